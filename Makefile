@@ -1,0 +1,41 @@
+# buflsp build, test and measurement targets. `make help` lists them.
+
+GO        ?= go
+PKGS      ?= ./...
+FUZZTIME  ?= 20s
+BENCHTIME ?= 1x
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+
+.PHONY: help build install test oracles vet bench fuzz conformance vscode test-vscode clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+build: ## build bin/buflsp
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/buflsp ./cmd/buflsp
+
+install: ## go install the buflsp command
+	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/buflsp
+
+oracles: ## install the reference programs the tests compare against (luajit, lua5.1, lua5.4, luacheck, nvim)
+	bash scripts/install-oracles.sh
+
+vet:
+	$(GO) vet $(PKGS)
+
+test: oracles vet ## install missing oracles, then run every test
+	$(GO) test -count=1 -timeout 45m $(PKGS)
+
+bench: oracles ## run the benchmarks and print one table (BENCHTIME=1x by default)
+	bash scripts/bench.sh "$(BENCHTIME)"
+
+fuzz: ## run every fuzz target for FUZZTIME each
+	bash scripts/fuzz.sh "$(FUZZTIME)"
+
+conformance: oracles build ## compare our parser with luajit/lua5.4 on DIR (make conformance DIR=path)
+	$(GO) run ./internal/tools/conformance $(DIR)
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,3 @@
+module github.com/buflsp/buflsp
+
+go 1.26

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every Go fuzz target in the module for the given time each (default 20s).
+# The seed corpora under each package's testdata/fuzz are checked in and also run
+# by plain `go test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime="${1:-20s}"
+status=0
+for pkg in $(go list ./...); do
+  for target in $(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true); do
+    echo "== $pkg $target ($fuzztime)"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" || status=1
+  done
+done
+exit $status
