@@ -3,7 +3,7 @@
 GO        ?= go
 PKGS      ?= ./...
 FUZZTIME  ?= 20s
-BENCHTIME ?= 1x
+BENCHTIME ?= 1s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
@@ -28,7 +28,7 @@ vet:
 test: oracles vet ## install missing oracles, then run every test
 	$(GO) test -count=1 -timeout 45m $(PKGS)
 
-bench: oracles ## run the benchmarks and print one table (BENCHTIME=1x by default)
+bench: oracles ## run the benchmarks and print one table (BENCHTIME=1s by default)
 	bash scripts/bench.sh "$(BENCHTIME)"
 
 fuzz: ## run every fuzz target for FUZZTIME each
