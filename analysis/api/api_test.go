@@ -1,0 +1,144 @@
+package api
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestCounts pins the size of each namespace to the reference: LuaJIT's
+// module has 3 functions and 14 methods (4 of them FFI-only), Luau's library
+// 26 functions, and buflsp adds 11 editing methods.
+func TestCounts(t *testing.T) {
+	tab := New()
+	count := map[string]int{}
+	for _, f := range tab.All() {
+		k := f.Owner.String()
+		if f.Extension {
+			k = "extension"
+		}
+		count[k]++
+	}
+	want := map[string]int{"string.buffer": 3, "string.buffer object": 14, "buffer": 26, "extension": 11}
+	for k, n := range want {
+		if count[k] != n {
+			t.Errorf("%s: %d entries, want %d", k, count[k], n)
+		}
+	}
+}
+
+// TestEntriesComplete checks that every entry can serve hover: it has a
+// description, an example, and names unique within its owner.
+func TestEntriesComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range New().All() {
+		k := f.Qualified()
+		if seen[k] {
+			t.Errorf("%s listed twice", k)
+		}
+		seen[k] = true
+		if f.Doc == "" || f.Example == "" {
+			t.Errorf("%s: missing doc or example", k)
+		}
+		if !strings.HasSuffix(f.Doc, ".") {
+			t.Errorf("%s: doc should be a full sentence: %q", k, f.Doc)
+		}
+		for i, p := range f.Params {
+			if p.Name == "" || p.Type == 0 {
+				t.Errorf("%s: parameter %d has no name or type", k, i+1)
+			}
+		}
+	}
+}
+
+func TestLookupAndNearest(t *testing.T) {
+	tab := New()
+	tests := []struct {
+		owner     Owner
+		give      string
+		ext       bool
+		wantNear  string
+		wantExist bool
+	}{
+		{Method, "put", false, "put", true},
+		{Method, "append", false, "", false},
+		{Method, "tostrng", false, "tostring", false},
+		{Luau, "readu8", false, "readu8", true},
+		{Luau, "reaadu8", false, "readu8", false},
+		{Luau, "new", false, "", false},
+		{Method, "slise", false, "", false},
+		{Method, "slise", true, "slice", false},
+		{Module, "nwe", false, "new", false},
+	}
+	for _, tt := range tests {
+		_, ok := tab.Lookup(tt.owner, tt.give)
+		if ok != tt.wantExist {
+			t.Errorf("Lookup(%v, %q) = %v, want %v", tt.owner, tt.give, ok, tt.wantExist)
+		}
+		if got := tab.Nearest(tt.owner, tt.give, tt.ext); got != tt.wantNear {
+			t.Errorf("Nearest(%v, %q, %v) = %q, want %q", tt.owner, tt.give, tt.ext, got, tt.wantNear)
+		}
+	}
+}
+
+func TestArgCounts(t *testing.T) {
+	tab := New()
+	tests := []struct {
+		owner    Owner
+		name     string
+		min, max int
+	}{
+		{Luau, "copy", 3, 5},
+		{Luau, "writeu8", 3, 3},
+		{Method, "put", 0, -1},
+		{Method, "get", 0, -1},
+		{Module, "new", 0, 2},
+		{Method, "reset", 0, 0},
+	}
+	for _, tt := range tests {
+		f, _ := tab.Lookup(tt.owner, tt.name)
+		if f.MinArgs() != tt.min || f.MaxArgs() != tt.max {
+			t.Errorf("%s: args %d..%d, want %d..%d", f.Qualified(), f.MinArgs(), f.MaxArgs(), tt.min, tt.max)
+		}
+	}
+}
+
+func TestTypeAccepts(t *testing.T) {
+	if !TInteger.Accepts(TNumber) || !TNumber.Accepts(TInteger) {
+		t.Error("integer and number should accept each other")
+	}
+	if TInteger.Accepts(TString) || TLBuf.Accepts(TSBuf) {
+		t.Error("string offset or string.buffer for a Luau buffer accepted")
+	}
+	if got := (TString | TNumber).String(); got != "number|string" {
+		t.Errorf("String() = %q", got)
+	}
+}
+
+// TestRenderGolden renders every entry's signature and markdown into one
+// golden file, so a change in wording or shape is reviewed as a diff.
+func TestRenderGolden(t *testing.T) {
+	var b strings.Builder
+	for _, f := range New().All() {
+		b.WriteString("## " + f.Signature() + "\n\n")
+		b.WriteString(f.Markdown())
+		b.WriteString("\n")
+	}
+	path := filepath.Join("testdata", "signatures.golden.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != b.String() {
+		t.Errorf("rendered signatures differ from %s; run go test ./analysis/api -update and review the diff", path)
+	}
+}
