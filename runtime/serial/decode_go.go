@@ -1,0 +1,348 @@
+package serial
+
+import (
+	"io"
+	"math"
+)
+
+// Unmarshal decodes exactly one object from data. Bytes after the object
+// are an error ("left-over data in buffer"), as in LuaJIT's buffer.decode.
+func Unmarshal(data []byte, opts ...Option) (any, error) {
+	d := NewDecoder(data, opts...)
+	v, err := d.Decode()
+	if err == io.EOF {
+		return nil, goDecodeError(errAt(0, msgUnexpectedEnd))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if d.pos != len(d.src) {
+		return nil, goDecodeError(errAt(d.pos, msgLeftOver))
+	}
+	return v, nil
+}
+
+// Decoder decodes a stream of concatenated encodings, one object per
+// Decode call, like buf:decode() on a string.buffer.
+type Decoder struct {
+	// src holds a private copy of the input as a string, so that decoded
+	// strings are substrings of it and cost no allocation each.
+	src string
+	pos int
+	dec goDecoder
+}
+
+// NewDecoder returns a Decoder over a copy of data.
+func NewDecoder(data []byte, opts ...Option) *Decoder {
+	cfg := newConfig(opts)
+	return &Decoder{src: string(data), dec: goDecoder{dict: cfg.dict}}
+}
+
+// Decode returns the next object. It returns io.EOF when the input is used
+// up. On any other error nothing is consumed, and the error names the byte
+// offset (from the start of the input) where the bad item starts.
+func (d *Decoder) Decode() (any, error) {
+	if d.pos == len(d.src) {
+		return nil, io.EOF
+	}
+	d.dec.src = d.src
+	d.dec.depth = 0
+	v, p, err := d.dec.value(d.pos)
+	if err != nil {
+		return nil, goDecodeError(err)
+	}
+	d.pos = p
+	return v, nil
+}
+
+// Offset returns the number of bytes consumed so far.
+func (d *Decoder) Offset() int { return d.pos }
+
+// Remaining returns the number of bytes not yet decoded.
+func (d *Decoder) Remaining() int { return len(d.src) - d.pos }
+
+type goDecoder struct {
+	src   string
+	dict  []string
+	depth int
+}
+
+// readU is readU over the decoder's string.
+func (d *goDecoder) readU(p int) (uint32, int, bool) {
+	s := d.src
+	if p >= len(s) {
+		return 0, p, false
+	}
+	b := s[p]
+	if b < 0xe0 {
+		return uint32(b), p + 1, true
+	}
+	if b != 0xff {
+		if p+1 >= len(s) {
+			return 0, p, false
+		}
+		return (uint32(b&0x1f)<<8 | uint32(s[p+1])) + 0xe0, p + 2, true
+	}
+	if len(s)-p < 5 {
+		return 0, p, false
+	}
+	return uint32(s[p+1]) | uint32(s[p+2])<<8 | uint32(s[p+3])<<16 | uint32(s[p+4])<<24, p + 5, true
+}
+
+func (d *goDecoder) u64(p int) (uint64, bool) {
+	if len(d.src)-p < 8 {
+		return 0, false
+	}
+	s := d.src[p : p+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56, true
+}
+
+// value decodes the object at p and returns it with the position after it.
+func (d *goDecoder) value(p int) (any, int, error) {
+	start := p
+	tag, p, ok := d.readU(p)
+	if !ok {
+		return nil, start, errAt(start, msgUnexpectedEnd)
+	}
+	if tag >= tagStr {
+		n := int(tag - tagStr)
+		if n > len(d.src)-p {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		return d.src[p : p+n], p + n, nil
+	}
+	switch tag {
+	case tagNum:
+		bits, ok := d.u64(p)
+		if !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		return math.Float64frombits(canonicalNaN(bits)), p + 8, nil
+	case tagNil:
+		return nil, p, nil
+	case tagFalse:
+		return false, p, nil
+	case tagTrue:
+		return true, p, nil
+	case tagNull:
+		return LightUserdata(0), p, nil
+	case tagLightUD32, tagInt:
+		if len(d.src)-p < 4 {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		u := uint32(d.src[p]) | uint32(d.src[p+1])<<8 | uint32(d.src[p+2])<<16 | uint32(d.src[p+3])<<24
+		if tag == tagInt {
+			return float64(int32(u)), p + 4, nil
+		}
+		return LightUserdata(u), p + 4, nil
+	case tagLightUD64:
+		u, ok := d.u64(p)
+		if !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		return LightUserdata(u), p + 8, nil
+	case tagDictStr:
+		idx, np, ok := d.readU(p)
+		if !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		if uint64(idx) >= uint64(len(d.dict)) {
+			return nil, start, errDictIndex(start, idx)
+		}
+		return d.dict[idx], np, nil
+	case tagInt64, tagUint64:
+		u, ok := d.u64(p)
+		if !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		if tag == tagInt64 {
+			return Int64(u), p + 8, nil
+		}
+		return Uint64(u), p + 8, nil
+	case tagComplex:
+		re, ok1 := d.u64(p)
+		im, ok2 := d.u64(p + 8)
+		if !ok1 || !ok2 {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		return Complex(complex(math.Float64frombits(re), math.Float64frombits(im))), p + 16, nil
+	}
+	if tag >= tagTabEmpty && tag <= tagTabMeta {
+		return d.table(start, p, tag)
+	}
+	return nil, start, errBadTag(start, tag)
+}
+
+// table decodes a table whose tag (0x08..0x0e) at start has been read; p
+// is the position after the tag.
+func (d *goDecoder) table(start, p int, tag uint32) (any, int, error) {
+	d.depth++
+	if d.depth > maxDepth {
+		return nil, start, errAt(start, msgTooDeep)
+	}
+	meta := -1
+	if tag == tagTabMeta {
+		idx, np, ok := d.readU(p)
+		if !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+		meta = int(idx)
+		tagPos := np
+		tag, p, ok = d.readU(np)
+		if !ok {
+			return nil, start, errAt(tagPos, msgUnexpectedEnd)
+		}
+		if tag < tagTabEmpty || tag > tagTabMix1 {
+			return nil, start, errBadTag(tagPos, tag)
+		}
+	}
+	var narray, nhash uint32
+	if tag >= tagTabArr0 {
+		var ok bool
+		if narray, p, ok = d.readU(p); !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+	}
+	if tag&1 != 0 {
+		var ok bool
+		if nhash, p, ok = d.readU(p); !ok {
+			return nil, start, errAt(start, msgUnexpectedEnd)
+		}
+	}
+	if narray > maxArrayCount || nhash > maxHashCount {
+		return nil, start, errAt(start, msgTableOverflow)
+	}
+	first := uint32(0)
+	if tag >= tagTabArr1 {
+		first = 1
+	}
+	var na uint32
+	if narray > first {
+		na = narray - first
+	}
+	// Every element needs at least one byte, and every pair two, so no
+	// count larger than what is left can be honest; clamp what we allocate
+	// and let the element reads report the truncation.
+	left := uint32(len(d.src) - p)
+	var (
+		v   any
+		err error
+	)
+	switch {
+	case nhash == 0 && first == 1 && na > 0:
+		v, p, err = d.list(p, int(na), left)
+	case na == 0 && nhash == 0:
+		v = map[string]any{}
+	default:
+		v, p, err = d.mixed(p, first, na, nhash, left)
+	}
+	if err != nil {
+		return nil, start, err
+	}
+	d.depth--
+	if meta >= 0 {
+		return Meta{Index: meta + 1, Value: v}, p, nil
+	}
+	return v, p, nil
+}
+
+func (d *goDecoder) list(p, n int, left uint32) ([]any, int, error) {
+	xs := make([]any, 0, min(uint32(n), left))
+	for range n {
+		v, np, err := d.value(p)
+		if err != nil {
+			return nil, p, err
+		}
+		xs = append(xs, v)
+		p = np
+	}
+	return xs, p, nil
+}
+
+// mixed decodes tables that do not fit a plain list. Tables whose keys are
+// all strings become map[string]any; all others map[any]any with float64
+// number keys.
+func (d *goDecoder) mixed(p int, first, na, nhash, left uint32) (any, int, error) {
+	var (
+		sm map[string]any
+		am map[any]any
+	)
+	if na == 0 {
+		sm = make(map[string]any, min(nhash, left/2))
+	} else {
+		am = make(map[any]any, min(na+nhash, left))
+		for i := range na {
+			v, np, err := d.value(p)
+			if err != nil {
+				return nil, p, err
+			}
+			p = np
+			if v != nil {
+				am[float64(first+i)] = v
+			}
+		}
+	}
+	for range nhash {
+		kpos := p
+		k, np, err := d.value(p)
+		if err != nil {
+			return nil, p, err
+		}
+		p = np
+		if ks, ok := k.(string); ok && sm != nil {
+			if old, dup := sm[ks]; dup && old != nil {
+				return nil, p, errAt(kpos, msgDuplicateKey)
+			}
+			v, np, err := d.value(p)
+			if err != nil {
+				return nil, p, err
+			}
+			p = np
+			if v != nil {
+				sm[ks] = v
+			}
+			continue
+		}
+		switch x := k.(type) {
+		case nil:
+			return nil, p, errAt(kpos, msgIndexNil)
+		case float64:
+			if x != x {
+				return nil, p, errAt(kpos, msgIndexNaN)
+			}
+			if x == 0 {
+				k = float64(0)
+			}
+		case []any, map[string]any, map[any]any, Meta:
+			return nil, p, errAt(kpos, "cannot decode a table used as a table key into a Go map")
+		}
+		if am == nil {
+			am = make(map[any]any, len(sm)+int(min(nhash, left/2)))
+			for ks, v := range sm {
+				am[ks] = v
+			}
+			sm = nil
+		}
+		if old, dup := am[k]; dup && old != nil {
+			return nil, p, errAt(kpos, msgDuplicateKey)
+		}
+		v, np, err := d.value(p)
+		if err != nil {
+			return nil, p, err
+		}
+		p = np
+		if v != nil {
+			am[k] = v
+		}
+	}
+	if am != nil {
+		if len(am) == 0 {
+			// Every empty table decodes to the same Go value, whatever
+			// its encoded shape.
+			return map[string]any{}, p, nil
+		}
+		return am, p, nil
+	}
+	return sm, p, nil
+}

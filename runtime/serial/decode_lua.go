@@ -1,0 +1,249 @@
+package serial
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// DecodeLua decodes one object from the front of src, using the
+// dictionaries of opts (which may be nil), and returns it with the number of
+// bytes it took. Bytes after it are left alone: buffer.decode checks that
+// n == len(src) (else "left-over data in buffer"), buf:decode() consumes n.
+// Errors are *DecodeError whose text is LuaJIT's.
+func DecodeLua(L *lua.LState, src []byte, opts *Options) (lua.LValue, int, error) {
+	d := luaDecoder{L: L, src: src, opts: opts, padBudget: padBudgetBase + 4*len(src)}
+	v, p, err := d.value(0)
+	if err != nil {
+		return lua.LNil, 0, err
+	}
+	return v, p, nil
+}
+
+// gopher-lua stores every integer key from 1 to lua.MaxArrayIndex in a
+// slice and fills the gap below a new key with nils, so a short hostile
+// input such as {[60000000]=1} would allocate hundreds of megabytes. Each
+// decode call may add at most this many filler slots plus four per input
+// byte; beyond that the key is refused with errSparseKey.
+const padBudgetBase = 1 << 16
+
+func errSparseKey(off int, k float64) *DecodeError {
+	return &DecodeError{Offset: off, Msg: fmt.Sprintf("cannot deserialize sparse integer key %.0f (too far beyond the array part for gopher-lua)", k)}
+}
+
+// LeftOverError returns LuaJIT's error for bytes left after the single
+// object that buffer.decode expects; off is where they start.
+func LeftOverError(off int) *DecodeError { return errAt(off, msgLeftOver) }
+
+type luaDecoder struct {
+	L         *lua.LState
+	src       []byte
+	opts      *Options
+	depth     int
+	padBudget int
+	boxMT     *lua.LTable
+}
+
+func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
+	start := p
+	tag, p, ok := readU(d.src, p)
+	if !ok {
+		return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+	}
+	if tag >= tagStr {
+		n := uint64(tag - tagStr)
+		if n > uint64(len(d.src)-p) {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		return lua.LString(d.src[p : p+int(n)]), p + int(n), nil
+	}
+	switch tag {
+	case tagNum:
+		if len(d.src)-p < 8 {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		bits := canonicalNaN(binary.LittleEndian.Uint64(d.src[p:]))
+		return lua.LNumber(math.Float64frombits(bits)), p + 8, nil
+	case tagNil:
+		return lua.LNil, p, nil
+	case tagFalse:
+		return lua.LFalse, p, nil
+	case tagTrue:
+		return lua.LTrue, p, nil
+	case tagNull:
+		return d.box(LightUserdata(0)), p, nil
+	case tagLightUD32, tagInt:
+		if len(d.src)-p < 4 {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		u := binary.LittleEndian.Uint32(d.src[p:])
+		if tag == tagInt {
+			return lua.LNumber(int32(u)), p + 4, nil
+		}
+		return d.box(LightUserdata(u)), p + 4, nil
+	case tagLightUD64:
+		if len(d.src)-p < 8 {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		return d.box(LightUserdata(binary.LittleEndian.Uint64(d.src[p:]))), p + 8, nil
+	case tagDictStr:
+		idx, np, ok := readU(d.src, p)
+		if !ok {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		if d.opts == nil || uint64(idx) >= uint64(len(d.opts.dict)) || d.opts.dict[idx] == lua.LNil {
+			return lua.LNil, start, errDictIndex(start, idx)
+		}
+		return d.opts.dict[idx], np, nil
+	case tagInt64, tagUint64:
+		if len(d.src)-p < 8 {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		u := binary.LittleEndian.Uint64(d.src[p:])
+		if tag == tagInt64 {
+			return d.box(Int64(u)), p + 8, nil
+		}
+		return d.box(Uint64(u)), p + 8, nil
+	case tagComplex:
+		if len(d.src)-p < 16 {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		re := math.Float64frombits(binary.LittleEndian.Uint64(d.src[p:]))
+		im := math.Float64frombits(binary.LittleEndian.Uint64(d.src[p+8:]))
+		return d.box(Complex(complex(re, im))), p + 16, nil
+	}
+	if tag >= tagTabEmpty && tag <= tagTabMeta {
+		return d.table(start, p, tag)
+	}
+	return lua.LNil, start, errBadTag(start, tag)
+}
+
+func (d *luaDecoder) box(v any) lua.LValue {
+	if d.boxMT == nil {
+		d.boxMT = boxMetatable(d.L)
+	}
+	ud := d.L.NewUserData()
+	ud.Value = v
+	ud.Metatable = d.boxMT
+	return ud
+}
+
+func (d *luaDecoder) table(start, p int, tag uint32) (lua.LValue, int, error) {
+	d.depth++
+	if d.depth > maxDepth {
+		return lua.LNil, start, errAt(start, msgTooDeep)
+	}
+	var mt *lua.LTable
+	if tag == tagTabMeta {
+		idx, np, ok := readU(d.src, p)
+		if !ok {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+		if d.opts == nil || uint64(idx) >= uint64(len(d.opts.mts)) || d.opts.mts[idx] == nil {
+			return lua.LNil, start, errDictIndex(start, idx)
+		}
+		mt = d.opts.mts[idx]
+		tagPos := np
+		tag, p, ok = readU(d.src, np)
+		if !ok {
+			return lua.LNil, start, errAt(tagPos, msgUnexpectedEnd)
+		}
+		if tag < tagTabEmpty || tag > tagTabMix1 {
+			return lua.LNil, start, errBadTag(tagPos, tag)
+		}
+	}
+	var narray, nhash uint32
+	if tag >= tagTabArr0 {
+		var ok bool
+		if narray, p, ok = readU(d.src, p); !ok {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+	}
+	if tag&1 != 0 {
+		var ok bool
+		if nhash, p, ok = readU(d.src, p); !ok {
+			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
+		}
+	}
+	if narray > maxArrayCount || nhash > maxHashCount {
+		return lua.LNil, start, errAt(start, msgTableOverflow)
+	}
+	first := uint32(0)
+	if tag >= tagTabArr1 {
+		first = 1
+	}
+	var na uint32
+	if narray > first {
+		na = narray - first
+	}
+	// Counts are only hints: clamp them by what is left so that a lying
+	// prefix cannot make us allocate.
+	left := uint32(len(d.src) - p)
+	t := d.L.CreateTable(int(min(na, left)), int(min(nhash, left/2)))
+	if mt != nil {
+		t.Metatable = mt
+	}
+	alen := 0 // length of gopher-lua's array slice, which we track ourselves
+	for i := range na {
+		v, np, err := d.value(p)
+		if err != nil {
+			return lua.LNil, start, err
+		}
+		p = np
+		if key := int(first + i); key == 0 {
+			if v != lua.LNil {
+				t.RawSetH(lua.LNumber(0), v)
+			}
+		} else {
+			t.RawSetInt(key, v)
+			alen = key
+		}
+	}
+	for range nhash {
+		kpos := p
+		k, np, err := d.value(p)
+		if err != nil {
+			return lua.LNil, start, err
+		}
+		p = np
+		if num, ok := k.(lua.LNumber); ok {
+			f := float64(num)
+			switch {
+			case f != f:
+				return lua.LNil, start, errAt(kpos, msgIndexNaN)
+			case f == 0:
+				k = lua.LNumber(0)
+			case f >= 1 && f < float64(lua.MaxArrayIndex) && f == math.Trunc(f) && int(f) > alen:
+				// The key lands in gopher-lua's array slice; account for
+				// the filler slots it will add if the value is not nil.
+				if gap := int(f) - alen - 1; gap > 0 && gap > d.padBudget {
+					return lua.LNil, start, errSparseKey(kpos, f)
+				}
+			}
+		} else if k == lua.LNil {
+			return lua.LNil, start, errAt(kpos, msgIndexNil)
+		}
+		if t.RawGet(k) != lua.LNil {
+			return lua.LNil, start, errAt(kpos, msgDuplicateKey)
+		}
+		v, np, err := d.value(p)
+		if err != nil {
+			return lua.LNil, start, err
+		}
+		p = np
+		if v == lua.LNil {
+			continue
+		}
+		if num, ok := k.(lua.LNumber); ok {
+			if f := float64(num); f >= 1 && f < float64(lua.MaxArrayIndex) && f == math.Trunc(f) && int(f) > alen {
+				d.padBudget -= int(f) - alen - 1
+				alen = int(f)
+			}
+		}
+		t.RawSet(k, v)
+	}
+	d.depth--
+	return t, p, nil
+}

@@ -1,0 +1,149 @@
+package serial
+
+import (
+	"math"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// AppendLua appends the encoding of one Lua value to dst, using the
+// dictionaries of opts (which may be nil). On error dst is returned with its
+// original length, so a failed encode leaves no partial bytes behind.
+func AppendLua(dst []byte, v lua.LValue, opts *Options) ([]byte, error) {
+	e := luaEncoder{opts: opts}
+	out, err := e.value(dst, v)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+type luaEncoder struct {
+	opts  *Options
+	depth int
+	// pairs is scratch space for the hash part of the tables being
+	// written, shared by all nesting levels as a stack.
+	pairs []lua.LValue
+}
+
+func (e *luaEncoder) value(b []byte, v lua.LValue) ([]byte, error) {
+	switch x := v.(type) {
+	case lua.LString:
+		if len(x) > maxStrLen {
+			return b, &EncodeError{Msg: "string too long to serialize"}
+		}
+		return appendStr(b, string(x)), nil
+	case lua.LNumber:
+		return appendNum(b, float64(x)), nil
+	case *lua.LTable:
+		return e.table(b, x)
+	case *lua.LNilType:
+		return append(b, tagNil), nil
+	case lua.LBool:
+		if x {
+			return append(b, tagTrue), nil
+		}
+		return append(b, tagFalse), nil
+	case *lua.LUserData:
+		switch u := x.Value.(type) {
+		case Int64:
+			return appendU64(append(b, tagInt64), uint64(u)), nil
+		case Uint64:
+			return appendU64(append(b, tagUint64), uint64(u)), nil
+		case Complex:
+			return appendComplex(b, complex128(u)), nil
+		case LightUserdata:
+			return appendLightUD(b, uint64(u)), nil
+		}
+	case nil:
+		return append(b, tagNil), nil
+	}
+	return b, errCannotSerialize(v.Type().String())
+}
+
+// table writes t the way LuaJIT writes a table of the same content: the
+// array part is t[1..n] for the largest n with no nil in between, plus t[0]
+// when present (then it is 0-based); every other key goes to the hash part.
+// gopher-lua's own array/hash split is not used, because it depends on how
+// the table was built and pads sparse integer keys with nils.
+func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
+	e.depth++
+	if e.depth > maxDepth {
+		return b, &EncodeError{Msg: msgTooDeep}
+	}
+	if e.opts != nil && e.opts.mtIndex != nil {
+		if mt, ok := t.Metatable.(*lua.LTable); ok {
+			if i, ok := e.opts.mtIndex[mt]; ok {
+				b = appendU(append(b, tagTabMeta), uint32(i))
+			}
+		}
+	}
+	n := 0
+	for t.RawGetInt(n+1) != lua.LNil {
+		n++
+	}
+	v0 := t.RawGetH(lua.LNumber(0))
+	has0 := v0 != lua.LNil
+
+	// Collect the hash part first: its size is written before the array.
+	base := len(e.pairs)
+	for k, v := t.Next(lua.LNil); k != lua.LNil; k, v = t.Next(k) {
+		if num, ok := k.(lua.LNumber); ok {
+			f := float64(num)
+			if f == math.Trunc(f) && f <= float64(n) && (f >= 1 || (f == 0 && has0)) {
+				continue
+			}
+		}
+		e.pairs = append(e.pairs, k, v)
+	}
+	nhash := (len(e.pairs) - base) / 2
+
+	var tag byte = tagTabEmpty
+	if nhash > 0 {
+		tag |= 1
+	}
+	switch {
+	case has0:
+		tag += 2
+	case n > 0:
+		tag += 4
+	}
+	b = append(b, tag)
+	if tag >= tagTabArr0 {
+		b = appendU(b, uint32(n+1))
+	}
+	if nhash > 0 {
+		b = appendU(b, uint32(nhash))
+	}
+	var err error
+	if has0 {
+		if b, err = e.value(b, v0); err != nil {
+			return b, err
+		}
+	}
+	for i := 1; i <= n; i++ {
+		if b, err = e.value(b, t.RawGetInt(i)); err != nil {
+			return b, err
+		}
+	}
+	for i := base; i < base+2*nhash; i += 2 {
+		// Index into e.pairs each time: nested tables may grow it.
+		k := e.pairs[i]
+		if s, ok := k.(lua.LString); ok && e.opts != nil && e.opts.dictIndex != nil {
+			if idx, ok := e.opts.dictIndex[string(s)]; ok {
+				b = appendU(append(b, tagDictStr), uint32(idx))
+			} else {
+				b = appendStr(b, string(s))
+			}
+		} else if b, err = e.value(b, k); err != nil {
+			return b, err
+		}
+		if b, err = e.value(b, e.pairs[i+1]); err != nil {
+			return b, err
+		}
+	}
+	clear(e.pairs[base:])
+	e.pairs = e.pairs[:base]
+	e.depth--
+	return b, nil
+}

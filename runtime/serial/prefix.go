@@ -1,0 +1,89 @@
+package serial
+
+import "encoding/binary"
+
+// Tags of the format. A tag is itself written as a prefix-encoded number, so
+// strings of 192 bytes or more get a multi-byte tag.
+const (
+	tagNil       = 0x00
+	tagFalse     = 0x01
+	tagTrue      = 0x02
+	tagNull      = 0x03
+	tagLightUD32 = 0x04
+	tagLightUD64 = 0x05
+	tagInt       = 0x06
+	tagNum       = 0x07
+	tagTabEmpty  = 0x08
+	tagTabHash   = 0x09
+	tagTabArr0   = 0x0a
+	tagTabMix0   = 0x0b
+	tagTabArr1   = 0x0c
+	tagTabMix1   = 0x0d
+	tagTabMeta   = 0x0e
+	tagDictStr   = 0x0f
+	tagInt64     = 0x10
+	tagUint64    = 0x11
+	tagComplex   = 0x12
+	tagStr       = 0x20
+)
+
+// maxDepth is LuaJIT's limit of nested tables per encode or decode call.
+const maxDepth = 100
+
+// LuaJIT pre-sizes decoded tables and refuses counts above these limits
+// before reading any element.
+const (
+	maxArrayCount = 1<<27 + 1
+	maxHashCount  = 1 << 26
+)
+
+// appendU appends n in LuaJIT's prefix encoding: one byte below 0xe0, two
+// bytes below 0x1fe0, else 0xff and four little-endian bytes.
+func appendU(b []byte, n uint32) []byte {
+	switch {
+	case n < 0xe0:
+		return append(b, byte(n))
+	case n < 0x1fe0:
+		n -= 0xe0
+		return append(b, byte(0xe0|(n>>8)), byte(n))
+	default:
+		return append(b, 0xff, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+	}
+}
+
+// readU reads a prefix-encoded number at src[p:] and returns it with the
+// position after it. ok is false when the input ends first.
+func readU(src []byte, p int) (n uint32, next int, ok bool) {
+	if p >= len(src) {
+		return 0, p, false
+	}
+	b := src[p]
+	if b < 0xe0 {
+		return uint32(b), p + 1, true
+	}
+	if b != 0xff {
+		if p+1 >= len(src) {
+			return 0, p, false
+		}
+		return (uint32(b&0x1f)<<8 | uint32(src[p+1])) + 0xe0, p + 2, true
+	}
+	if len(src)-p < 5 {
+		return 0, p, false
+	}
+	return binary.LittleEndian.Uint32(src[p+1:]), p + 5, true
+}
+
+func appendU64(b []byte, v uint64) []byte {
+	return binary.LittleEndian.AppendUint64(b, v)
+}
+
+// appendStr appends a string object: its length (plus 0x20) as the tag,
+// then the raw bytes.
+func appendStr(b []byte, s string) []byte {
+	if len(s) < 0xe0-tagStr {
+		b = append(b, byte(tagStr+len(s)))
+	} else {
+		b = appendU(b, uint32(tagStr+len(s)))
+	}
+	return append(b, s...)
+}
