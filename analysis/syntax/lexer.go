@@ -1,0 +1,562 @@
+package syntax
+
+// This file turns bytes into tokens. The lexer keeps comments aside (in the
+// file's comment list) and reports malformed tokens through a callback, then
+// returns a best-effort token so that parsing can go on.
+
+type lexer struct {
+	src      []byte
+	pos      int
+	d        Dialect
+	comments []*Comment
+	errf     func(start, end int, msg string)
+	// names interns identifier text so that each distinct name is allocated once.
+	names map[string]string
+}
+
+func (l *lexer) init(src []byte, d Dialect, errf func(start, end int, msg string)) {
+	l.src, l.d, l.errf = src, d, errf
+	l.names = make(map[string]string, 256)
+	// A UTF-8 byte order mark and a first line starting with '#' are skipped,
+	// as lua and luajit do when loading a file.
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		l.pos = 3
+	}
+	if l.pos < len(src) && src[l.pos] == '#' {
+		for l.pos < len(src) && src[l.pos] != '\n' && src[l.pos] != '\r' {
+			l.pos++
+		}
+	}
+}
+
+func (l *lexer) intern(b []byte) string {
+	if s, ok := l.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	l.names[s] = s
+	return s
+}
+
+func (l *lexer) peekByte(i int) byte {
+	if l.pos+i < len(l.src) {
+		return l.src[l.pos+i]
+	}
+	return 0
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isXDigit(c byte) bool { return isDigit(c) || (c|0x20) >= 'a' && (c|0x20) <= 'f' }
+
+// isIdentStart reports whether c may start a name. LuaJIT and Luau accept
+// bytes of multi-byte UTF-8 sequences in names; PUC Lua does not.
+func (l *lexer) isIdentStart(c byte) bool {
+	return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80 && (l.d == DialectLuaJIT || l.d == DialectLuau)
+}
+
+func (l *lexer) isIdent(c byte) bool { return l.isIdentStart(c) || isDigit(c) }
+
+// next returns the next token, skipping whitespace and comments.
+func (l *lexer) next() Token {
+	src := l.src
+	for l.pos < len(src) {
+		c := src[l.pos]
+		start := l.pos
+		switch c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			l.pos++
+			continue
+		case '-':
+			if l.peekByte(1) == '-' {
+				l.comment()
+				continue
+			}
+			if l.peekByte(1) == '=' {
+				l.pos += 2
+				return Token{OSubAssign, start, l.pos}
+			}
+			if l.peekByte(1) == '>' {
+				l.pos += 2
+				return Token{OArrow, start, l.pos}
+			}
+			l.pos++
+			return Token{OSub, start, l.pos}
+		case '"', '\'':
+			l.shortString(c)
+			return Token{TString, start, l.pos}
+		case '[':
+			if lvl := l.longBracket(); lvl >= 0 {
+				l.longString(start, lvl, false)
+				return Token{TString, start, l.pos}
+			} else if lvl == -2 {
+				l.errf(start, l.pos, "invalid long string delimiter")
+				return Token{TString, start, l.pos}
+			}
+			l.pos++
+			return Token{OLBracket, start, l.pos}
+		case '.':
+			if l.peekByte(1) == '.' {
+				if l.peekByte(2) == '.' {
+					l.pos += 3
+					return Token{OVararg, start, l.pos}
+				}
+				if l.peekByte(2) == '=' {
+					l.pos += 3
+					return Token{OConcatAssign, start, l.pos}
+				}
+				l.pos += 2
+				return Token{OConcat, start, l.pos}
+			}
+			if isDigit(l.peekByte(1)) {
+				l.number()
+				return Token{TNumber, start, l.pos}
+			}
+			l.pos++
+			return Token{ODot, start, l.pos}
+		case '`':
+			if l.d == DialectLuau {
+				return l.interp(start, true)
+			}
+		case '@':
+			if l.d == DialectLuau {
+				l.pos++
+				return Token{OAt, start, l.pos}
+			}
+		}
+		if isDigit(c) {
+			l.number()
+			return Token{TNumber, start, l.pos}
+		}
+		if l.isIdentStart(c) {
+			l.pos++
+			for l.pos < len(src) && l.isIdent(src[l.pos]) {
+				l.pos++
+			}
+			return Token{keyword(src[start:l.pos]), start, l.pos}
+		}
+		return l.operator(c, start)
+	}
+	return Token{EOF, len(src), len(src)}
+}
+
+// operator lexes the punctuation tokens that need no special scanning.
+func (l *lexer) operator(c byte, start int) Token {
+	two := func(k Kind) Token { l.pos += 2; return Token{k, start, l.pos} }
+	one := func(k Kind) Token { l.pos++; return Token{k, start, l.pos} }
+	n := l.peekByte(1)
+	switch c {
+	case '+':
+		if n == '=' {
+			return two(OAddAssign)
+		}
+		return one(OAdd)
+	case '*':
+		if n == '=' {
+			return two(OMulAssign)
+		}
+		return one(OMul)
+	case '/':
+		if n == '/' {
+			if l.peekByte(2) == '=' {
+				l.pos += 3
+				return Token{OIDivAssign, start, l.pos}
+			}
+			return two(OIDiv)
+		}
+		if n == '=' {
+			return two(ODivAssign)
+		}
+		return one(ODiv)
+	case '%':
+		if n == '=' {
+			return two(OModAssign)
+		}
+		return one(OMod)
+	case '^':
+		if n == '=' {
+			return two(OPowAssign)
+		}
+		return one(OPow)
+	case '#':
+		return one(OLen)
+	case '&':
+		return one(OBAnd)
+	case '~':
+		if n == '=' {
+			return two(ONe)
+		}
+		return one(OTilde)
+	case '|':
+		return one(OBOr)
+	case '<':
+		if n == '=' {
+			return two(OLe)
+		}
+		if n == '<' {
+			return two(OShl)
+		}
+		return one(OLt)
+	case '>':
+		if n == '=' {
+			return two(OGe)
+		}
+		if n == '>' {
+			return two(OShr)
+		}
+		return one(OGt)
+	case '=':
+		if n == '=' {
+			return two(OEq)
+		}
+		return one(OAssign)
+	case '(':
+		return one(OLParen)
+	case ')':
+		return one(ORParen)
+	case '{':
+		return one(OLBrace)
+	case '}':
+		return one(ORBrace)
+	case ']':
+		return one(ORBracket)
+	case ';':
+		return one(OSemi)
+	case ':':
+		if n == ':' {
+			return two(ODColon)
+		}
+		return one(OColon)
+	case ',':
+		return one(OComma)
+	case '?':
+		return one(OQuestion)
+	}
+	return one(Illegal)
+}
+
+// comment skips a comment starting at "--" and records it.
+func (l *lexer) comment() {
+	start := l.pos
+	l.pos += 2
+	if l.peekByte(0) == '[' {
+		save := l.pos
+		if lvl := l.longBracket(); lvl >= 0 {
+			l.longString(start, lvl, true)
+			l.comments = append(l.comments, &Comment{Start: start, End: l.pos, Text: string(l.src[start:l.pos]), Long: true})
+			return
+		}
+		l.pos = save
+	}
+	for l.pos < len(l.src) && l.src[l.pos] != '\n' && l.src[l.pos] != '\r' {
+		l.pos++
+	}
+	l.comments = append(l.comments, &Comment{Start: start, End: l.pos, Text: string(l.src[start:l.pos])})
+}
+
+// longBracket looks at "[" followed by '='s. If a second "[" follows, it
+// consumes the opening bracket and returns its level; it returns -1 for a
+// lone "[" (nothing consumed) and -2 for "[=" not followed by "[" (the '='s
+// are consumed).
+func (l *lexer) longBracket() int {
+	i := l.pos + 1
+	for i < len(l.src) && l.src[i] == '=' {
+		i++
+	}
+	lvl := i - l.pos - 1
+	if i < len(l.src) && l.src[i] == '[' {
+		l.pos = i + 1
+		return lvl
+	}
+	if lvl == 0 {
+		return -1
+	}
+	l.pos = i
+	return -2
+}
+
+// longString scans the body of a long string or comment whose opening
+// bracket of the given level has been consumed.
+func (l *lexer) longString(start, lvl int, isComment bool) {
+	src := l.src
+	for l.pos < len(src) {
+		switch src[l.pos] {
+		case ']':
+			i := l.pos + 1
+			for i < len(src) && src[i] == '=' {
+				i++
+			}
+			if i < len(src) && src[i] == ']' && i-l.pos-1 == lvl {
+				l.pos = i + 1
+				return
+			}
+			l.pos++
+		case '[':
+			// Lua 5.1 rejects a nested "[[" inside a level-0 long bracket.
+			if l.d == DialectLua51 && lvl == 0 && l.peekByte(1) == '[' {
+				l.errf(l.pos, l.pos+2, "nesting of [[...]] is deprecated")
+				l.pos += 2
+				continue
+			}
+			l.pos++
+		default:
+			l.pos++
+		}
+	}
+	if isComment {
+		l.errf(start, l.pos, "unfinished long comment")
+	} else {
+		l.errf(start, l.pos, "unfinished long string")
+	}
+}
+
+// shortString scans a quoted string, checking its escape sequences.
+func (l *lexer) shortString(quote byte) {
+	start := l.pos
+	l.pos++
+	src := l.src
+	for l.pos < len(src) {
+		c := src[l.pos]
+		switch c {
+		case quote:
+			l.pos++
+			return
+		case '\n', '\r':
+			l.errf(start, l.pos, "unfinished string")
+			return
+		case '\\':
+			l.escape()
+		default:
+			l.pos++
+		}
+	}
+	l.errf(start, l.pos, "unfinished string")
+}
+
+// escape checks one escape sequence starting at a backslash.
+func (l *lexer) escape() {
+	src := l.src
+	esc := l.pos
+	l.pos++
+	if l.pos >= len(src) {
+		return
+	}
+	c := src[l.pos]
+	bad := func(msg string) {
+		l.errf(esc, l.pos, msg)
+	}
+	switch c {
+	case 'a', 'b', 'f', 'n', 'r', 't', 'v', '\\', '"', '\'':
+		l.pos++
+	case '\n', '\r':
+		l.pos++
+		if l.pos < len(src) && (src[l.pos] == '\n' || src[l.pos] == '\r') && src[l.pos] != c {
+			l.pos++
+		}
+	case 'x':
+		if l.d == DialectLua51 {
+			l.pos++
+			return
+		}
+		l.pos++
+		for i := 0; i < 2; i++ {
+			if l.pos >= len(src) || !isXDigit(src[l.pos]) {
+				if l.pos < len(src) && src[l.pos] != '\n' && src[l.pos] != '\r' {
+					l.pos++
+				}
+				bad("invalid escape sequence: expected two hexadecimal digits after '\\x'")
+				return
+			}
+			l.pos++
+		}
+	case 'z':
+		l.pos++
+		if l.d == DialectLua51 {
+			return
+		}
+		for l.pos < len(src) {
+			switch src[l.pos] {
+			case ' ', '\t', '\n', '\r', '\v', '\f':
+				l.pos++
+				continue
+			}
+			break
+		}
+	case 'u':
+		l.pos++
+		if l.d == DialectLua51 {
+			return
+		}
+		l.unicodeEscape(esc)
+	default:
+		if isDigit(c) {
+			v := 0
+			for i := 0; i < 3 && l.pos < len(src) && isDigit(src[l.pos]); i++ {
+				v = v*10 + int(src[l.pos]-'0')
+				l.pos++
+			}
+			if v > 255 {
+				bad("escape sequence too large (above 255)")
+			}
+			return
+		}
+		if l.d == DialectLua51 {
+			l.pos++
+			return
+		}
+		if c != '\n' && c != '\r' {
+			l.pos++
+		}
+		bad("invalid escape sequence '\\" + string(c) + "'")
+	}
+}
+
+// unicodeEscape checks the "{XXX}" part of a \u escape.
+func (l *lexer) unicodeEscape(esc int) {
+	src := l.src
+	limit := 0x7FFFFFFF
+	if l.d == DialectLuaJIT || l.d == DialectLuau {
+		limit = 0x10FFFF
+	}
+	fail := func() {
+		if l.pos < len(src) && src[l.pos] != '\n' && src[l.pos] != '\r' {
+			l.pos++
+		}
+		l.errf(esc, l.pos, "invalid escape sequence: expected '\\u{XXX}' with a code point up to "+hexString(limit))
+	}
+	if l.pos >= len(src) || src[l.pos] != '{' {
+		fail()
+		return
+	}
+	l.pos++
+	if l.pos >= len(src) || !isXDigit(src[l.pos]) {
+		fail()
+		return
+	}
+	v := 0
+	for l.pos < len(src) && isXDigit(src[l.pos]) {
+		v = v<<4 | hexVal(src[l.pos])
+		if v > limit {
+			fail()
+			return
+		}
+		l.pos++
+	}
+	if l.pos >= len(src) || src[l.pos] != '}' {
+		fail()
+		return
+	}
+	l.pos++
+}
+
+func hexVal(c byte) int {
+	if isDigit(c) {
+		return int(c - '0')
+	}
+	return int(c|0x20-'a') + 10
+}
+
+func hexString(v int) string {
+	const digits = "0123456789ABCDEF"
+	s := ""
+	for v > 0 {
+		s = string(digits[v&15]) + s
+		v >>= 4
+	}
+	return "0x" + s
+}
+
+// interp scans one piece of a Luau interpolated string, starting at a
+// backtick (first) or just after the '}' that closed an expression.
+func (l *lexer) interp(start int, first bool) Token {
+	src := l.src
+	l.pos++ // the backtick or the closing brace
+	for l.pos < len(src) {
+		switch src[l.pos] {
+		case '`':
+			l.pos++
+			if first {
+				return Token{TInterpSimple, start, l.pos}
+			}
+			return Token{TInterpEnd, start, l.pos}
+		case '{':
+			l.pos++
+			if first {
+				return Token{TInterpBegin, start, l.pos}
+			}
+			return Token{TInterpMid, start, l.pos}
+		case '\n', '\r':
+			l.errf(start, l.pos, "unfinished interpolated string")
+			return Token{TInterpSimple, start, l.pos}
+		case '\\':
+			l.escape()
+		default:
+			l.pos++
+		}
+	}
+	l.errf(start, l.pos, "unfinished interpolated string")
+	return Token{TInterpSimple, start, l.pos}
+}
+
+// number scans a numeral the way the selected dialect's lexer does, then
+// checks that the text is a valid number of that dialect.
+func (l *lexer) number() {
+	src := l.src
+	start := l.pos
+	switch l.d {
+	case DialectLua51:
+		for l.pos < len(src) && (isDigit(src[l.pos]) || src[l.pos] == '.') {
+			l.pos++
+		}
+		if l.pos < len(src) && (src[l.pos]|0x20) == 'e' {
+			l.pos++
+			if l.pos < len(src) && (src[l.pos] == '+' || src[l.pos] == '-') {
+				l.pos++
+			}
+		}
+		for l.pos < len(src) && (isDigit(src[l.pos]) || (src[l.pos]|0x20) >= 'a' && (src[l.pos]|0x20) <= 'z' || src[l.pos] == '_') {
+			l.pos++
+		}
+	case DialectLua54:
+		expo := byte('e')
+		if src[l.pos] == '0' && l.pos+1 < len(src) && (src[l.pos+1]|0x20) == 'x' {
+			expo = 'p'
+			l.pos += 2
+		}
+		for l.pos < len(src) {
+			c := src[l.pos]
+			if (c | 0x20) == expo {
+				l.pos++
+				if l.pos < len(src) && (src[l.pos] == '+' || src[l.pos] == '-') {
+					l.pos++
+				}
+				continue
+			}
+			if isXDigit(c) || c == '.' {
+				l.pos++
+				continue
+			}
+			break
+		}
+		if l.pos < len(src) && (src[l.pos] == '_' || (src[l.pos]|0x20) >= 'a' && (src[l.pos]|0x20) <= 'z') {
+			l.pos++
+		}
+	default: // LuaJIT and Luau scan every identifier character, '.' and signed exponents.
+		expo := byte('e')
+		if src[l.pos] == '0' && l.pos+1 < len(src) && (src[l.pos+1]|0x20) == 'x' {
+			expo = 'p'
+		}
+		prev := byte(0)
+		for l.pos < len(src) {
+			c := src[l.pos]
+			if l.isIdent(c) || c == '.' || (c == '+' || c == '-') && (prev|0x20) == expo {
+				prev = c
+				l.pos++
+				continue
+			}
+			break
+		}
+	}
+	if !validNumber(src[start:l.pos], l.d) {
+		l.errf(start, l.pos, "malformed number near '"+string(src[start:l.pos])+"'")
+	}
+}

@@ -1,0 +1,320 @@
+package syntax
+
+// This file parses the Luau-only syntax: type annotations and
+// declarations, continue, if-expressions and interpolated strings.
+
+// luauStatement parses the statements Luau introduces with contextual
+// keywords (continue, type, export type). It returns nil when the name at
+// the current token is an ordinary identifier.
+func (p *parser) luauStatement() Stmt {
+	t := p.tok
+	word := string(p.src[t.Start:t.End])
+	switch word {
+	case "continue":
+		switch p.peek().Kind {
+		case OAssign, OComma, ODot, OLBracket, OColon, OLParen, TString, OLBrace:
+			return nil
+		}
+		if compoundOp(p.peek().Kind) != 0 {
+			return nil
+		}
+		p.next()
+		if p.fs.loops == 0 {
+			p.errorf(t, "continue statement outside a loop")
+		}
+		return &Continue{Range{t.Start, t.End}}
+	case "type":
+		if p.peek().Kind != TName {
+			return nil
+		}
+		p.next()
+		return p.typeAlias(t.Start, false)
+	case "export":
+		if p.peek().Kind != TName {
+			return nil
+		}
+		p.next()
+		if p.tok.Kind != TName || string(p.src[p.tok.Start:p.tok.End]) != "type" {
+			p.errorf(p.tok, "expected 'type' after 'export' near %s", p.near(p.tok))
+			return &BadStmt{Range{t.Start, p.prevEnd}}
+		}
+		p.next()
+		return p.typeAlias(t.Start, true)
+	}
+	return nil
+}
+
+func (p *parser) typeAlias(start int, export bool) Stmt {
+	s := &TypeAlias{Export: export}
+	s.Name = p.name()
+	if p.tok.Kind == OLt {
+		s.Generics = p.genericNames()
+	}
+	p.expect(OAssign)
+	s.Type = p.typeExpr()
+	s.Range = Range{start, p.prevEnd}
+	return s
+}
+
+// genericNames parses "<T, U...>" (defaults "= T" are accepted and dropped).
+func (p *parser) genericNames() []*Name {
+	p.next()
+	var names []*Name
+	for p.tok.Kind != EOF {
+		n := p.name()
+		names = append(names, n)
+		p.accept(OVararg)
+		if p.accept(OAssign) {
+			p.typeExpr()
+		}
+		if n.Value == "" || !p.accept(OComma) {
+			break
+		}
+	}
+	p.closeAngle()
+	return names
+}
+
+// closeAngle consumes a '>' closing generics, splitting ">>" and ">=" the
+// lexer may have produced.
+func (p *parser) closeAngle() {
+	switch p.tok.Kind {
+	case OGt:
+		p.next()
+	case OShr:
+		p.prevEnd = p.tok.Start + 1
+		p.tok = Token{OGt, p.tok.Start + 1, p.tok.End}
+	case OGe:
+		p.prevEnd = p.tok.Start + 1
+		p.tok = Token{OAssign, p.tok.Start + 1, p.tok.End}
+	default:
+		p.errorf(p.tok, "expected '>' near %s", p.near(p.tok))
+	}
+}
+
+func (p *parser) ifExpr() Expr {
+	t := p.tok
+	e := &IfExpr{}
+	p.next()
+	e.Conds = append(e.Conds, p.expr(0))
+	p.expect(KThen)
+	e.Thens = append(e.Thens, p.expr(0))
+	for p.tok.Kind == KElseif {
+		p.next()
+		e.Conds = append(e.Conds, p.expr(0))
+		p.expect(KThen)
+		e.Thens = append(e.Thens, p.expr(0))
+	}
+	p.expect(KElse)
+	e.Else = p.expr(0)
+	e.Range = Range{t.Start, p.prevEnd}
+	return e
+}
+
+// interp parses an interpolated string; the lexer is restarted after each
+// closing brace to scan the next string piece.
+func (p *parser) interp() Expr {
+	t := p.tok
+	e := &Interp{Parts: []string{string(p.src[t.Start:t.End])}}
+	if t.Kind == TInterpSimple {
+		p.next()
+		e.Range = Range{t.Start, t.End}
+		return e
+	}
+	p.next()
+	for {
+		e.Exprs = append(e.Exprs, p.expr(0))
+		if p.tok.Kind != ORBrace {
+			p.errorf(p.tok, "expected '}' in interpolated string near %s", p.near(p.tok))
+			break
+		}
+		// Rescan from the brace as the continuation of the string.
+		p.hasAhead = false
+		for n := len(p.lx.comments); n > 0 && p.lx.comments[n-1].Start >= p.tok.Start; n-- {
+			p.lx.comments = p.lx.comments[:n-1]
+		}
+		p.lx.pos = p.tok.Start
+		p.tok = p.lx.interp(p.tok.Start, false)
+		piece := p.tok
+		e.Parts = append(e.Parts, string(p.src[piece.Start:piece.End]))
+		p.next()
+		if piece.Kind != TInterpMid {
+			break
+		}
+	}
+	e.Range = Range{t.Start, p.prevEnd}
+	return e
+}
+
+// returnType parses a function's return annotation: a type or a pack.
+func (p *parser) returnType() TypeExpr { return p.typeExpr() }
+
+// typeExpr parses a Luau type with unions, intersections and '?'.
+func (p *parser) typeExpr() TypeExpr {
+	if !p.enter() {
+		p.leave()
+		return &BadType{Range{p.tok.Start, p.tok.Start}}
+	}
+	defer p.leave()
+	start := p.tok.Start
+	leading := p.tok.Kind
+	if leading == OBOr || leading == OBAnd {
+		p.next()
+	}
+	first := p.simpleType()
+	if p.tok.Kind != OBOr && p.tok.Kind != OBAnd && leading != OBOr && leading != OBAnd {
+		return first
+	}
+	types := []TypeExpr{first}
+	op := p.tok.Kind
+	if leading == OBOr || leading == OBAnd {
+		op = leading
+	}
+	for p.tok.Kind == OBOr || p.tok.Kind == OBAnd {
+		p.next()
+		types = append(types, p.simpleType())
+	}
+	if op == OBAnd {
+		return &TypeIntersection{Range{start, p.prevEnd}, types}
+	}
+	return &TypeUnion{Range{start, p.prevEnd}, types}
+}
+
+// simpleType parses one type operand with trailing '?'s.
+func (p *parser) simpleType() TypeExpr {
+	t := p.tok
+	var ty TypeExpr
+	switch t.Kind {
+	case KNil, KTrue, KFalse, TString:
+		p.next()
+		ty = &TypeLiteral{Range{t.Start, t.End}, string(p.src[t.Start:t.End])}
+	case TName:
+		if string(p.src[t.Start:t.End]) == "typeof" && p.peek().Kind == OLParen {
+			p.next()
+			lp := p.tok.Start
+			p.next()
+			x := p.expr(0)
+			p.expectClose(ORParen, "(", lp)
+			ty = &TypeTypeof{Range{t.Start, p.prevEnd}, x}
+			break
+		}
+		ref := &TypeRef{Name: p.name()}
+		if p.tok.Kind == ODot {
+			p.next()
+			ref.Prefix, ref.Name = ref.Name, p.name()
+		}
+		if p.tok.Kind == OVararg {
+			p.next()
+			return &TypeGenericPack{Range{t.Start, p.prevEnd}, ref.Name}
+		}
+		if p.tok.Kind == OLt {
+			p.next()
+			for p.tok.Kind != OGt && p.tok.Kind != OShr && p.tok.Kind != OGe && p.tok.Kind != EOF {
+				ref.Args = append(ref.Args, p.typeOrPack())
+				if !p.accept(OComma) {
+					break
+				}
+			}
+			p.closeAngle()
+		}
+		ref.Range = Range{t.Start, p.prevEnd}
+		ty = ref
+	case OLBrace:
+		ty = p.tableType()
+	case OLParen, OLt:
+		ty = p.funcOrParenType()
+	case OVararg:
+		p.next()
+		x := p.typeExpr()
+		ty = &TypePack{Range{t.Start, p.prevEnd}, []TypeExpr{x}, true}
+	default:
+		p.errorf(t, "expected a type near %s", p.near(t))
+		return &BadType{Range{t.Start, t.Start}}
+	}
+	for p.tok.Kind == OQuestion {
+		p.next()
+		ty = &TypeOptional{Range{t.Start, p.prevEnd}, ty}
+	}
+	return ty
+}
+
+// typeOrPack parses a type argument, which may be a pack "(A, B)" or "...T".
+func (p *parser) typeOrPack() TypeExpr { return p.typeExpr() }
+
+// funcOrParenType parses "(T)", "(A, B) -> R" or "<T>(A) -> R".
+func (p *parser) funcOrParenType() TypeExpr {
+	t := p.tok
+	var generics []*Name
+	if t.Kind == OLt {
+		generics = p.genericNames()
+	}
+	lp := p.tok.Start
+	p.expect(OLParen)
+	var params []TypeExpr
+	var names []*Name
+	for p.tok.Kind != ORParen && p.tok.Kind != EOF {
+		var name *Name
+		if p.tok.Kind == TName && p.peek().Kind == OColon {
+			name = p.name()
+			p.next()
+		}
+		names = append(names, name)
+		ty := p.typeExpr()
+		params = append(params, ty)
+		if _, bad := ty.(*BadType); bad || !p.accept(OComma) {
+			break
+		}
+	}
+	p.expectClose(ORParen, "(", lp)
+	if p.tok.Kind == OArrow {
+		p.next()
+		ret := p.typeExpr()
+		return &TypeFunc{Range{t.Start, p.prevEnd}, generics, params, names, ret}
+	}
+	if len(params) == 1 && generics == nil && names[0] == nil {
+		return &TypePack{Range{t.Start, p.prevEnd}, params, false}
+	}
+	return &TypePack{Range{t.Start, p.prevEnd}, params, false}
+}
+
+// tableType parses "{T}" or "{name: T, [K]: V}".
+func (p *parser) tableType() TypeExpr {
+	t := p.tok
+	p.next()
+	tt := &TypeTable{}
+	for p.tok.Kind != ORBrace && p.tok.Kind != EOF {
+		prop := &TypeProp{Range: Range{Start: p.tok.Start}}
+		if p.tok.Kind == TName {
+			if w := string(p.src[p.tok.Start:p.tok.End]); (w == "read" || w == "write") && p.peek().Kind == TName {
+				prop.Access = w
+				p.next()
+			}
+		}
+		switch {
+		case p.tok.Kind == OLBracket:
+			p.next()
+			prop.Key = p.typeExpr()
+			p.expect(ORBracket)
+			p.expect(OColon)
+			prop.Value = p.typeExpr()
+			tt.Indexer = prop
+		case p.tok.Kind == TName && p.peek().Kind == OColon:
+			prop.Name = p.name()
+			p.next()
+			prop.Value = p.typeExpr()
+			tt.Props = append(tt.Props, prop)
+		default:
+			tt.Array = p.typeExpr()
+			prop = nil
+		}
+		if prop != nil {
+			prop.End = p.prevEnd
+		}
+		if !p.accept(OComma) && !p.accept(OSemi) {
+			break
+		}
+	}
+	p.expectClose(ORBrace, "{", t.Start)
+	tt.Range = Range{t.Start, p.prevEnd}
+	return tt
+}

@@ -1,0 +1,200 @@
+package syntax
+
+// This file decides whether the text of a numeral is a valid number in a
+// dialect. The lexer has already taken the characters that dialect's own
+// lexer would take, so a rejected numeral is a "malformed number" there too.
+
+func validNumber(b []byte, d Dialect) bool {
+	switch d {
+	case DialectLua51:
+		return validC(b, true)
+	case DialectLua54:
+		return validC(b, false)
+	case DialectLuau:
+		return validLuau(b)
+	}
+	return validLuaJIT(b)
+}
+
+func lower(c byte) byte { return c | 0x20 }
+
+// validC accepts what C's strtod accepts as a whole string (decimal and
+// hexadecimal floating constants), which is how PUC Lua converts numerals.
+// Lua 5.1 also falls back to strtoul for integers with an "0x" prefix, which
+// accepts no more than strtod does.
+func validC(b []byte, _ bool) bool {
+	i, n := 0, len(b)
+	if n >= 2 && b[0] == '0' && lower(b[1]) == 'x' {
+		i = 2
+		digits := 0
+		for i < n && isXDigit(b[i]) {
+			i++
+			digits++
+		}
+		if i < n && b[i] == '.' {
+			i++
+			for i < n && isXDigit(b[i]) {
+				i++
+				digits++
+			}
+		}
+		if digits == 0 {
+			return false
+		}
+		if i < n && lower(b[i]) == 'p' {
+			i++
+			if i < n && (b[i] == '+' || b[i] == '-') {
+				i++
+			}
+			if i >= n || !isDigit(b[i]) {
+				return false
+			}
+			for i < n && isDigit(b[i]) {
+				i++
+			}
+		}
+		return i == n
+	}
+	digits := 0
+	for i < n && isDigit(b[i]) {
+		i++
+		digits++
+	}
+	if i < n && b[i] == '.' {
+		i++
+		for i < n && isDigit(b[i]) {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < n && lower(b[i]) == 'e' {
+		i++
+		if i < n && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i >= n || !isDigit(b[i]) {
+			return false
+		}
+		for i < n && isDigit(b[i]) {
+			i++
+		}
+	}
+	return i == n
+}
+
+// validLuaJIT follows LuaJIT's number scanner with the FFI suffixes enabled:
+// decimal, "0x" hexadecimal and "0b" binary numerals, a fraction, an
+// exponent ('e' for decimal, 'p' for hexadecimal), and the suffixes i (imaginary),
+// LL, ULL and LLU (64-bit integers).
+func validLuaJIT(b []byte) bool {
+	i, n := 0, len(b)
+	at := func(j int) byte {
+		if j < n {
+			return b[j]
+		}
+		return 0
+	}
+	base := 10
+	if at(0) == '0' && lower(at(1)) == 'x' {
+		base, i = 16, 2
+	} else if at(0) == '0' && lower(at(1)) == 'b' {
+		base, i = 2, 2
+	}
+	digits, dot, isInt := 0, false, true
+	for ; i < n; i++ {
+		c := b[i]
+		if base == 16 && isXDigit(c) || base != 16 && isDigit(c) {
+			if base == 2 && c > '1' {
+				return false
+			}
+			digits++
+		} else if c == '.' {
+			if dot {
+				return false
+			}
+			dot = true
+		} else {
+			break
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if dot {
+		if base == 2 {
+			return false
+		}
+		isInt = false
+	}
+	if base >= 10 && (base == 16 && lower(at(i)) == 'p' || base == 10 && lower(at(i)) == 'e') {
+		isInt = false
+		i++
+		if at(i) == '+' || at(i) == '-' {
+			i++
+		}
+		if !isDigit(at(i)) {
+			return false
+		}
+		for isDigit(at(i)) {
+			i++
+		}
+	}
+	if i == n {
+		return true
+	}
+	if lower(b[i]) == 'i' {
+		return i+1 == n
+	}
+	if !isInt {
+		return false
+	}
+	unsigned, long := false, false
+	if lower(at(i)) == 'u' {
+		unsigned = true
+		i++
+	}
+	if lower(at(i)) == 'l' {
+		if lower(at(i+1)) != 'l' {
+			return false
+		}
+		long = true
+		i += 2
+	}
+	if !unsigned && long && lower(at(i)) == 'u' {
+		unsigned = true
+		i++
+	}
+	return long && i == n
+}
+
+// validLuau accepts decimal, hexadecimal and binary numerals with '_'
+// separators, as Luau does.
+func validLuau(b []byte) bool {
+	i, n := 0, len(b)
+	if n >= 2 && b[0] == '0' && (lower(b[1]) == 'x' || lower(b[1]) == 'b') {
+		hex := lower(b[1]) == 'x'
+		i = 2
+		digits := 0
+		for ; i < n; i++ {
+			c := b[i]
+			switch {
+			case c == '_':
+			case hex && isXDigit(c), !hex && (c == '0' || c == '1'):
+				digits++
+			default:
+				return false
+			}
+		}
+		return digits > 0
+	}
+	clean := make([]byte, 0, n)
+	for _, c := range b {
+		if c != '_' {
+			clean = append(clean, c)
+		}
+	}
+	return validC(clean, false)
+}

@@ -1,0 +1,250 @@
+package syntax
+
+import (
+	"fmt"
+	"sort"
+)
+
+// This file holds the parser state, error reporting and recovery, and the
+// entry point Parse. Statements and expressions live in their own files.
+
+// maxDepth bounds the nesting of blocks and expressions, like LuaJIT's limit
+// of 200 syntax levels; past it the parser reports one error and stops, which
+// keeps deeply nested hostile input linear in time and bounded in stack.
+const maxDepth = 200
+
+type funcState struct {
+	vararg bool
+	parent *funcState
+	loops  int // enclosing loops in the current function (for break)
+}
+
+type parser struct {
+	lx       lexer
+	src      []byte
+	d        Dialect
+	lines    *LineTable
+	tok      Token
+	prevEnd  int // end of the last consumed token
+	ahead    Token
+	hasAhead bool
+	errs     []Error
+	depth    int
+	fs       *funcState
+	stopped  bool // nesting limit hit: the rest of the input is skipped
+}
+
+// Parse parses a Lua source file. It always returns a File whose Chunk is
+// non-nil, whatever the input; syntax errors are in File.Errors.
+func Parse(filename string, src []byte, opts Options) *File {
+	p := &parser{src: src, d: opts.dialect()}
+	p.lines = NewLineTable(src)
+	p.lx.init(src, p.d, p.lexError)
+	p.fs = &funcState{vararg: true}
+	p.next()
+	chunk := p.block()
+	for p.tok.Kind != EOF {
+		p.errorf(p.tok, "expected <eof> near %s", p.near(p.tok))
+		p.next()
+		more := p.block()
+		chunk.Stmts = append(chunk.Stmts, more.Stmts...)
+	}
+	chunk.Start, chunk.End = 0, len(src)
+	f := &File{
+		Name:     filename,
+		Src:      src,
+		Target:   opts.Target,
+		Dialect:  p.d,
+		Chunk:    chunk,
+		Comments: p.lx.comments,
+		Lines:    p.lines,
+	}
+	f.Errors = p.finishErrors(opts.AllErrors)
+	return f
+}
+
+// finishErrors sorts the errors by position and, unless all are wanted,
+// keeps the first error of each line and at most MaxErrors.
+func (p *parser) finishErrors(all bool) []Error {
+	sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Start < p.errs[j].Start })
+	if all {
+		return p.errs
+	}
+	out := p.errs[:0]
+	lastLine := -1
+	for _, e := range p.errs {
+		line := p.lines.Line(e.Start)
+		if line == lastLine {
+			continue
+		}
+		lastLine = line
+		out = append(out, e)
+		if len(out) == MaxErrors {
+			break
+		}
+	}
+	return out
+}
+
+// rawErrorLimit bounds the errors collected before filtering, so that input
+// made only of errors still costs linear memory with a small constant.
+const rawErrorLimit = 10 * MaxErrors
+
+func (p *parser) addError(start, end int, msg string) {
+	if len(p.errs) >= rawErrorLimit {
+		return
+	}
+	if end < start {
+		end = start
+	}
+	p.errs = append(p.errs, Error{Start: start, End: end, Msg: msg})
+}
+
+func (p *parser) lexError(start, end int, msg string) { p.addError(start, end, msg) }
+
+// errorf reports an error at a token.
+func (p *parser) errorf(t Token, format string, args ...any) {
+	p.addError(t.Start, t.End, fmt.Sprintf(format, args...))
+}
+
+// near describes a token for a message, as Lua does: its text in quotes,
+// shortened when long, or <eof>.
+func (p *parser) near(t Token) string {
+	if t.Kind == EOF {
+		return "<eof>"
+	}
+	text := p.src[t.Start:t.End]
+	if len(text) > 40 {
+		return "'" + string(text[:37]) + "...'"
+	}
+	if t.Kind == Illegal && (text[0] < ' ' || text[0] >= 0x7f) {
+		return fmt.Sprintf("'<\\%d>'", text[0])
+	}
+	return "'" + string(text) + "'"
+}
+
+// line returns the 1-based line of an offset.
+func (p *parser) line(off int) int { return p.lines.Line(off) }
+
+func (p *parser) next() {
+	p.prevEnd = p.tok.End
+	if p.hasAhead {
+		p.tok, p.hasAhead = p.ahead, false
+		return
+	}
+	p.tok = p.lx.next()
+}
+
+// peek returns the token after the current one without consuming anything.
+func (p *parser) peek() Token {
+	if !p.hasAhead {
+		p.ahead, p.hasAhead = p.lx.next(), true
+	}
+	return p.ahead
+}
+
+// accept consumes the current token if it has kind k.
+func (p *parser) accept(k Kind) bool {
+	if p.tok.Kind == k {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// expect consumes a token of kind k or reports that it is missing. It
+// returns the offset of the token, or -1 when missing.
+func (p *parser) expect(k Kind) int {
+	if p.tok.Kind == k {
+		pos := p.tok.Start
+		p.next()
+		return pos
+	}
+	p.errorf(p.tok, "expected '%s' near %s", k, p.near(p.tok))
+	return -1
+}
+
+// expectClose consumes the token closing a construct opened by open at
+// offset openPos, naming the opener in the message when it is on another
+// line, as Lua does.
+func (p *parser) expectClose(k Kind, open string, openPos int) int {
+	if p.tok.Kind == k {
+		pos := p.tok.Start
+		p.next()
+		return pos
+	}
+	if l := p.line(openPos); l != p.line(p.tok.Start) {
+		p.errorf(p.tok, "expected '%s' (to close '%s' at line %d) near %s", k, open, l, p.near(p.tok))
+	} else {
+		p.errorf(p.tok, "expected '%s' near %s", k, p.near(p.tok))
+	}
+	return -1
+}
+
+// name consumes an identifier, or reports a missing one and returns an
+// empty Name at the current position.
+func (p *parser) name() *Name {
+	if p.tok.Kind == TName {
+		n := &Name{Range{p.tok.Start, p.tok.End}, p.lx.intern(p.src[p.tok.Start:p.tok.End])}
+		p.next()
+		return n
+	}
+	p.errorf(p.tok, "expected <name> near %s", p.near(p.tok))
+	return p.missingName()
+}
+
+func (p *parser) missingName() *Name {
+	pos := p.prevEnd
+	if p.tok.Start < pos {
+		pos = p.tok.Start
+	}
+	return &Name{Range{pos, pos}, ""}
+}
+
+// enter and leave track nesting depth; enter reports false once the limit
+// is passed, after which the parser skips to the end of input.
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > maxDepth && !p.stopped {
+		p.stopped = true
+		p.errorf(p.tok, "chunk has too many syntax levels (more than %d) near %s", maxDepth, p.near(p.tok))
+	}
+	if p.stopped {
+		for p.tok.Kind != EOF {
+			p.next()
+		}
+		return false
+	}
+	return true
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// blockEnd reports whether the current token ends a block.
+func (p *parser) blockEnd() bool {
+	switch p.tok.Kind {
+	case EOF, KEnd, KElse, KElseif, KUntil:
+		return true
+	}
+	return false
+}
+
+// statementStart reports whether the current token is a keyword that can
+// only start a statement, which makes it a safe place to resume after an
+// error.
+func (p *parser) statementStart() bool {
+	switch p.tok.Kind {
+	case KLocal, KFunction, KIf, KFor, KWhile, KRepeat, KReturn, KDo, KBreak, KGoto, ODColon:
+		return true
+	}
+	return p.blockEnd()
+}
+
+// recover skips the rest of a broken statement: the tokens on the same line
+// as the last consumed token, stopping early at a statement keyword.
+func (p *parser) recover() {
+	line := p.line(p.prevEnd)
+	for !p.statementStart() && p.line(p.tok.Start) == line {
+		p.next()
+	}
+}

@@ -1,0 +1,411 @@
+package syntax
+
+// This file parses blocks and statements.
+
+// block parses statements up to a token that ends a block.
+func (p *parser) block() *Block {
+	b := &Block{Range: Range{Start: p.tok.Start}}
+	if !p.enter() {
+		p.leave()
+		b.End = b.Start
+		return b
+	}
+	defer p.leave()
+	for !p.blockEnd() {
+		start, nerr := p.tok.Start, len(p.errs)
+		if p.tok.Kind == KReturn {
+			b.Stmts = append(b.Stmts, p.returnStmt())
+			p.mustEndBlock("return")
+			continue
+		}
+		s, last := p.statement()
+		if s != nil {
+			b.Stmts = append(b.Stmts, s)
+			if p.d == DialectLua51 {
+				// Lua 5.1 has no empty statement, only one optional ';'
+				// after each statement.
+				p.accept(OSemi)
+			}
+		}
+		if last {
+			p.accept(OSemi)
+			p.mustEndBlock("break")
+		}
+		if p.tok.Start == start && p.tok.Kind != EOF && !p.blockEnd() {
+			p.errorf(p.tok, "unexpected symbol near %s", p.near(p.tok))
+			bad := &BadStmt{Range{p.tok.Start, p.tok.End}}
+			p.next()
+			p.recover()
+			bad.End = p.prevEnd
+			b.Stmts = append(b.Stmts, bad)
+		} else if len(p.errs) > nerr {
+			p.recover()
+		}
+	}
+	b.End = p.prevEnd
+	if b.End < b.Start {
+		b.End = b.Start
+	}
+	return b
+}
+
+// mustEndBlock reports statements after one that must be last in its block
+// (return, and break in Lua 5.1 and LuaJIT), then lets parsing go on.
+func (p *parser) mustEndBlock(what string) {
+	if !p.blockEnd() {
+		p.errorf(p.tok, "expected end of block after '%s' near %s", what, p.near(p.tok))
+	}
+}
+
+// statement parses one statement. last reports a statement that must end
+// its block in this dialect (break in Lua 5.1 and LuaJIT).
+func (p *parser) statement() (s Stmt, last bool) {
+	t := p.tok
+	switch t.Kind {
+	case OSemi:
+		if p.d == DialectLua51 {
+			p.errorf(t, "unexpected symbol near %s", p.near(t))
+		}
+		p.next()
+		return nil, false
+	case KIf:
+		return p.ifStmt(), false
+	case KWhile:
+		p.next()
+		cond := p.expr(0)
+		p.expect(KDo)
+		p.fs.loops++
+		body := p.block()
+		p.fs.loops--
+		p.expectClose(KEnd, "while", t.Start)
+		return &While{Range{t.Start, p.prevEnd}, cond, body}, false
+	case KDo:
+		p.next()
+		body := p.block()
+		p.expectClose(KEnd, "do", t.Start)
+		return &Do{Range{t.Start, p.prevEnd}, body}, false
+	case KFor:
+		return p.forStmt(), false
+	case KRepeat:
+		p.next()
+		p.fs.loops++
+		body := p.block()
+		p.fs.loops--
+		p.expectClose(KUntil, "repeat", t.Start)
+		cond := p.expr(0)
+		return &Repeat{Range{t.Start, p.prevEnd}, body, cond}, false
+	case KFunction:
+		return p.functionStmt(t.Start, nil), false
+	case KLocal:
+		p.next()
+		if p.tok.Kind == KFunction {
+			p.next()
+			name := p.name()
+			fn := p.funcBody(t.Start, nil)
+			return &LocalFunction{Range{t.Start, p.prevEnd}, name, fn}, false
+		}
+		return p.localStmt(t.Start), false
+	case KBreak:
+		p.next()
+		if p.fs.loops == 0 && p.d == DialectLua51 {
+			p.errorf(p.tok, "no loop to break near %s", p.near(p.tok))
+		}
+		return &Break{Range{t.Start, t.End}}, p.d == DialectLua51 || p.d == DialectLuaJIT
+	case KGoto:
+		p.next()
+		label := p.name()
+		return &Goto{Range{t.Start, p.prevEnd}, label}, false
+	case ODColon:
+		if p.d == DialectLua51 || p.d == DialectLuau {
+			break
+		}
+		p.next()
+		name := p.name()
+		p.expect(ODColon)
+		return &Label{Range{t.Start, p.prevEnd}, name}, false
+	case TName:
+		if p.d == DialectLuau {
+			if s := p.luauStatement(); s != nil {
+				return s, false
+			}
+		}
+	case OAt:
+		if p.d == DialectLuau {
+			attrs := p.attributes()
+			if p.tok.Kind == KLocal && p.peek().Kind == KFunction {
+				p.next()
+				p.next()
+				name := p.name()
+				fn := p.funcBody(t.Start, attrs)
+				return &LocalFunction{Range{t.Start, p.prevEnd}, name, fn}, false
+			}
+			if p.tok.Kind == KFunction {
+				return p.functionStmt(t.Start, attrs), false
+			}
+			p.errorf(p.tok, "expected 'function' after attributes near %s", p.near(p.tok))
+			return nil, false
+		}
+	}
+	return p.exprStmt(), false
+}
+
+// attributes parses Luau's "@name" attributes before a function.
+func (p *parser) attributes() []*Name {
+	var attrs []*Name
+	for p.tok.Kind == OAt {
+		p.next()
+		attrs = append(attrs, p.name())
+	}
+	return attrs
+}
+
+func (p *parser) ifStmt() Stmt {
+	t := p.tok
+	s := &If{}
+	p.next()
+	cond := p.expr(0)
+	p.expect(KThen)
+	s.Conds = append(s.Conds, cond)
+	s.Blocks = append(s.Blocks, p.block())
+	for p.tok.Kind == KElseif {
+		p.next()
+		cond := p.expr(0)
+		p.expect(KThen)
+		s.Conds = append(s.Conds, cond)
+		s.Blocks = append(s.Blocks, p.block())
+	}
+	if p.accept(KElse) {
+		s.Else = p.block()
+	}
+	p.expectClose(KEnd, "if", t.Start)
+	s.Range = Range{t.Start, p.prevEnd}
+	return s
+}
+
+func (p *parser) forStmt() Stmt {
+	t := p.tok
+	p.next()
+	first := p.name()
+	var firstType TypeExpr
+	if p.d == DialectLuau && p.tok.Kind == OColon {
+		p.next()
+		firstType = p.typeExpr()
+	}
+	switch p.tok.Kind {
+	case OAssign:
+		p.next()
+		s := &NumericFor{Var: first, VarType: firstType}
+		s.Start = p.expr(0)
+		p.expect(OComma)
+		s.Limit = p.expr(0)
+		if p.accept(OComma) {
+			s.Step = p.expr(0)
+		}
+		p.expect(KDo)
+		p.fs.loops++
+		s.Body = p.block()
+		p.fs.loops--
+		p.expectClose(KEnd, "for", t.Start)
+		s.Range = Range{t.Start, p.prevEnd}
+		return s
+	case OComma, KIn:
+		s := &GenericFor{Names: []*Name{first}}
+		if p.d == DialectLuau {
+			s.Types = []TypeExpr{firstType}
+		}
+		for p.accept(OComma) {
+			s.Names = append(s.Names, p.name())
+			if p.d == DialectLuau {
+				var ty TypeExpr
+				if p.accept(OColon) {
+					ty = p.typeExpr()
+				}
+				s.Types = append(s.Types, ty)
+			}
+		}
+		p.expect(KIn)
+		s.Exprs = p.exprList()
+		p.expect(KDo)
+		p.fs.loops++
+		s.Body = p.block()
+		p.fs.loops--
+		p.expectClose(KEnd, "for", t.Start)
+		s.Range = Range{t.Start, p.prevEnd}
+		return s
+	}
+	p.errorf(p.tok, "expected '=' or 'in' near %s", p.near(p.tok))
+	return &BadStmt{Range{t.Start, p.prevEnd}}
+}
+
+// functionStmt parses "function a.b:c() ... end" from the 'function' keyword.
+func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
+	p.next()
+	var name Expr = p.name()
+	for p.tok.Kind == ODot || p.tok.Kind == OColon {
+		colon := p.tok.Kind == OColon
+		op := p.tok.Start
+		p.next()
+		field := p.name()
+		ns, _ := name.Span()
+		name = &Member{Range{ns, field.End}, name, field, colon, op}
+		if colon {
+			break
+		}
+	}
+	fn := p.funcBody(start, attrs)
+	if m, ok := name.(*Member); ok && m.Colon {
+		fn.Params = append([]*Name{{Range{m.OpPos, m.OpPos}, "self"}}, fn.Params...)
+		if fn.ParamTypes != nil {
+			fn.ParamTypes = append([]TypeExpr{nil}, fn.ParamTypes...)
+		}
+	}
+	return &FunctionStmt{Range{start, p.prevEnd}, name, fn}
+}
+
+func (p *parser) localStmt(start int) Stmt {
+	s := &Local{EqPos: -1}
+	closes := 0
+	for {
+		n := p.name()
+		s.Names = append(s.Names, n)
+		if p.d == DialectLuau {
+			var ty TypeExpr
+			if p.accept(OColon) {
+				ty = p.typeExpr()
+			}
+			s.Types = append(s.Types, ty)
+		}
+		attr := ""
+		if p.tok.Kind == OLt {
+			lt := p.tok
+			if p.d != DialectLua54 {
+				p.errorf(lt, "unexpected symbol near %s (variable attributes need Lua 5.4)", p.near(lt))
+			}
+			p.next()
+			a := p.name()
+			attr = a.Value
+			p.expect(OGt)
+			if p.d == DialectLua54 {
+				switch attr {
+				case "const":
+				case "close":
+					closes++
+					if closes > 1 {
+						p.addError(a.Start, a.End, "multiple to-be-closed variables in local list")
+					}
+				case "":
+				default:
+					p.addError(a.Start, p.prevEnd, "unknown attribute '"+attr+"'")
+				}
+			}
+		}
+		s.Attribs = append(s.Attribs, attr)
+		if !p.accept(OComma) {
+			break
+		}
+	}
+	if p.tok.Kind == OAssign {
+		s.EqPos = p.tok.Start
+		p.next()
+		s.Values = p.exprList()
+	}
+	s.Range = Range{start, p.prevEnd}
+	return s
+}
+
+func (p *parser) returnStmt() Stmt {
+	t := p.tok
+	p.next()
+	s := &Return{}
+	if !p.blockEnd() && p.tok.Kind != OSemi {
+		s.Values = p.exprList()
+	}
+	p.accept(OSemi)
+	s.Range = Range{t.Start, p.prevEnd}
+	return s
+}
+
+// exprStmt parses an assignment or a call statement.
+func (p *parser) exprStmt() Stmt {
+	start := p.tok.Start
+	e := p.suffixedExpr()
+	if p.tok.Kind == OAssign || p.tok.Kind == OComma {
+		s := &Assign{Targets: []Expr{e}, EqPos: -1}
+		p.checkAssignable(e)
+		for p.accept(OComma) {
+			t := p.suffixedExpr()
+			s.Targets = append(s.Targets, t)
+			p.checkAssignable(t)
+		}
+		if p.tok.Kind == OAssign {
+			s.EqPos = p.tok.Start
+		}
+		p.expect(OAssign)
+		s.Values = p.exprList()
+		s.Range = Range{start, p.prevEnd}
+		return s
+	}
+	if op := compoundOp(p.tok.Kind); op != 0 {
+		if p.d != DialectLuau {
+			p.errorf(p.tok, "expected '=' near %s (compound assignment is Luau syntax)", p.near(p.tok))
+		}
+		p.checkAssignable(e)
+		p.next()
+		v := p.expr(0)
+		return &CompoundAssign{Range{start, p.prevEnd}, op, e, v}
+	}
+	if c, ok := e.(*Call); ok {
+		return &CallStmt{c.Range, c}
+	}
+	if _, ok := e.(*BadExpr); ok {
+		// The error is already reported; the block loop skips a token if
+		// nothing was consumed.
+		return nil
+	}
+	if m, ok := e.(*Member); ok && m.Colon {
+		// "buf:name" without arguments was reported by suffixedExpr; keep
+		// the member in the tree for completion.
+		return &CallStmt{m.Range, &Call{Range: m.Range, Fn: m, LParen: m.End, RParen: -1}}
+	}
+	p.errorf(p.tok, "syntax error near %s (expected '=' or a function call)", p.near(p.tok))
+	es, ee := e.Span()
+	return &Assign{Range: Range{es, ee}, Targets: []Expr{e}, EqPos: -1}
+}
+
+func compoundOp(k Kind) Kind {
+	switch k {
+	case OAddAssign:
+		return OAdd
+	case OSubAssign:
+		return OSub
+	case OMulAssign:
+		return OMul
+	case ODivAssign:
+		return ODiv
+	case OIDivAssign:
+		return OIDiv
+	case OModAssign:
+		return OMod
+	case OPowAssign:
+		return OPow
+	case OConcatAssign:
+		return OConcat
+	}
+	return 0
+}
+
+// checkAssignable reports an assignment target that is not a variable. The
+// error sits on the current token ('=' or ','), where Lua reports it.
+func (p *parser) checkAssignable(e Expr) {
+	switch e := e.(type) {
+	case *Name, *Index:
+		return
+	case *Member:
+		if !e.Colon {
+			return
+		}
+	case *BadExpr:
+		return
+	}
+	p.errorf(p.tok, "syntax error near %s (cannot assign to this expression)", p.near(p.tok))
+}
