@@ -4,5 +4,7 @@ package main
 // (check, serve, eval). Keeping them in one list here means adding a command is
 // a one-line change that does not touch dispatch.
 func extraCommands() []command {
-	return nil
+	return []command{
+		{"check", "check Lua files for buffer mistakes (text, json, sarif, github)", runCheck},
+	}
 }

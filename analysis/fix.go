@@ -1,0 +1,103 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// ApplyFixes applies the first quick fix of each diagnostic to src and
+// returns the new text and how many fixes were applied. A fix is applied
+// whole or not at all: one whose edits overlap an already accepted edit, or
+// fall outside the source, is skipped, so the result never mixes two fixes'
+// changes to the same bytes.
+func ApplyFixes(src []byte, diags []Diagnostic) ([]byte, int) {
+	var accepted []Edit
+	applied := 0
+	for _, d := range diags {
+		if len(d.Fixes) == 0 {
+			continue
+		}
+		edits := d.Fixes[0].Edits
+		if !fixFits(edits, accepted, len(src)) {
+			continue
+		}
+		accepted = append(accepted, edits...)
+		applied++
+	}
+	if applied == 0 {
+		return src, 0
+	}
+	sort.SliceStable(accepted, func(i, j int) bool { return accepted[i].Start < accepted[j].Start })
+	out := make([]byte, 0, len(src))
+	last := 0
+	for _, e := range accepted {
+		out = append(out, src[last:e.Start]...)
+		out = append(out, e.NewText...)
+		last = e.End
+	}
+	out = append(out, src[last:]...)
+	return out, applied
+}
+
+// fixFits checks that every edit is inside the source and overlaps neither
+// the other edits of the same fix nor those already accepted. Two insertions
+// at the same offset count as overlapping, since their order would be
+// arbitrary.
+func fixFits(edits, accepted []Edit, n int) bool {
+	for i, e := range edits {
+		if e.Start < 0 || e.End < e.Start || e.End > n {
+			return false
+		}
+		for _, o := range accepted {
+			if overlaps(e, o) {
+				return false
+			}
+		}
+		for _, o := range edits[:i] {
+			if overlaps(e, o) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func overlaps(a, b Edit) bool {
+	if a.Start == b.Start {
+		return true
+	}
+	return a.Start < b.End && b.Start < a.End
+}
+
+// WriteFileAtomic replaces path with data by writing a temporary file in the
+// same directory and renaming it over the original, so that a crash or a
+// full disk never leaves a half-written source file. The file's mode is kept.
+func WriteFileAtomic(path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".buflsp-fix-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(name, mode)
+	}
+	if werr == nil {
+		werr = os.Rename(name, path)
+	}
+	if werr != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, werr)
+	}
+	return nil
+}

@@ -1,0 +1,289 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/buflsp/buflsp/analysis"
+	"github.com/buflsp/buflsp/analysis/config"
+	"github.com/buflsp/buflsp/analysis/rules"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// Exit codes of `buflsp check`.
+const (
+	ExitClean    = 0 // no findings at or above the fail level
+	ExitFindings = 1 // findings at or above the fail level
+	ExitError    = 2 // usage error, bad configuration, unreadable path or internal error
+)
+
+// Options are the parsed flags of `buflsp check`.
+type Options struct {
+	Paths      []string // files and directories; none means "."
+	Format     string   // text, json, sarif or github; "" means text
+	Fix        bool
+	Rules      []string // run only these rules (syntax-error always runs)
+	Disable    []string // turn these rules off
+	FailLevel  string   // error, warning, info or hint; "" means warning
+	Target     string   // luajit, luau or buflsp; "" means the configuration's
+	ConfigPath string   // explicit .buflsp.toml; "" means look it up
+	Jobs       int      // parallel files; 0 means GOMAXPROCS
+	Version    string   // tool version for SARIF
+	// Excerpt shows source lines with carets in text output; Progress prints
+	// a progress line on stderr. The command sets both when the stream is a
+	// terminal.
+	Excerpt  bool
+	Progress bool
+}
+
+// Run executes a check and returns the exit code. Findings go to stdout in
+// the chosen format; problems with the run itself go to stderr.
+func Run(opts Options, stdout, stderr io.Writer) int {
+	format := opts.Format
+	if format == "" {
+		format = "text"
+	}
+	switch format {
+	case "text", "json", "sarif", "github":
+	default:
+		fmt.Fprintf(stderr, "buflsp check: unknown --format %q (expected text, json, sarif or github)\n", format)
+		return ExitError
+	}
+	failLevel := rules.SeverityWarning
+	if opts.FailLevel != "" {
+		sev, err := rules.ParseSeverity(opts.FailLevel)
+		if err != nil || sev == rules.SeverityOff {
+			fmt.Fprintf(stderr, "buflsp check: --fail-level %q: expected error, warning, info or hint\n", opts.FailLevel)
+			return ExitError
+		}
+		failLevel = sev
+	}
+	checker := analysis.NewChecker()
+	adjust, err := flagAdjuster(opts, checker.Registry())
+	if err != nil {
+		fmt.Fprintf(stderr, "buflsp check: %v\n", err)
+		return ExitError
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	configs := &configCache{explicit: opts.ConfigPath, loaded: map[string]*config.Config{}, stderr: stderr}
+	// Load every configuration before checking anything: a broken
+	// configuration fails the run rather than checking with the wrong rules.
+	for _, arg := range paths {
+		if _, err := configs.forArg(arg); err != nil {
+			fmt.Fprintf(stderr, "buflsp check: %v\n", err)
+			return ExitError
+		}
+	}
+	if configs.bad {
+		return ExitError
+	}
+	var progress func(done, total int)
+	if opts.Progress {
+		progress = func(done, total int) {
+			fmt.Fprintf(stderr, "\rchecking %d/%d files", done, total)
+			if done == total {
+				fmt.Fprint(stderr, "\r\033[K")
+			}
+		}
+	}
+	results := checker.CheckPaths(paths, analysis.PathsOptions{
+		Config: func(arg string) (*analysis.Config, error) {
+			cfg, err := configs.forArg(arg)
+			if err != nil {
+				return nil, err
+			}
+			return adjust(cfg), nil
+		},
+		Jobs:     opts.Jobs,
+		Fix:      opts.Fix,
+		Progress: progress,
+	})
+	if err := write(format, stdout, results, checker.Registry(), opts); err != nil {
+		fmt.Fprintf(stderr, "buflsp check: writing output: %v\n", err)
+		return ExitError
+	}
+	return summarize(results, failLevel, format, stderr)
+}
+
+func write(format string, w io.Writer, results []analysis.FileResult, reg *rules.Registry, opts Options) error {
+	switch format {
+	case "json":
+		return writeJSON(w, results)
+	case "sarif":
+		return writeSARIF(w, results, reg, opts.Version)
+	case "github":
+		return writeGitHub(w, results)
+	}
+	return writeText(w, results, opts.Excerpt)
+}
+
+// summarize reports unreadable files and fix outcomes on stderr and picks
+// the exit code: errors in the run win over findings.
+func summarize(results []analysis.FileResult, failLevel rules.Severity, format string, stderr io.Writer) int {
+	code := ExitClean
+	counts := map[rules.Severity]int{}
+	files := 0
+	for _, fr := range results {
+		if fr.Err != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", fr.Path, fr.Err)
+			code = ExitError
+			continue
+		}
+		files++
+		if fr.FixErr != nil {
+			fmt.Fprintf(stderr, "%s: error: --fix: %v\n", fr.Path, fr.FixErr)
+			code = ExitError
+		}
+		if fr.Fixed > 0 {
+			fmt.Fprintf(stderr, "%s: applied %d fix(es)\n", fr.Path, fr.Fixed)
+		}
+		if fr.Skipped {
+			fmt.Fprintf(stderr, "%s: fixes not applied: the file has syntax errors\n", fr.Path)
+		}
+		for _, d := range fr.Result.Diagnostics {
+			counts[d.Severity]++
+			if d.Severity.AtLeast(failLevel) && code == ExitClean {
+				code = ExitFindings
+			}
+		}
+	}
+	if format == "text" {
+		total := 0
+		var parts []string
+		for _, s := range []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo, rules.SeverityHint} {
+			if counts[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+			}
+			total += counts[s]
+		}
+		if total > 0 {
+			fmt.Fprintf(stderr, "%d problem(s) (%s) in %d file(s) checked\n", total, strings.Join(parts, ", "), files)
+		}
+	}
+	return code
+}
+
+// flagAdjuster validates --rule, --disable and --target and returns a
+// function that applies them to a configuration.
+func flagAdjuster(opts Options, reg *rules.Registry) (func(*config.Config) *config.Config, error) {
+	check := func(flag string, names []string) error {
+		for _, n := range names {
+			if _, ok := reg.Lookup(n); !ok {
+				msg := fmt.Sprintf("%s: unknown rule %q", flag, n)
+				if near := reg.Nearest(n); near != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				return fmt.Errorf("%s; see docs/rules.md for the list", msg)
+			}
+		}
+		return nil
+	}
+	if err := check("--rule", opts.Rules); err != nil {
+		return nil, err
+	}
+	if err := check("--disable", opts.Disable); err != nil {
+		return nil, err
+	}
+	var target syntax.Target
+	if opts.Target != "" {
+		t, err := syntax.ParseTarget(opts.Target)
+		if err != nil {
+			return nil, fmt.Errorf("--target %q: expected luajit, luau or buflsp", opts.Target)
+		}
+		target = t
+	}
+	only := map[string]bool{}
+	for _, n := range opts.Rules {
+		only[n] = true
+	}
+	return func(base *config.Config) *config.Config {
+		cfg := base.Clone()
+		if opts.Target != "" {
+			cfg.Target = target
+		}
+		if len(only) > 0 {
+			for _, r := range reg.All() {
+				if !only[r.Name] && !r.CannotDisable {
+					cfg.Severity[r.Name] = "off"
+				}
+			}
+		}
+		for _, n := range opts.Disable {
+			if r, _ := reg.Lookup(n); !r.CannotDisable {
+				cfg.Severity[n] = "off"
+			}
+		}
+		return cfg
+	}, nil
+}
+
+// configCache finds and loads the configuration of each argument once, and
+// prints each file's problems once.
+type configCache struct {
+	explicit string
+	mu       sync.Mutex
+	loaded   map[string]*config.Config
+	stderr   io.Writer
+	bad      bool // a configuration had problems: the run fails
+}
+
+func (c *configCache) forArg(arg string) (*config.Config, error) {
+	if c.explicit != "" {
+		return c.load(c.explicit)
+	}
+	dir := arg
+	if st, err := os.Stat(arg); err != nil || !st.IsDir() {
+		dir = filepath.Dir(arg)
+	}
+	path := config.Find(dir)
+	if path == "" {
+		return config.Default(), nil
+	}
+	return c.load(path)
+}
+
+func (c *configCache) load(path string) (*config.Config, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cfg, ok := c.loaded[path]; ok {
+		return cfg, nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		c.bad = true
+		return nil, err
+	}
+	probs := append([]config.Problem(nil), cfg.Problems...)
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+	for _, p := range probs {
+		fmt.Fprintf(c.stderr, "%s:%d:%d: error: %s [config]\n", displayPath(path), p.Line, p.Col, p.Msg)
+		c.bad = true
+	}
+	c.loaded[path] = cfg
+	return cfg, nil
+}
+
+// displayPath shows a path relative to the working directory when it is
+// inside it, so that golden output does not depend on where tests run.
+func displayPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
+}

@@ -1,0 +1,61 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// Pass is everything a rule may look at, and the only way it reports. Rules
+// never read files or configuration themselves, so the same rule serves the
+// command line and unsaved editor buffers.
+type Pass struct {
+	File    *syntax.File
+	Target  syntax.Target
+	Globals map[string]bool // extra globals declared in the configuration
+	API     *api.Table
+	// TODO(semantic): a *semantic.Model field once analysis/semantic provides
+	// buffer kinds; rules that need types wait for it.
+
+	rule   *Rule
+	report func(Diagnostic)
+}
+
+// PassInput carries what the driver hands to NewPass.
+type PassInput struct {
+	File    *syntax.File
+	Target  syntax.Target
+	Globals map[string]bool
+	API     *api.Table
+	Report  func(Diagnostic)
+}
+
+// NewPass prepares a pass for one rule over one file.
+func NewPass(r *Rule, in PassInput) *Pass {
+	return &Pass{File: in.File, Target: in.Target, Globals: in.Globals, API: in.API, rule: r, report: in.Report}
+}
+
+// Rule is the rule this pass runs.
+func (p *Pass) Rule() *Rule { return p.rule }
+
+// Report records a diagnostic. An empty Rule or zero Severity is filled in
+// from the running rule, and the range is clamped to the file, so a rule
+// cannot produce a diagnostic that points outside the source.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.rule.Name
+	}
+	if d.Severity == SeverityOff {
+		d.Severity = p.rule.Severity
+	}
+	n := len(p.File.Src)
+	d.Start = max(0, min(d.Start, n))
+	d.End = max(d.Start, min(d.End, n))
+	p.report(d)
+}
+
+// Reportf reports a diagnostic over [start, end) with a formatted message.
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,91 @@
+package rules
+
+import "sort"
+
+// implementations ties rule names to their Run functions. A new rule adds
+// one line here and one file with its function.
+func implementations() map[string]func(*Pass) {
+	return map[string]func(*Pass){}
+}
+
+// Registry is the catalogue with implementations attached, indexed by name.
+// It is immutable after construction and safe for concurrent use.
+type Registry struct {
+	rules  []Rule
+	byName map[string]int
+}
+
+// NewRegistry builds the registry from the catalogue.
+func NewRegistry() *Registry {
+	rs := catalog()
+	impl := implementations()
+	r := &Registry{rules: rs, byName: make(map[string]int, len(rs))}
+	for i := range rs {
+		if run, ok := impl[rs[i].Name]; ok {
+			rs[i].Run = run
+		}
+		r.byName[rs[i].Name] = i
+	}
+	return r
+}
+
+// All returns every rule in catalogue order.
+func (r *Registry) All() []*Rule {
+	out := make([]*Rule, len(r.rules))
+	for i := range r.rules {
+		out[i] = &r.rules[i]
+	}
+	return out
+}
+
+// Lookup finds a rule by name.
+func (r *Registry) Lookup(name string) (*Rule, bool) {
+	i, ok := r.byName[name]
+	if !ok {
+		return nil, false
+	}
+	return &r.rules[i], true
+}
+
+// Names returns every rule name, sorted.
+func (r *Registry) Names() []string {
+	names := make([]string, 0, len(r.rules))
+	for _, rule := range r.rules {
+		names = append(names, rule.Name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Nearest returns the rule name closest to name, for "did you mean"
+// suggestions, or "" when none is close.
+func (r *Registry) Nearest(name string) string {
+	best, bestDist := "", len(name)/3+1
+	for _, rule := range r.rules {
+		if d := distance(name, rule.Name); d < bestDist {
+			best, bestDist = rule.Name, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

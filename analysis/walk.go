@@ -1,0 +1,277 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// PathsOptions controls CheckPaths.
+type PathsOptions struct {
+	// Config returns the configuration for a path given on the command line
+	// (a file or a directory). It is called once per argument.
+	Config func(arg string) (*Config, error)
+	// Jobs bounds the number of files checked at once; 0 means GOMAXPROCS.
+	Jobs int
+	// Fix applies quick fixes and rewrites the files.
+	Fix bool
+	// Progress, when set, is called after each file with the count done so
+	// far and the total. Calls come from several goroutines, one at a time.
+	Progress func(done, total int)
+}
+
+// FileResult is the outcome for one file. Exactly one of Result and Err is
+// set; Err means the file could not be read (or written back by --fix).
+type FileResult struct {
+	Path    string // as shown to the user: relative to the argument it came from
+	Result  *Result
+	Err     error
+	Fixed   int // fixes applied by --fix
+	FixErr  error
+	Skipped bool // --fix was not applied because of syntax errors
+}
+
+// job is one file to check with the configuration that governs it.
+type job struct {
+	path string
+	cfg  *Config
+}
+
+// CheckPaths checks every .lua and .luau file under the given paths in
+// parallel and returns the results sorted by path. A path that does not
+// exist or a configuration that cannot be loaded gives a FileResult with Err;
+// the other paths are still checked.
+func (c *Checker) CheckPaths(paths []string, opts PathsOptions) []FileResult {
+	var jobs []job
+	var results []FileResult
+	for _, arg := range paths {
+		cfg := DefaultConfig()
+		if opts.Config != nil {
+			var err error
+			if cfg, err = opts.Config(arg); err != nil {
+				results = append(results, FileResult{Path: arg, Err: err})
+				continue
+			}
+		}
+		found, errs := collect(arg, cfg)
+		results = append(results, errs...)
+		for _, p := range found {
+			jobs = append(jobs, job{path: p, cfg: cfg})
+		}
+	}
+	jobs = dedupe(jobs)
+	checked := c.run(jobs, opts)
+	results = append(results, checked...)
+	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+	return results
+}
+
+func dedupe(jobs []job) []job {
+	seen := map[string]bool{}
+	out := jobs[:0]
+	for _, j := range jobs {
+		abs, err := filepath.Abs(j.path)
+		if err != nil {
+			abs = j.path
+		}
+		if !seen[abs] {
+			seen[abs] = true
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// run checks the jobs with a bounded pool of goroutines.
+func (c *Checker) run(jobs []job, opts PathsOptions) []FileResult {
+	n := opts.Jobs
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	out := make([]FileResult, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < min(n, max(len(jobs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = c.checkFile(jobs[i], opts.Fix)
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(done, len(jobs))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// checkFile reads, checks and (with fix) rewrites one file. Fixes are only
+// applied to files without syntax errors, because edits computed on a
+// partial tree could make things worse; after fixing, the file is checked
+// again so that the reported diagnostics describe what is on disk.
+func (c *Checker) checkFile(j job, fix bool) FileResult {
+	fr := FileResult{Path: j.path}
+	src, err := os.ReadFile(j.path)
+	if err != nil {
+		fr.Err = fmt.Errorf("reading: %w", unwrapPathError(err))
+		return fr
+	}
+	fr.Result = c.Check(j.path, src, j.cfg)
+	if !fix {
+		return fr
+	}
+	if hasSyntaxErrors(fr.Result) {
+		fr.Skipped = hasFixes(fr.Result)
+		return fr
+	}
+	fixed, n := ApplyFixes(src, fr.Result.Diagnostics)
+	if n == 0 {
+		return fr
+	}
+	if err := WriteFileAtomic(j.path, fixed); err != nil {
+		fr.FixErr = err
+		return fr
+	}
+	fr.Fixed = n
+	fr.Result = c.Check(j.path, fixed, j.cfg)
+	return fr
+}
+
+func hasSyntaxErrors(r *Result) bool {
+	return len(r.File.Errors) > 0
+}
+
+func hasFixes(r *Result) bool {
+	for _, d := range r.Diagnostics {
+		if len(d.Fixes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrapPathError drops the path from an *fs.PathError, since the caller
+// shows the path already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// IsLuaFile reports whether the walker checks a file with this name.
+func IsLuaFile(name string) bool {
+	ext := filepath.Ext(name)
+	return ext == ".lua" || ext == ".luau"
+}
+
+// collect lists the Lua files of one argument. A file argument is taken as
+// is (even with another extension) unless the configuration ignores it; a
+// directory is walked, skipping hidden directories, what the configuration
+// ignores and what .gitignore files along the way ignore.
+func collect(arg string, cfg *Config) ([]string, []FileResult) {
+	st, err := os.Stat(arg)
+	if err != nil {
+		return nil, []FileResult{{Path: arg, Err: unwrapPathError(err)}}
+	}
+	base := ""
+	if cfg.Path != "" {
+		base = filepath.Dir(cfg.Path)
+	}
+	cfgIgnore := compileIgnore(absSlash(base), cfg.Ignore)
+	if !st.IsDir() {
+		if cfg.Path != "" && cfgIgnore.match(absSlash(arg), false) {
+			return nil, nil
+		}
+		return []string{arg}, nil
+	}
+	var files []string
+	var errs []FileResult
+	// gitignores maps a directory to the rules in effect inside it.
+	gitignores := map[string]ignoreList{}
+	rootAbs := absSlash(arg)
+	gitignores[filepath.Dir(rootAbs)] = loadGitignoresAbove(rootAbs)
+	walkErr := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, FileResult{Path: p, Err: unwrapPathError(err)})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		abs := absSlash(p)
+		parentRules := gitignores[filepath.ToSlash(filepath.Dir(abs))]
+		if d.IsDir() {
+			if p != arg && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+				return filepath.SkipDir
+			}
+			if p != arg && (cfgIgnore.match(abs, true) || parentRules.match(abs, true)) {
+				return filepath.SkipDir
+			}
+			rules := parentRules
+			if data, err := os.ReadFile(filepath.Join(p, ".gitignore")); err == nil {
+				rules = append(append(ignoreList(nil), parentRules...), compileIgnore(abs, strings.Split(string(data), "\n"))...)
+			}
+			gitignores[abs] = rules
+			return nil
+		}
+		if !IsLuaFile(p) || cfgIgnore.match(abs, false) || parentRules.match(abs, false) {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if walkErr != nil {
+		errs = append(errs, FileResult{Path: arg, Err: walkErr})
+	}
+	return files, errs
+}
+
+// loadGitignoresAbove reads the .gitignore files of the directories above
+// root up to the repository top (the directory holding .git), so that
+// checking a subdirectory honours the repository's ignore rules.
+func loadGitignoresAbove(root string) ignoreList {
+	var dirs []string
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		dirs = append(dirs, dir)
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			return nil // not inside a repository: no outer .gitignore applies
+		}
+	}
+	var out ignoreList
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if data, err := os.ReadFile(filepath.Join(dirs[i], ".gitignore")); err == nil {
+			out = append(out, compileIgnore(filepath.ToSlash(dirs[i]), strings.Split(string(data), "\n"))...)
+		}
+	}
+	return out
+}
+
+func absSlash(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	return filepath.ToSlash(abs)
+}
