@@ -1,0 +1,347 @@
+// Package buffer implements buflsp's mutable byte buffer and its Lua bindings.
+//
+// The Go type Buffer is a FIFO of bytes: writers append at the end, readers
+// consume from the front, and the space freed by reading is recycled before the
+// storage grows. A buffer can borrow an immutable string without copying it
+// (Set) and copies the bytes only on its first write. Views made by Slice share
+// memory with their source, so in-place edits on either side are visible on
+// both; see view.go for the exact rules.
+//
+// The Lua side is the LuaJIT-compatible module require("string.buffer"), plus
+// buflsp's editing extensions on the same objects (slice, insert, find, ...).
+// Go host modules reach buffers through Push, Check, Test and To.
+package buffer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"unsafe"
+
+	"github.com/buflsp/buflsp/runtime/serial"
+)
+
+// MaxSize is the largest number of bytes a buffer may hold. It is LuaJIT's
+// LJ_MAX_BUF, so size arguments are range-checked exactly as LuaJIT does.
+const MaxSize = 0x7fffff00
+
+// ErrTooLarge is returned when an operation would make a buffer larger than
+// MaxSize.
+var ErrTooLarge = errors.New("buffer too large")
+
+// ErrStale is returned when a view is used after its source buffer moved or
+// released the memory the view shares.
+var ErrStale = errors.New("stale buffer view (its source buffer was reset, freed, compacted or reallocated)")
+
+// ErrRange is returned for offsets or lengths outside the buffer's data.
+var ErrRange = errors.New("offset out of range")
+
+// Buffer is a growable FIFO of bytes. The zero value is an empty buffer ready
+// to use. A Buffer is not safe for concurrent use.
+type Buffer struct {
+	// data[r:w] holds the unread bytes; data[w:cap(data)] is free space.
+	data []byte
+	r, w int
+	// borrowed is set while data aliases an immutable string (Set): the
+	// bytes must be copied before anything writes to them.
+	borrowed bool
+	// epoch changes whenever bytes that a view could share are moved,
+	// released or may be overwritten by later appends.
+	epoch uint64
+	// version changes on every mutation; byte pointers (see Lua reserve/ref)
+	// are valid only while it stays the same.
+	version uint64
+	// src is the buffer whose storage this view shares, nil for a buffer
+	// that owns its storage; srcEpoch is src.epoch when the view was made.
+	src      *Buffer
+	srcEpoch uint64
+	// opts holds the serializer dictionaries given to buffer.new.
+	opts *serial.Options
+}
+
+// New returns an empty buffer with room for at least size bytes.
+func New(size int) *Buffer {
+	b := &Buffer{}
+	if size > 0 {
+		b.data = make([]byte, 0, min(size, MaxSize))
+	}
+	return b
+}
+
+// FromString returns a buffer that borrows s without copying it.
+func FromString(s string) *Buffer {
+	b := &Buffer{}
+	b.Set(s)
+	return b
+}
+
+// Len returns the number of unread bytes.
+func (b *Buffer) Len() int { return b.w - b.r }
+
+// Cap returns how many bytes the buffer can hold without reallocating.
+func (b *Buffer) Cap() int {
+	if b.borrowed {
+		return b.Len()
+	}
+	return cap(b.data)
+}
+
+// Version returns a counter that changes on every mutation of the buffer.
+// Code that keeps a borrowed slice can compare versions to detect that the
+// slice may no longer reflect the buffer.
+func (b *Buffer) Version() uint64 { return b.version }
+
+// Valid reports whether the buffer can be used: it is false only for a view
+// whose source moved the shared memory.
+func (b *Buffer) Valid() error {
+	if b.src != nil && b.src.epoch != b.srcEpoch {
+		return ErrStale
+	}
+	return nil
+}
+
+// Bytes borrows the unread bytes without copying. The slice is valid until
+// the next call that changes the buffer and must not be modified (it may
+// alias an immutable string).
+func (b *Buffer) Bytes() []byte { return b.data[b.r:b.w] }
+
+// String returns a copy of the unread bytes.
+func (b *Buffer) String() string { return string(b.data[b.r:b.w]) }
+
+// Set drops the current contents and makes the buffer reference s without
+// copying it. The first write copies the unread part into fresh storage.
+func (b *Buffer) Set(s string) {
+	b.moved()
+	b.src = nil
+	b.data = unsafe.Slice(unsafe.StringData(s), len(s))
+	b.r, b.w = 0, len(s)
+	b.borrowed = len(s) > 0
+	if !b.borrowed {
+		b.data = nil
+	}
+}
+
+// Reset empties the buffer but keeps its storage for reuse.
+func (b *Buffer) Reset() {
+	b.moved()
+	if b.borrowed || b.src != nil {
+		b.data, b.borrowed, b.src = nil, false, nil
+	}
+	b.r, b.w = 0, 0
+}
+
+// Free empties the buffer and releases its storage.
+func (b *Buffer) Free() {
+	b.moved()
+	b.data, b.borrowed, b.src = nil, false, nil
+	b.r, b.w = 0, 0
+}
+
+// moved records that shared bytes may have changed place, making views and
+// pointers stale.
+func (b *Buffer) moved() {
+	b.epoch++
+	b.version++
+}
+
+// Skip consumes up to n bytes and returns how many were consumed.
+func (b *Buffer) Skip(n int) int {
+	n = max(0, min(n, b.Len()))
+	if n > 0 {
+		b.r += n
+		b.version++
+	}
+	return n
+}
+
+// Next consumes up to n bytes and returns them borrowed: the slice is valid
+// until the next write and must not be modified.
+func (b *Buffer) Next(n int) []byte {
+	start := b.r
+	n = b.Skip(n)
+	return b.data[start : start+n]
+}
+
+// Write appends p. It never fails unless the buffer would exceed MaxSize.
+func (b *Buffer) Write(p []byte) (int, error) {
+	dst, err := b.grow(len(p))
+	if err != nil {
+		return 0, err
+	}
+	copy(dst, p)
+	return len(p), nil
+}
+
+// WriteString appends s.
+func (b *Buffer) WriteString(s string) (int, error) {
+	dst, err := b.grow(len(s))
+	if err != nil {
+		return 0, err
+	}
+	copy(dst, s)
+	return len(s), nil
+}
+
+// WriteByte appends c.
+func (b *Buffer) WriteByte(c byte) error {
+	dst, err := b.grow(1)
+	if err != nil {
+		return err
+	}
+	dst[0] = c
+	return nil
+}
+
+// Read consumes up to len(p) bytes into p. It returns io.EOF when the buffer
+// is empty and p is not.
+func (b *Buffer) Read(p []byte) (int, error) {
+	if b.Len() == 0 {
+		if len(p) == 0 {
+			return 0, nil
+		}
+		return 0, io.EOF
+	}
+	n := copy(p, b.data[b.r:b.w])
+	b.Skip(n)
+	return n, nil
+}
+
+// WriteTo drains the buffer into w.
+func (b *Buffer) WriteTo(w io.Writer) (int64, error) {
+	var total int64
+	for b.Len() > 0 {
+		n, err := w.Write(b.data[b.r:b.w])
+		if n < 0 || n > b.Len() {
+			return total, fmt.Errorf("buffer: writer returned invalid count %d", n)
+		}
+		b.Skip(n)
+		total += int64(n)
+		if err != nil {
+			return total, err
+		}
+		if n == 0 {
+			return total, io.ErrShortWrite
+		}
+	}
+	return total, nil
+}
+
+// readChunk is how much free space ReadFrom asks for before each read.
+const readChunk = 32 * 1024
+
+// ReadFrom appends everything r yields until io.EOF, reading straight into the
+// buffer's free space.
+func (b *Buffer) ReadFrom(r io.Reader) (int64, error) {
+	var total int64
+	for {
+		space, err := b.Reserve(readChunk)
+		if err != nil {
+			return total, err
+		}
+		n, rerr := r.Read(space)
+		if n < 0 || n > len(space) {
+			return total, fmt.Errorf("buffer: reader returned invalid count %d", n)
+		}
+		if err := b.Commit(n); err != nil {
+			return total, err
+		}
+		total += int64(n)
+		if rerr == io.EOF {
+			return total, nil
+		}
+		if rerr != nil {
+			return total, rerr
+		}
+	}
+}
+
+// Reserve returns at least n bytes of free space at the end of the buffer
+// for the caller to fill; Commit then appends the bytes written there. The
+// slice is valid until the next change of the buffer.
+func (b *Buffer) Reserve(n int) ([]byte, error) {
+	if n < 0 || n > MaxSize {
+		return nil, ErrTooLarge
+	}
+	if err := b.ensure(n); err != nil {
+		return nil, err
+	}
+	b.version++
+	return b.data[b.w:cap(b.data)], nil
+}
+
+// Commit appends n bytes that were written into the space returned by the
+// last Reserve.
+func (b *Buffer) Commit(n int) error {
+	if b.borrowed || n < 0 || n > cap(b.data)-b.w {
+		return ErrRange
+	}
+	if n == 0 {
+		return nil
+	}
+	b.data = b.data[:b.w+n]
+	b.w += n
+	b.version++
+	return nil
+}
+
+// grow makes room for n more bytes and returns the slice they go into.
+func (b *Buffer) grow(n int) ([]byte, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	if err := b.ensure(n); err != nil {
+		return nil, err
+	}
+	b.data = b.data[:b.w+n]
+	dst := b.data[b.w : b.w+n]
+	b.w += n
+	b.version++
+	return dst, nil
+}
+
+// ensure guarantees n bytes of writable free space after w. It detaches a
+// borrowed string or a view, reuses consumed space when that is enough, and
+// otherwise reallocates with amortized doubling.
+func (b *Buffer) ensure(n int) error {
+	used := b.Len()
+	if n > MaxSize-used {
+		return ErrTooLarge
+	}
+	if !b.borrowed && b.src == nil && cap(b.data)-b.w >= n {
+		return nil
+	}
+	need := used + n
+	if !b.borrowed && b.src == nil && cap(b.data) >= need && b.r >= used {
+		// Compacting is cheap here: the unread part is no longer than the
+		// space it moves into, so every byte moves at most once per
+		// consumption of the same amount.
+		copy(b.data[:used], b.data[b.r:b.w])
+		b.data = b.data[:used]
+		b.r, b.w = 0, used
+		b.moved()
+		return nil
+	}
+	newCap := max(need, 2*cap(b.data), 32)
+	if b.borrowed || b.src != nil {
+		newCap = max(need, 32)
+	}
+	newCap = min(newCap, MaxSize)
+	fresh := make([]byte, used, newCap)
+	copy(fresh, b.data[b.r:b.w])
+	b.data, b.r, b.w = fresh, 0, used
+	b.borrowed, b.src = false, nil
+	b.moved()
+	return nil
+}
+
+// own makes the buffer's bytes writable in place: a borrowed string or a
+// view's shared memory (for operations that must not leak into the source)
+// is copied.
+func (b *Buffer) own() {
+	if b.borrowed {
+		fresh := make([]byte, b.Len(), max(b.Len(), 32))
+		copy(fresh, b.data[b.r:b.w])
+		b.data, b.r, b.w, b.borrowed = fresh, 0, len(fresh), false
+		b.moved()
+	}
+}

@@ -1,0 +1,72 @@
+package buffer
+
+import (
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/ljcompat"
+	"github.com/buflsp/buflsp/runtime/serial"
+)
+
+// The serializer entry points: buffer.encode / buffer.decode (no options)
+// and the buf:encode / buf:decode methods (with the buffer's options).
+
+// modEncode returns the encoding of its argument as a string.
+func modEncode(L *lua.LState) int {
+	if L.GetTop() < 1 {
+		ljcompat.ArgError(L, 1, "value expected")
+	}
+	out, err := serial.AppendLua(nil, L.Get(1), nil)
+	if err != nil {
+		ljcompat.Raise(L, err.Error())
+	}
+	L.Push(lua.LString(out))
+	return 1
+}
+
+// modDecode decodes exactly one object from a string; trailing bytes are an
+// error.
+func modDecode(L *lua.LState) int {
+	s, ok := L.Get(1).(lua.LString)
+	if !ok {
+		ljcompat.TypeError(L, 1, "string")
+	}
+	v, n, err := serial.DecodeLua(L, []byte(s), nil)
+	if err == nil && n != len(s) {
+		err = serial.LeftOverError(n)
+	}
+	if err != nil {
+		ljcompat.Raise(L, err.Error())
+	}
+	L.Push(v)
+	return 1
+}
+
+// bufEncode appends the encoding of its argument. A failed encode leaves the
+// buffer unchanged.
+func bufEncode(L *lua.LState) int {
+	b := self(L)
+	if L.GetTop() < 2 {
+		ljcompat.ArgError(L, 2, "value expected")
+	}
+	out, err := serial.AppendLua(nil, L.Get(2), b.opts)
+	if err != nil {
+		ljcompat.Raise(L, err.Error())
+	}
+	if _, err := b.Write(out); err != nil {
+		raiseMem(L, err)
+	}
+	return returnSelf(L)
+}
+
+// bufDecode decodes one object from the front of the buffer and consumes
+// exactly its bytes; on error nothing is consumed.
+func bufDecode(L *lua.LState) int {
+	b := self(L)
+	v, n, err := serial.DecodeLua(L, b.Bytes(), b.opts)
+	if err != nil {
+		ljcompat.Raise(L, err.Error())
+	}
+	b.Skip(n)
+	L.Push(v)
+	return 1
+}

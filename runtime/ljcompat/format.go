@@ -1,0 +1,495 @@
+package ljcompat
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// Sink receives formatted output. Writing straight into the destination
+// matters: LuaJIT's putf is not atomic, so text produced before a failing
+// conversion must already be in the buffer when the error is raised.
+type Sink interface {
+	Write(p []byte) (int, error)
+	WriteString(s string) (int, error)
+}
+
+// Formatter is LuaJIT's string.format engine. Bytes, when set, recognises
+// values whose raw bytes %s prints without calling __tostring (buffers);
+// Self is the destination object, which %s may not print into itself.
+type Formatter struct {
+	Bytes func(v lua.LValue) ([]byte, bool)
+	Self  lua.LValue
+}
+
+// spec is one parsed conversion: flags, width, precision (-1 when absent)
+// and the conversion letter.
+type spec struct {
+	minus, plus, space, alt, zero bool
+	width, prec                   int
+	conv                          byte
+}
+
+// Format formats the string at stack position fmtArg with the arguments that
+// follow it and writes the result to out. Errors are raised as Lua errors in
+// LuaJIT's wording, after the text before the failing conversion was written.
+func (f *Formatter) Format(L *lua.LState, out Sink, fmtArg int) {
+	format := checkFormatString(L, fmtArg)
+	arg := fmtArg
+	var scratch []byte
+	for i := 0; i < len(format); {
+		c := format[i]
+		if c != '%' {
+			j := i + 1
+			for j < len(format) && format[j] != '%' {
+				j++
+			}
+			out.WriteString(format[i:j])
+			i = j
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			out.WriteString("%")
+			i += 2
+			continue
+		}
+		sp, next, bad := parseSpec(format, i+1)
+		if bad != "" {
+			Raise(L, fmt.Sprintf("invalid option '%%%s' to 'format'", bad))
+		}
+		i = next
+		arg++
+		if arg > L.GetTop() {
+			ArgError(L, arg, "value expected")
+		}
+		scratch = f.convert(L, scratch[:0], sp, arg)
+		out.Write(scratch)
+	}
+}
+
+// checkFormatString accepts a string or a number (coerced like LuaJIT does).
+func checkFormatString(L *lua.LState, n int) string {
+	switch v := L.Get(n).(type) {
+	case lua.LString:
+		return string(v)
+	case lua.LNumber:
+		return FormatNumber(float64(v))
+	}
+	TypeError(L, n, "string")
+	return ""
+}
+
+// parseSpec reads flags, up to two width digits, an optional point with up to
+// two precision digits and the conversion letter, starting after '%'. On
+// failure it returns the text LuaJIT quotes in its error.
+func parseSpec(format string, i int) (spec, int, string) {
+	sp := spec{prec: -1}
+	start := i
+	for ; i < len(format); i++ {
+		switch format[i] {
+		case '-':
+			sp.minus = true
+		case '+':
+			sp.plus = true
+		case ' ':
+			sp.space = true
+		case '#':
+			sp.alt = true
+		case '0':
+			sp.zero = true
+		default:
+			goto width
+		}
+	}
+width:
+	digits := 0
+	for ; i < len(format) && isDigit(format[i]); i++ {
+		if digits == 2 {
+			return sp, 0, format[start : i+1]
+		}
+		sp.width = sp.width*10 + int(format[i]-'0')
+		digits++
+	}
+	if i < len(format) && format[i] == '.' {
+		i++
+		sp.prec = 0
+		digits = 0
+		for ; i < len(format) && isDigit(format[i]); i++ {
+			if digits == 2 {
+				return sp, 0, format[start : i+1]
+			}
+			sp.prec = sp.prec*10 + int(format[i]-'0')
+			digits++
+		}
+	}
+	if i >= len(format) {
+		return sp, 0, format[start:]
+	}
+	sp.conv = format[i]
+	switch sp.conv {
+	case 'd', 'i', 'o', 'u', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A', 'c', 's', 'q', 'p':
+		return sp, i + 1, ""
+	}
+	return sp, 0, format[start : i+1]
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// convert formats argument n according to sp.
+func (f *Formatter) convert(L *lua.LState, dst []byte, sp spec, n int) []byte {
+	switch sp.conv {
+	case 'd', 'i':
+		return appendInt(dst, sp, toInt64(checkNumber(L, n)), true)
+	case 'o', 'u', 'x', 'X':
+		return appendInt(dst, sp, toUint64(checkNumber(L, n)), false)
+	case 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A':
+		return appendFloat(dst, sp, checkNumber(L, n))
+	case 'c':
+		c := byte(toInt64(checkNumber(L, n)))
+		return pad(dst, sp, nil, []byte{c}, false)
+	case 'q':
+		return appendQuoted(dst, L, n)
+	case 'p':
+		return pad(dst, sp, nil, []byte(pointerText(L.Get(n))), false)
+	}
+	// 's'
+	body := f.stringOf(L, n)
+	if sp.prec >= 0 && len(body) > sp.prec {
+		body = body[:sp.prec]
+	}
+	return pad(dst, sp, nil, body, false)
+}
+
+// stringOf returns the text %s prints for argument n.
+func (f *Formatter) stringOf(L *lua.LState, n int) []byte {
+	v := L.Get(n)
+	switch x := v.(type) {
+	case lua.LString:
+		return []byte(string(x))
+	case lua.LNumber:
+		return AppendNumber(nil, float64(x))
+	}
+	if f.Bytes != nil {
+		if b, ok := f.Bytes(v); ok {
+			if f.Self != nil && v == f.Self {
+				// LuaJIT reports this one position too far; matching it
+				// keeps messages identical.
+				ArgError(L, n+1, "cannot put buffer into itself")
+			}
+			return b
+		}
+	}
+	return []byte(ToString(L, v))
+}
+
+// ToString converts any value the way LuaJIT's tostring does: __tostring
+// first, numbers with %.14g, otherwise "type: address".
+func ToString(L *lua.LState, v lua.LValue) string {
+	if mt := L.GetMetaField(v, "__tostring"); mt != lua.LNil {
+		L.Push(mt)
+		L.Push(v)
+		L.Call(1, 1)
+		res := L.Get(-1)
+		L.Pop(1)
+		switch r := res.(type) {
+		case lua.LString:
+			return string(r)
+		case lua.LNumber:
+			return FormatNumber(float64(r))
+		}
+		Raise(L, "'__tostring' must return a string")
+	}
+	switch x := v.(type) {
+	case lua.LNumber:
+		return FormatNumber(float64(x))
+	case lua.LString:
+		return string(x)
+	case *lua.LNilType:
+		return "nil"
+	case lua.LBool:
+		if x {
+			return "true"
+		}
+		return "false"
+	case *lua.LFunction:
+		if x.IsG {
+			return "builtin: " + pointerText(v)
+		}
+		return "function: " + pointerText(v)
+	}
+	return v.Type().String() + ": " + pointerText(v)
+}
+
+// pointerText is the address-like text of a reference value.
+func pointerText(v lua.LValue) string {
+	switch v.(type) {
+	case *lua.LTable, *lua.LFunction, *lua.LUserData, *lua.LState:
+		return fmt.Sprintf("%p", v)
+	}
+	return "NULL"
+}
+
+// checkNumber accepts numbers and numeric strings.
+func checkNumber(L *lua.LState, n int) float64 {
+	switch v := L.Get(n).(type) {
+	case lua.LNumber:
+		return float64(v)
+	case lua.LString:
+		if x, ok := ParseNumber(string(v)); ok {
+			return x
+		}
+	}
+	TypeError(L, n, "number")
+	return 0
+}
+
+// ParseNumber converts a string to a number as Lua's coercion does: leading
+// and trailing whitespace, decimal or 0x hexadecimal.
+func ParseNumber(s string) (float64, bool) {
+	lo, hi := 0, len(s)
+	for lo < hi && isSpace(s[lo]) {
+		lo++
+	}
+	for hi > lo && isSpace(s[hi-1]) {
+		hi--
+	}
+	t := s[lo:hi]
+	if t == "" {
+		return 0, false
+	}
+	neg := false
+	body := t
+	if body[0] == '-' || body[0] == '+' {
+		neg = body[0] == '-'
+		body = body[1:]
+	}
+	if len(body) > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X') {
+		u, err := strconv.ParseUint(body[2:], 16, 64)
+		if err != nil {
+			return 0, false
+		}
+		x := float64(u)
+		if neg {
+			x = -x
+		}
+		return x, true
+	}
+	for _, c := range []byte(body) {
+		if !(isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+			return 0, false // rejects "inf", "nan" and Go's "0b1" forms
+		}
+	}
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil && !isRangeErr(err) {
+		return 0, false
+	}
+	return x, true
+}
+
+func isRangeErr(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+func isSpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') }
+
+// toInt64 truncates toward zero like a C cast on x86-64 (out-of-range values
+// give the "integer indefinite" value).
+func toInt64(x float64) int64 {
+	if x != x || x >= 9223372036854775808.0 || x < -9223372036854775808.0 {
+		return math.MinInt64
+	}
+	return int64(x)
+}
+
+// toUint64 follows LuaJIT's unsigned conversion: values at or above 2^63 wrap
+// through the signed range.
+func toUint64(x float64) uint64 {
+	if x >= 9223372036854775808.0 {
+		return uint64(toInt64(x - 18446744073709551616.0))
+	}
+	return uint64(toInt64(x))
+}
+
+// appendInt formats an integer conversion with C semantics for flags, width
+// and precision.
+func appendInt(dst []byte, sp spec, v any, signed bool) []byte {
+	var digits []byte
+	var sign []byte
+	var u uint64
+	if signed {
+		i := v.(int64)
+		if i < 0 {
+			sign = []byte{'-'}
+			u = uint64(-i)
+		} else {
+			u = uint64(i)
+			if sp.plus {
+				sign = []byte{'+'}
+			} else if sp.space {
+				sign = []byte{' '}
+			}
+		}
+	} else {
+		u = v.(uint64)
+	}
+	base := 10
+	switch sp.conv {
+	case 'o':
+		base = 8
+	case 'x', 'X':
+		base = 16
+	}
+	if !(sp.prec == 0 && u == 0) {
+		digits = strconv.AppendUint(nil, u, base)
+	}
+	if sp.conv == 'X' {
+		for i, c := range digits {
+			if c >= 'a' && c <= 'f' {
+				digits[i] = c - 32
+			}
+		}
+	}
+	if sp.alt {
+		switch {
+		case sp.conv == 'o' && (len(digits) == 0 || digits[0] != '0'):
+			digits = append([]byte{'0'}, digits...)
+		case sp.conv == 'x' && u != 0:
+			sign = append(sign, '0', 'x')
+		case sp.conv == 'X' && u != 0:
+			sign = append(sign, '0', 'X')
+		}
+	}
+	for len(digits) < sp.prec {
+		digits = append([]byte{'0'}, digits...)
+	}
+	return pad(dst, sp, sign, digits, sp.zero && sp.prec < 0)
+}
+
+// appendFloat formats e/f/g/a conversions.
+func appendFloat(dst []byte, sp spec, x float64) []byte {
+	upper := sp.conv >= 'A' && sp.conv <= 'Z'
+	var sign []byte
+	if math.Signbit(x) && !math.IsNaN(x) {
+		sign = []byte{'-'}
+	} else if sp.plus {
+		sign = []byte{'+'}
+	} else if sp.space {
+		sign = []byte{' '}
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return pad(dst, sp, sign, nonFinite(nil, math.Abs(x), upper), false)
+	}
+	prec := sp.prec
+	var body []byte
+	switch sp.conv {
+	case 'e', 'E':
+		if prec < 0 {
+			prec = 6
+		}
+		body = appendE(nil, x, prec, sp.alt, upper)
+	case 'f', 'F':
+		if prec < 0 {
+			prec = 6
+		}
+		body = appendF(nil, x, prec, sp.alt)
+	case 'g', 'G':
+		if prec < 0 {
+			prec = 6
+		}
+		body = appendGAbs(nil, math.Abs(x), prec, sp.alt, upper)
+	case 'a', 'A':
+		body = appendHexFloat(nil, math.Abs(x), prec, upper)
+		// The 0x prefix goes before zero padding, like the sign.
+		sign = append(sign, body[:2]...)
+		body = body[2:]
+	}
+	return pad(dst, sp, sign, body, sp.zero)
+}
+
+// appendHexFloat formats |x| like C's %a: 0x1.hhhp+d, shortest exact digits
+// unless a precision is given.
+func appendHexFloat(dst []byte, x float64, prec int, upper bool) []byte {
+	s := strconv.AppendFloat(nil, x, 'x', prec, 64)
+	// Go writes at least two exponent digits; C writes as few as needed.
+	if i := len(s) - 3; i > 0 && (s[i] == '+' || s[i] == '-') && s[i+1] == '0' {
+		s = append(s[:i+1], s[i+2])
+	}
+	if x == 0 && prec < 0 {
+		s = []byte("0x0p+0")
+	}
+	if upper {
+		for i, c := range s {
+			if c >= 'a' && c <= 'z' {
+				s[i] = c - 32
+			}
+		}
+	}
+	return append(dst, s...)
+}
+
+// pad applies the width: left-justified with '-', zero-filled between sign
+// and digits with '0', otherwise right-justified with spaces.
+func pad(dst []byte, sp spec, sign, body []byte, zero bool) []byte {
+	n := len(sign) + len(body)
+	fill := sp.width - n
+	switch {
+	case fill <= 0:
+		dst = append(dst, sign...)
+		dst = append(dst, body...)
+	case sp.minus:
+		dst = append(dst, sign...)
+		dst = append(dst, body...)
+		for ; fill > 0; fill-- {
+			dst = append(dst, ' ')
+		}
+	case zero:
+		dst = append(dst, sign...)
+		for ; fill > 0; fill-- {
+			dst = append(dst, '0')
+		}
+		dst = append(dst, body...)
+	default:
+		for ; fill > 0; fill-- {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, sign...)
+		dst = append(dst, body...)
+	}
+	return dst
+}
+
+// appendQuoted implements LuaJIT's %q.
+func appendQuoted(dst []byte, L *lua.LState, n int) []byte {
+	var s string
+	switch v := L.Get(n).(type) {
+	case lua.LString:
+		s = string(v)
+	case lua.LNumber:
+		s = FormatNumber(float64(v))
+	default:
+		TypeError(L, n, "string")
+	}
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+		case c == '\n':
+			dst = append(dst, '\\', '\n')
+		case c < 32 || c == 127:
+			dst = append(dst, '\\')
+			if i+1 < len(s) && isDigit(s[i+1]) {
+				dst = append(dst, '0'+c/100, '0'+c/10%10, '0'+c%10)
+			} else {
+				dst = strconv.AppendInt(dst, int64(c), 10)
+			}
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return append(dst, '"')
+}
