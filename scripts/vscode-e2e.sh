@@ -96,3 +96,108 @@ ensure_playwright || exit 2
 T_SETUP=$(date +%s)
 log "setup done in $((T_SETUP - T0)) s"
 [ "$SETUP_ONLY" = 1 ] && exit 0
+
+# ---- build -----------------------------------------------------------------------------------------
+
+STATE=$(mktemp -d "${TMPDIR:-/tmp}/buflsp-vscode-e2e.XXXXXX")
+CS_PID=""
+cleanup() {
+  local rc=$?
+  if [ -n "$CS_PID" ]; then
+    # code-server keeps the extension host and the language server alive waiting for a reconnect,
+    # so the whole process group started by setsid goes, not just the first process.
+    kill -TERM -- "-$CS_PID" 2>/dev/null || true
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$CS_PID" 2>/dev/null || break; sleep 0.3; done
+    kill -KILL -- "-$CS_PID" 2>/dev/null || true
+  fi
+  if [ "$KEEP_STATE" = 1 ]; then log "state kept in $STATE"; else rm -rf "$STATE"; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+
+mkdir -p "$ART"
+rm -f "$ART"/*.png "$ART"/result.json "$ART"/*.log
+
+if [ -n "${BUFLSP_BIN:-}" ]; then
+  SERVER=$BUFLSP_BIN
+else
+  log "building buflsp"
+  SERVER=$STATE/bin/buflsp
+  (cd "$ROOT" && go build -o "$SERVER" ./cmd/buflsp) || { echo "vscode-e2e: go build ./cmd/buflsp failed" >&2; exit 2; }
+fi
+if [ -n "${VSIX:-}" ]; then VSIX=$(cd "$(dirname "$VSIX")" && pwd)/$(basename "$VSIX"); fi
+if [ -z "${VSIX:-}" ]; then
+  log "building the extension (make vscode)"
+  make -s -C "$ROOT" vscode >"$ART/make-vscode.log" 2>&1 || { cat "$ART/make-vscode.log" >&2; echo "vscode-e2e: make vscode failed" >&2; exit 2; }
+  VSIX=$ROOT/dist/buflsp-vscode.vsix
+fi
+T_BUILD=$(date +%s)
+log "build done in $((T_BUILD - T_SETUP)) s"
+
+# ---- start code-server -------------------------------------------------------------------------------
+
+# A fresh copy of the workspace: the checks edit files (completion, quick fix), and VS Code's hot exit
+# would otherwise bring back edits from an earlier run.
+WS=$STATE/workspace
+cp -R "$E2E_DIR/workspace" "$WS"
+export XDG_DATA_HOME=$STATE/xdg-data XDG_CONFIG_HOME=$STATE/xdg-config XDG_CACHE_HOME=$STATE/xdg-cache
+mkdir -p "$STATE/data/User" "$STATE/ext" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' > "$STATE/config.yaml"
+# Settings that keep the workbench off the network (gallery, updates, experiments, telemetry) and
+# quiet (no welcome page, no chat), plus the server under test.
+node -e '
+  const [file, server] = process.argv.slice(1);
+  const s = {
+    "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
+    "extensions.ignoreRecommendations": true, "workbench.enableExperiments": false,
+    "telemetry.telemetryLevel": "off", "update.mode": "none", "chat.disableAIFeatures": true,
+    "workbench.startupEditor": "none", "workbench.tips.enabled": false, "security.workspace.trust.enabled": false,
+    "files.hotExit": "off", "editor.hover.delay": 200, "editor.quickSuggestions": { "other": false },
+    "buflsp.path": server, "buflsp.trace.server": "messages",
+  };
+  require("fs").writeFileSync(file, JSON.stringify(s, null, 2));
+' "$STATE/data/User/settings.json" "$SERVER"
+export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/vscode/gallery","itemUrl":"http://127.0.0.1:9/vscode/item","resourceUrlTemplate":"http://127.0.0.1:9/{publisher}/{name}/{version}/{path}"}'
+CS_ARGS=(--config "$STATE/config.yaml" --user-data-dir "$STATE/data" --extensions-dir "$STATE/ext")
+
+log "installing $VSIX"
+"$CS_BIN" "${CS_ARGS[@]}" --install-extension "$VSIX" >"$ART/install-extension.log" 2>&1 \
+  || { cat "$ART/install-extension.log" >&2; echo "vscode-e2e: code-server --install-extension failed" >&2; exit 2; }
+
+log "starting code-server"
+setsid "$CS_BIN" "${CS_ARGS[@]}" --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --disable-getting-started-override "$WS" >"$ART/code-server.log" 2>&1 &
+CS_PID=$!
+PORT=""
+for _ in $(seq 1 150); do
+  PORT=$(sed -n 's#.*HTTP server listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$ART/code-server.log" | head -n1)
+  [ -n "$PORT" ] && break
+  kill -0 "$CS_PID" 2>/dev/null || break
+  sleep 0.2
+done
+if [ -z "$PORT" ]; then
+  cat "$ART/code-server.log" >&2
+  echo "vscode-e2e: code-server did not report a listening port within 30 s" >&2
+  exit 2
+fi
+T_CS=$(date +%s)
+log "code-server on 127.0.0.1:$PORT"
+
+# ---- drive it ------------------------------------------------------------------------------------------
+
+set +e
+CS_URL=http://127.0.0.1:$PORT WS=$WS ART=$ART CHECKS=$ONLY CHROMIUM=$CHROMIUM PROFILE=$STATE/chromium \
+  TIMEOUT_MS=${TIMEOUT_MS:-180000} node "$E2E_DIR/run.mjs"
+RC=$?
+set -e
+# The server's stderr and the client's trace end up in the extension host's log folder.
+find "$STATE/data/logs" -path '*buflsp*' -name '*.log' -exec cat {} + >"$ART/buflsp-output.log" 2>/dev/null || true
+if [ "${UPDATE_SCREENSHOT:-0}" = 1 ] && [ -f "$ART/diagnostics.png" ]; then
+  mkdir -p "$EXT_DIR/images" && cp "$ART/diagnostics.png" "$EXT_DIR/images/screenshot.png"
+  log "updated editors/vscode/images/screenshot.png"
+fi
+T_END=$(date +%s)
+log "timing: setup $((T_SETUP - T0)) s, build $((T_BUILD - T_SETUP)) s, code-server start $((T_CS - T_BUILD)) s, checks $((T_END - T_CS)) s, total $((T_END - T0)) s"
+log "artifacts in $ART"
+exit $RC

@@ -1,0 +1,394 @@
+// Drives a running code-server with playwright-core and Debian's chromium and checks the buflsp
+// extension the way a user meets it: Problems panel, hover, completion, quick fix and Evaluate.
+// scripts/vscode-e2e.sh starts code-server and runs this; it is not meant to be run alone.
+//
+// Environment: CS_URL (code-server), WS (workspace folder, a fresh copy of e2e/workspace),
+// ART (artifact folder), CHECKS (comma-separated subset; empty = all), CHROMIUM, PROFILE (a fresh
+// browser profile folder), TIMEOUT_MS (hard deadline for everything here).
+// Writes ART/result.json and one screenshot per check. Exit code: 0 all checks passed, 1 a check
+// failed, 2 the deadline passed or the workbench never came up.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const env = process.env;
+const CS_URL = env.CS_URL;
+const WS = env.WS;
+const ART = env.ART;
+const TIMEOUT_MS = Number(env.TIMEOUT_MS || 180000);
+const ALL = ['diagnostics', 'hover', 'completion', 'quickfix', 'evaluate'];
+
+/** What the workspace files must produce; the lines are 1-based, as VS Code shows them. */
+const expected = {
+  diagnostics: [
+    { rule: 'method-call-with-dot', line: 5 },
+    { rule: 'unknown-member', line: 6 },
+    { rule: 'buffer-concat', line: 7 },
+  ],
+  // `put` in `buf:put(s)` on line 8: the hover must show the method's signature.
+  hover: { line: 8, col: 6, mustMatch: [/put\s*\(/, /string\.buffer/] },
+  // Typing `buf:` on a new line after line 8 must offer these methods.
+  completion: { afterLine: 8, methods: ['put', 'reset', 'tostring', 'get'] },
+  // The quick fix for method-call-with-dot on line 5 must turn `buf.put` into `buf:put`.
+  quickfix: { line: 5, col: 4, rule: 'method-call-with-dot', after: 'buf:put("header")' },
+  // Evaluate File on eval.lua: it prints a line and returns 14.
+  evaluate: { file: 'eval.lua', output: 'hello, buffers', value: '14' },
+};
+
+const started = Date.now();
+const result = { checks: {}, selected: [], log: [], statusBar: null, notifications: [], elapsedMs: 0 };
+const log = (msg) => {
+  const line = `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s ${msg}`;
+  result.log.push(line);
+  console.error(`[e2e] ${line}`);
+};
+
+function writeResult(code) {
+  result.elapsedMs = Date.now() - started;
+  result.exitCode = code;
+  fs.writeFileSync(path.join(ART, 'result.json'), JSON.stringify(result, null, 2));
+}
+
+function selectedChecks() {
+  const raw = (env.CHECKS || '').trim();
+  if (raw === '') {
+    return ALL;
+  }
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !ALL.includes(n));
+  if (bad.length > 0) {
+    console.error(`[e2e] unknown check(s) ${bad.join(', ')}: expected a comma-separated subset of ${ALL.join(',')}`);
+    process.exit(2);
+  }
+  return ALL.filter((n) => names.includes(n));
+}
+
+let page;
+let context;
+
+async function shot(name) {
+  try {
+    await page.screenshot({ path: path.join(ART, `${name}.png`) });
+  } catch (err) {
+    log(`screenshot ${name} failed: ${err.message}`);
+  }
+}
+
+async function notifications() {
+  try {
+    return await page.locator('.notification-toast, .notifications-list-container .monaco-list-row').allInnerTexts();
+  } catch {
+    return [];
+  }
+}
+
+// The hard deadline: whatever hangs, the run ends, with a screenshot of where it hung.
+const deadline = setTimeout(async () => {
+  log(`deadline of ${TIMEOUT_MS} ms passed`);
+  if (page) {
+    await shot('timeout');
+    result.notifications = await notifications();
+  }
+  writeResult(2);
+  process.exit(2);
+}, TIMEOUT_MS);
+
+// ---- editor helpers ------------------------------------------------------------------------------
+
+async function focusEditor() {
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G), which takes "line:column", both 1-based. */
+async function goTo(line, col) {
+  await focusEditor();
+  await page.keyboard.press('Control+g');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(`:${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5000 });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 20000 });
+  await page.locator(`.tab[aria-label^="${name}"]`).first().waitFor({ timeout: 20000 });
+}
+
+/** The text of the active editor's visible lines, with Monaco's non-breaking spaces made plain. */
+async function editorText() {
+  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
+    els
+      .map((e) => ({ top: parseFloat(e.style.top || '0'), text: e.textContent || '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text.replace(/\u00a0/g, ' ')),
+  );
+  return lines;
+}
+
+async function problemRows() {
+  return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+async function waitFor(what, fn, timeoutMs, everyMs = 250) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last.ok) {
+      return last;
+    }
+    if (Date.now() > end) {
+      throw new Error(`${what}: not seen within ${timeoutMs} ms${last.detail ? ` (last seen: ${last.detail})` : ''}`);
+    }
+    await page.waitForTimeout(everyMs);
+  }
+}
+
+// ---- the checks ----------------------------------------------------------------------------------
+
+async function openMistakes() {
+  if (!(await page.locator('.tab[aria-label^="mistakes.lua"]').count())) {
+    await openFile('mistakes.lua');
+  } else {
+    await page.locator('.tab[aria-label^="mistakes.lua"]').first().click();
+  }
+}
+
+const checks = {
+  async diagnostics(rec) {
+    await openMistakes();
+    await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ timeout: Number(env.DIAG_TIMEOUT_MS || 60000) });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 10000 });
+    const got = await waitFor(
+      'every expected rule in the Problems panel',
+      async () => {
+        const rows = await problemRows();
+        const missing = expected.diagnostics.filter((d) => !rows.some((r) => r.includes(d.rule) && r.includes(`Ln ${d.line},`)));
+        return { ok: missing.length === 0, rows, detail: `missing ${missing.map((m) => `${m.rule} on line ${m.line}`).join(', ')}; rows: ${JSON.stringify(rows)}` };
+      },
+      20000,
+    );
+    rec.problems = got.rows;
+  },
+
+  async hover(rec) {
+    await openMistakes();
+    const { line, col, mustMatch } = expected.hover;
+    await goTo(line, col);
+    // Show Hover from the keyboard (Ctrl+K Ctrl+I) hovers exactly at the cursor, unlike the mouse.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const got = await waitFor(
+      'a hover with the signature of put',
+      async () => {
+        const texts = await page.locator('.monaco-hover-content').allInnerTexts();
+        const text = texts.join('\n');
+        return { ok: mustMatch.every((re) => re.test(text)), text, detail: JSON.stringify(text.slice(0, 300)) };
+      },
+      10000,
+    );
+    rec.hover = got.text;
+  },
+
+  async completion(rec) {
+    await openMistakes();
+    const { afterLine, methods } = expected.completion;
+    await goTo(afterLine, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('buf:');
+    const rowsLoc = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name');
+    try {
+      await rowsLoc.first().waitFor({ timeout: 3000 });
+    } catch {
+      // ":" is not a trigger character for this server, so ask explicitly.
+      await page.keyboard.press('Control+Space');
+    }
+    const got = await waitFor(
+      `completion after buf: listing ${methods.join(', ')}`,
+      async () => {
+        const labels = (await rowsLoc.allInnerTexts()).map((t) => t.trim());
+        const missing = methods.filter((m) => !labels.includes(m));
+        return { ok: missing.length === 0, labels, detail: `missing ${missing.join(', ')}; labels: ${JSON.stringify(labels)}` };
+      },
+      10000,
+    );
+    rec.completion = got.labels;
+    await shot('completion');
+    await page.keyboard.press('Escape');
+    // Remove the typed line again so later checks see the file as it was.
+    await page.keyboard.press('Control+Shift+K');
+  },
+
+  async quickfix(rec) {
+    await openMistakes();
+    const { line, col, rule, after } = expected.quickfix;
+    await goTo(line, col);
+    await page.keyboard.press('Control+.');
+    const rows = page.locator('.action-widget .monaco-list-row.action');
+    await rows.first().waitFor({ timeout: 10000 });
+    const titles = (await rows.allInnerTexts()).map((t) => t.trim());
+    rec.actions = titles;
+    const i = titles.findIndex((t) => !/disable|suppress|ignore/i.test(t));
+    if (i < 0) {
+      throw new Error(`no quick fix other than suppression among the code actions: ${JSON.stringify(titles)}`);
+    }
+    rec.applied = titles[i];
+    await shot('quickfix-menu');
+    // The widget focuses its first action; choosing by keyboard avoids fighting its hover handling,
+    // which made mouse clicks time out.
+    for (let k = 0; k < i; k++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await waitFor(
+      `line ${line} reading ${after}`,
+      async () => {
+        const text = await editorText();
+        return { ok: text[line - 1]?.trim() === after, detail: JSON.stringify(text[line - 1]) };
+      },
+      10000,
+    );
+    await page.keyboard.press('Control+Shift+M');
+    await waitFor(
+      `${rule} gone from the Problems panel after the fix`,
+      async () => {
+        const rows2 = await problemRows();
+        return { ok: !rows2.some((r) => r.includes(rule)), detail: JSON.stringify(rows2) };
+      },
+      10000,
+    );
+  },
+
+  async evaluate(rec) {
+    const { file, output, value } = expected.evaluate;
+    await openFile(file);
+    await focusEditor();
+    await runCommand('buflsp: Evaluate File');
+    const got = await waitFor(
+      `"${output}" and "=> ${value}" in the buflsp: Evaluate output channel`,
+      async () => {
+        const texts = await page.locator('.part.panel .output .view-lines, .part.panel .monaco-editor .view-lines').allInnerTexts();
+        const text = texts.join('\n').replace(/\u00a0/g, ' ');
+        return { ok: text.includes(output) && text.includes(`=> ${value}`), text, detail: JSON.stringify(text.slice(-400)) };
+      },
+      15000,
+    );
+    rec.output = got.text;
+    // The inline result is an `after` decoration: its text lives in a CSS ::after rule or injected text.
+    const inline = await waitFor(
+      `an inline "⇒ ${value}" after the evaluated code`,
+      async () => {
+        const texts = await page.locator('.editor-group-container.active .monaco-editor .view-lines').evaluate((root) => {
+          const found = [];
+          for (const el of root.querySelectorAll('span')) {
+            const c = getComputedStyle(el, '::after').content;
+            if (c && c !== 'none' && c.includes('⇒')) {
+              found.push(c);
+            }
+            if (el.children.length === 0 && (el.textContent || '').includes('⇒')) {
+              found.push(el.textContent);
+            }
+          }
+          return found;
+        });
+        return { ok: texts.some((t) => t.includes(value)), texts, detail: JSON.stringify(texts) };
+      },
+      5000,
+    );
+    rec.inline = inline.texts;
+  },
+};
+
+// ---- main ------------------------------------------------------------------------------------------
+
+async function main() {
+  const selected = selectedChecks();
+  result.selected = selected;
+  fs.mkdirSync(ART, { recursive: true });
+  const profile = env.PROFILE;
+  fs.mkdirSync(profile, { recursive: true });
+  log(`launching chromium for ${CS_URL}`);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    // No traffic off the machine: no background networking, component updates, sync or QUIC probes.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-domain-reliability'],
+    viewport: { width: 1400, height: 900 },
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') },
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(15000);
+  await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  log('workbench visible');
+  await openFile('mistakes.lua');
+  log('mistakes.lua open');
+  // The extension activates on the Lua file; its status bar item says whether the server runs.
+  try {
+    const item = page.locator('.statusbar-item', { hasText: 'buflsp' }).first();
+    await item.waitFor({ timeout: 20000 });
+    await waitFor('the server state in the status bar', async () => {
+      const t = (await item.innerText()).trim();
+      return { ok: !/starting/.test(t), detail: t };
+    }, 20000);
+    result.statusBar = (await item.innerText()).trim();
+    log(`status bar: ${result.statusBar}`);
+  } catch (err) {
+    log(`status bar item: ${err.message}`);
+  }
+
+  let failed = 0;
+  for (const name of selected) {
+    const rec = { ok: false };
+    result.checks[name] = rec;
+    const t0 = Date.now();
+    log(`check ${name}`);
+    try {
+      await checks[name](rec);
+      rec.ok = true;
+      await shot(name);
+      log(`check ${name}: ok`);
+    } catch (err) {
+      failed++;
+      rec.error = err.message.split('\n')[0];
+      await shot(`${name}-failed`);
+      rec.notifications = await notifications();
+      log(`check ${name}: FAILED: ${rec.error}`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+    rec.ms = Date.now() - t0;
+  }
+  result.notifications = await notifications();
+  const summary = selected.map((n) => `${n}=${result.checks[n].ok ? 'ok' : 'FAIL'}`).join(' ');
+  log(`summary: ${summary}`);
+  return failed === 0 ? 0 : 1;
+}
+
+let code;
+try {
+  code = await main();
+} catch (err) {
+  log(`harness error: ${err.message.split('\n')[0]}`);
+  if (page) {
+    await shot('error');
+    result.notifications = await notifications();
+  }
+  code = 2;
+}
+clearTimeout(deadline);
+writeResult(code);
+await context?.close().catch(() => {});
+process.exit(code);
