@@ -1,0 +1,209 @@
+-- Oracle cases for runtime/serial, checked against the real luajit by
+-- oracle_test.go. One case per marker line:
+--
+--   --@ bytes NAME [{OPTS}]: EXPR     our bytes equal LuaJIT's, both decode the other's bytes
+--   --@ same NAME [{OPTS}]: EXPR      hash order may differ: both encodings decode to equal values
+--   --@ encode-error NAME [{OPTS}]: EXPR   both refuse to encode, with the same message
+--   --@ decode NAME [{OPTS}]: HEX     both decode the bytes to equal values, or fail with the same message
+--   --@ tostring NAME: HEX            tostring of the decoded value is the same
+--
+-- OPTS is the options table of buffer.new (dict, metatable). EXPR is a Lua
+-- expression evaluated after prelude.lua in both VMs; HEX may contain
+-- spaces. oracle_test.go adds generated cases (random values, depth, mutated
+-- encodings) to the same luajit run.
+
+-- Immediate values.
+--@ bytes nil: nil
+--@ bytes false: false
+--@ bytes true: true
+
+-- Numbers: x64 LuaJIT always writes a double (0x07), never an int (0x06).
+--@ bytes zero: 0
+--@ bytes one: 1
+--@ bytes minus-one: -1
+--@ bytes neg-zero: negzero
+--@ bytes half: 0.5
+--@ bytes tenth: 0.1
+--@ bytes int31-max: 2^31 - 1
+--@ bytes int31-over: 2^31
+--@ bytes int31-min: -2^31
+--@ bytes int31-under: -2^31 - 1
+--@ bytes int32-max: 2^32 - 1
+--@ bytes int32-over: 2^32
+--@ bytes int53: 2^53
+--@ bytes int53-plus: 2^53 + 2
+--@ bytes big: 1e300
+--@ bytes tiny: 5e-324
+--@ bytes inf: inf
+--@ bytes neg-inf: -inf
+--@ bytes nan-computed: nan
+--@ bytes pi: math.pi
+
+-- Strings and their length prefixes.
+--@ bytes empty-string: ""
+--@ bytes string-a: "a"
+--@ bytes string-nul: "a\0b"
+--@ bytes string-high-bytes: "\255\254\128"
+--@ bytes string-191: rep("x", 191)
+--@ bytes string-192: rep("x", 192)
+--@ bytes string-193: rep("x", 193)
+--@ bytes string-255: rep("y", 255)
+--@ bytes string-8127: rep("z", 8127)
+--@ bytes string-8128: rep("z", 8128)
+--@ bytes string-65535: rep("w", 65535)
+--@ bytes string-70000: rep("ab", 35000)
+
+-- Table shapes.
+--@ bytes empty-table: {}
+--@ bytes array-1: {1}
+--@ bytes array-3: {1, 2, 3}
+--@ bytes array-strings: {"a", "b", "c"}
+--@ bytes array-appended: seq(10)
+--@ bytes array-300: seq(300)
+--@ bytes array-nested: {{1}, {2, {3}}, {}}
+--@ bytes zero-based-single: {[0] = 1}
+--@ bytes zero-based: {[0] = 0, 1, 2}
+--@ bytes zero-based-loop: seq0(3)
+--@ bytes mixed-one-based: {1, 2, x = 3}
+--@ bytes mixed-zero-based: {[0] = 0, 1, x = 1}
+--@ bytes hash-string: {a = 1}
+--@ bytes hash-bool-key: {[true] = false}
+--@ bytes hash-float-key: {[1.5] = 2}
+--@ bytes hash-negative-key: {[-1] = 1}
+--@ bytes hash-far-int-key: {[3] = 1}
+--@ bytes hash-huge-int-key: {[2^40] = 1}
+--@ bytes hash-string-value-table: {x = {1, 2}}
+--@ bytes hash-table-key: {[{}] = 1}
+--@ bytes hash-table-key-nested: {[{1, 2}] = {a = "b"}}
+--@ bytes hash-neg-zero-float-key: {[0.5] = negzero}
+--@ bytes mixed-nested: {{a = 1}, {b = {2}}, c = {3}}
+--@ same hash-many: {a = 1, b = 2, c = 3}
+--@ same hash-many-mixed: {1, 2, 3, a = "x", [10] = 10, [-5] = true}
+--@ same hash-50: mapn(50)
+--@ same hash-300: mapn(300)
+--@ same nested-maps: {a = {b = {c = {d = 1, e = 2}}}, f = {g = 1, h = 2}}
+--@ same zero-based-mixed-many: {[0] = "z", "a", "b", x = 1, y = 2}
+
+-- Depth: 100 nested tables are fine, 101 are too deep; keys count too.
+--@ bytes depth-100: deep(100)
+--@ encode-error depth-101: deep(101)
+--@ bytes depth-key-100: deepkey(100)
+--@ encode-error depth-key-101: deepkey(101)
+--@ encode-error cycle: cycle()
+
+-- Unsupported types.
+--@ encode-error function: print
+--@ encode-error function-in-table: {1, print}
+--@ encode-error function-key: {[print] = 1}
+--@ encode-error thread: coroutine.create(function() end)
+
+-- String dictionary: only string keys of the hash part are looked up.
+--@ bytes dict-key {dict = {"a", "b"}}: {a = 1}
+--@ bytes dict-second {dict = {"a", "b"}}: {b = "b"}
+--@ bytes dict-not-value {dict = {"a"}}: {x = "a"}
+--@ bytes dict-not-top {dict = {"a"}}: "a"
+--@ bytes dict-not-array {dict = {"a"}}: {"a", "a"}
+--@ bytes dict-miss {dict = {"a"}}: {c = 1}
+--@ bytes dict-false-slot {dict = {false, "b"}}: {b = 1}
+--@ bytes dict-duplicate {dict = {"a", "a", "b"}}: {a = 1}
+--@ same dict-many {dict = {"k1", "k2", "k3"}}: mapn(5)
+--@ bytes dict-empty {dict = {}}: {a = 1}
+--@ bytes dict-non-table-ignored {dict = 5}: {a = 1}
+--@ bytes dict-225 {dict = (function() local d = {} for i = 1, 300 do d[i] = "s" .. i end return d end)()}: {s225 = 1}
+--@ bytes dict-250 {dict = (function() local d = {} for i = 1, 300 do d[i] = "s" .. i end return d end)()}: {s250 = 1}
+--@ encode-error dict-bad-entry {dict = {"a", 1}}: 1
+--@ encode-error dict-bad-true {dict = {true}}: 1
+
+-- Metatable dictionary: known metatables get a 0x0e prefix, unknown ones
+-- are dropped.
+--@ bytes mt-known {metatable = {MT1, MT2}}: withmt({1}, MT2)
+--@ bytes mt-first {metatable = {MT1, MT2}}: withmt({}, MT1)
+--@ bytes mt-unknown {metatable = {MT1}}: withmt({a = 1}, MT3)
+--@ bytes mt-nested {metatable = {MT1}}: mtpair()
+--@ bytes mt-no-option: withmt({1}, MT1)
+--@ bytes mt-false-slot {metatable = {false, MT1}}: withmt({}, MT1)
+--@ encode-error mt-bad-entry {metatable = {MT1, "x"}}: 1
+
+-- Decoding LuaJIT's canonical and non-canonical forms.
+--@ decode int-tag: 06ffffffff
+--@ decode int-tag-positive: 0601000000
+--@ decode noncanonical-string: ff2100000061
+--@ decode noncanonical-num: ff07000000000000000000f03f
+--@ decode nan-canonicalised: 07ffffffffffffffff
+--@ decode nan-f9: 07000000000000f9ff
+--@ decode nan-kept: 07010000000000f87f
+--@ decode signalling-nan: 07010000000000f07f
+--@ decode zero-based-empty: 0a00
+--@ decode one-based-zero: 0c00
+--@ decode one-based-one: 0c01
+--@ decode hash-zero: 0900
+--@ decode mixed0-zero: 0b0000
+--@ decode mixed1-zero: 0d0000
+--@ decode array-hole: 0c04070000000000f03f00070000000000000840
+--@ decode nil-value-dropped: 0901216100
+--@ decode repeat-after-nil: 0902216100216102
+--@ decode neg-zero-key: 090107000000000000008002
+--@ decode lightud-null: 03
+--@ decode lightud32: 0478563412
+--@ decode lightud64-small: 050100000000000000
+--@ decode lightud64: 050100000000000001
+--@ decode int64: 10ffffffffffffffff
+--@ decode uint64: 11ffffffffffffffff
+--@ decode complex: 12000000000000f03f0000000000000040
+
+-- Decode errors.
+--@ decode empty-input:
+--@ decode truncated-string: 2261
+--@ decode truncated-num: 07000000
+--@ decode truncated-int: 060000
+--@ decode truncated-prefix: e0
+--@ decode truncated-prefix4: ff010000
+--@ decode truncated-table: 0c04
+--@ decode truncated-hash: 090121
+--@ decode truncated-lightud: 05010203
+--@ decode truncated-int64: 1001020304
+--@ decode truncated-complex: 12000000000000f03f
+--@ decode bad-tag-13: 13
+--@ decode bad-tag-1f: 1f
+--@ decode left-over-bool: 0101
+--@ decode left-over-table: 0808
+--@ decode left-over-string: 2161ff
+--@ decode dict-no-option: 0f00
+--@ decode dict-index-6: 0f05
+--@ decode dict-index-225: 0fe000
+--@ decode dict-index-wrap-min: 0fffffffff7f
+--@ decode dict-index-wrap-zero: 0fffffffffff
+--@ decode dict-ok {dict = {"a", "b"}}: 09010f0102
+--@ decode dict-out-of-range {dict = {"a", "b"}}: 0f02
+--@ decode dict-false-slot {dict = {false, "b"}}: 0f00
+--@ decode mt-no-option: 0e0008
+--@ decode mt-ok {metatable = {MT1}}: 0e000c02070000000000000040
+--@ decode mt-out-of-range {metatable = {MT1}}: 0e0508
+--@ decode mt-bad-inner-num {metatable = {MT1}}: 0e0007
+--@ decode mt-bad-inner-meta {metatable = {MT1}}: 0e000e
+--@ decode mt-bad-inner-string {metatable = {MT1}}: 0e002161
+--@ decode mt-bad-inner-wide {metatable = {MT1}}: 0e00ff45230100
+--@ decode mt-noncanonical {metatable = {MT1}}: 0e00ff08000000
+--@ decode nil-key: 09010002
+--@ decode nan-key: 090107000000000000f8ff02
+--@ decode duplicate-key: 09022161022161 02
+--@ decode duplicate-array-key: 0d0201070000000000f03f070000000000f03f01
+--@ decode table-overflow-array: 0aff02000008
+--@ decode table-overflow-hash: 09ff01000004
+--@ decode table-count-lies: 0cff00000001
+--@ decode hash-count-lies: 09ff00000001
+
+-- tostring of boxed FFI numbers and light userdata.
+--@ tostring int64-minus-one: 10ffffffffffffffff
+--@ tostring int64-big: 100102030405060708
+--@ tostring uint64-max: 11ffffffffffffffff
+--@ tostring uint64-5: 110500000000000000
+--@ tostring complex-1-2: 12000000000000f03f0000000000000040
+--@ tostring complex-neg-im: 12000000000000f03f00000000000000c0
+--@ tostring complex-inf: 12000000000000f07f000000000000f0ff
+--@ tostring complex-nan: 12000000000000f87f000000000000f87f
+--@ tostring complex-neg-zero: 1200000000000000800000000000000080
+--@ tostring complex-tiny: 12000000000000f03f9a9999999999b93f
+--@ tostring lightud-null: 03
+--@ tostring lightud32: 0478563412
+--@ tostring lightud64: 050100000000000001
