@@ -9,7 +9,8 @@ export interface ServerSettings {
   target?: 'luajit' | 'luau' | 'buflsp';
   rules: Record<string, Severity>;
   globals: string[];
-  eval: { timeoutMs: number; memoryLimitMB: number; maxOutputBytes: number };
+  ignore: string[];
+  eval: { timeoutMs: number; memoryMb: number };
 }
 
 const severities: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
@@ -27,10 +28,10 @@ export function serverSettings(get: Getter, problems: string[] = []): ServerSett
   const out: ServerSettings = {
     rules: {},
     globals: [],
+    ignore: [],
     eval: {
       timeoutMs: positiveInt(get('eval.timeoutMs'), 2000, 'eval.timeoutMs', problems),
-      memoryLimitMB: positiveInt(get('eval.memoryLimitMB'), 64, 'eval.memoryLimitMB', problems),
-      maxOutputBytes: positiveInt(get('eval.maxOutputBytes'), 65536, 'eval.maxOutputBytes', problems, true),
+      memoryMb: positiveInt(get('eval.memoryMb'), 64, 'eval.memoryMb', problems),
     },
   };
   const target = get('target');
@@ -49,20 +50,22 @@ export function serverSettings(get: Getter, problems: string[] = []): ServerSett
       }
     }
   }
-  const globals = get('globals');
-  if (Array.isArray(globals)) {
-    out.globals = globals.filter((g): g is string => typeof g === 'string');
-  }
+  out.globals = strings(get('globals'));
+  out.ignore = strings(get('ignore'));
   return out;
 }
 
-function positiveInt(v: unknown, dflt: number, key: string, problems: string[], zeroOK = false): number {
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string') : [];
+}
+
+function positiveInt(v: unknown, dflt: number, key: string, problems: string[]): number {
   if (v === undefined || v === null) {
     return dflt;
   }
-  if (typeof v === 'number' && Number.isInteger(v) && (v > 0 || (zeroOK && v === 0))) {
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0) {
     return v;
   }
-  problems.push(`buflsp.${key}: expected a ${zeroOK ? 'non-negative' : 'positive'} integer, found ${JSON.stringify(v)}`);
+  problems.push(`buflsp.${key}: expected a positive integer, found ${JSON.stringify(v)}`);
   return dflt;
 }
