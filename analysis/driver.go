@@ -22,9 +22,14 @@ type Checker struct {
 	api *api.Table
 }
 
-// NewChecker builds a Checker.
+// NewChecker builds a Checker with every catalogue rule.
 func NewChecker() *Checker {
-	return &Checker{reg: rules.NewRegistry(), api: api.New()}
+	return NewCheckerWith(rules.NewRegistry())
+}
+
+// NewCheckerWith builds a Checker that runs the rules of reg.
+func NewCheckerWith(reg *rules.Registry) *Checker {
+	return &Checker{reg: reg, api: api.New()}
 }
 
 // Registry returns the rule registry the checker runs.

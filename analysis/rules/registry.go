@@ -19,11 +19,21 @@ type Registry struct {
 func NewRegistry() *Registry {
 	rs := catalog()
 	impl := implementations()
-	r := &Registry{rules: rs, byName: make(map[string]int, len(rs))}
 	for i := range rs {
 		if run, ok := impl[rs[i].Name]; ok {
 			rs[i].Run = run
 		}
+	}
+	return NewRegistryFrom(rs)
+}
+
+// NewRegistryFrom builds a registry from an explicit rule list. Tests use it
+// to run the driver with rules of their own; the command and the server use
+// NewRegistry.
+func NewRegistryFrom(rs []Rule) *Registry {
+	rs = append([]Rule(nil), rs...)
+	r := &Registry{rules: rs, byName: make(map[string]int, len(rs))}
+	for i := range rs {
 		r.byName[rs[i].Name] = i
 	}
 	return r

@@ -132,7 +132,12 @@ func (l *lexer) next() Token {
 			for l.pos < len(src) && l.isIdent(src[l.pos]) {
 				l.pos++
 			}
-			return Token{keyword(src[start:l.pos]), start, l.pos}
+			k := keyword(src[start:l.pos])
+			if k == KGoto && (l.d == DialectLua51 || l.d == DialectLuau) {
+				// goto is an ordinary name in Lua 5.1 and Luau.
+				k = TName
+			}
+			return Token{k, start, l.pos}
 		}
 		return l.operator(c, start)
 	}

@@ -1,0 +1,164 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/buflsp/buflsp/analysis/rules"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// testChecker runs two made-up rules: "concat" reports every ".." with a fix
+// that replaces it by ",", and "boom" panics, to prove the driver survives.
+func testChecker() *Checker {
+	concat := func(p *rules.Pass) {
+		src := p.File.Src
+		for i := 0; i+1 < len(src); i++ {
+			if src[i] == '.' && src[i+1] == '.' {
+				p.Report(rules.Diagnostic{Start: i, End: i + 2, Message: "concat here",
+					Fixes: []rules.Fix{{Title: "Use ','", Edits: []rules.Edit{{Start: i, End: i + 2, NewText: ","}}}}})
+				i++
+			}
+		}
+	}
+	return NewCheckerWith(rules.NewRegistryFrom([]rules.Rule{
+		{Name: "concat", Severity: rules.SeverityWarning, Run: concat},
+		{Name: "boom", Severity: rules.SeverityHint, Run: func(*rules.Pass) { panic("kaboom") }},
+		{Name: rules.SyntaxError, Severity: rules.SeverityError, CannotDisable: true},
+		{Name: rules.UnknownRule, Severity: rules.SeverityWarning},
+	}))
+}
+
+func summary(r *Result) string {
+	var parts []string
+	for _, d := range r.Diagnostics {
+		line, col := r.File.Lines.Position(d.Start)
+		parts = append(parts, fmt.Sprintf("%s %s %d:%d", d.Rule, d.Severity, line, col))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestDriver(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		sev  map[string]string
+		want string
+	}{
+		{"reports and sorts", "local s = a .. b .. c\n", nil,
+			"boom error 1:1; concat warning 1:13; concat warning 1:18"},
+		{"severity from config", "local s = a .. b\n", map[string]string{"concat": "error", "boom": "off"},
+			"concat error 1:13"},
+		{"off in config", "local s = a .. b\n", map[string]string{"concat": "off", "boom": "off"}, ""},
+		{"next line", "---@diagnostic disable-next-line: concat\nlocal s = a .. b\nlocal t = a .. b\n", map[string]string{"boom": "off"},
+			"concat warning 3:13"},
+		{"all rules on a line", "local s = a .. b ---@diagnostic disable-line\nx = 1\n", nil, ""},
+		{"range", "---@diagnostic disable: concat\nx = a .. b\n---@diagnostic enable: concat\ny = a .. b\n", map[string]string{"boom": "off"},
+			"concat warning 4:7"},
+		{"unclosed range runs to the end", "---@diagnostic disable: concat\nx = a .. b\n\ny = a .. b", map[string]string{"boom": "off"}, ""},
+		{"syntax errors stay", "---@diagnostic disable\nlocal = 1\n", map[string]string{"boom": "off", "syntax-error": "off"},
+			"syntax-error error 2:7"},
+	}
+	c := testChecker()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := DefaultConfig()
+			for k, v := range tt.sev {
+				cfg.Severity[k] = v
+			}
+			got := summary(c.Check("t.lua", []byte(tt.src), cfg))
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRulePanicBecomesDiagnostic(t *testing.T) {
+	r := testChecker().Check("t.lua", []byte("x = 1\n"), nil)
+	if len(r.Diagnostics) != 1 || !strings.Contains(r.Diagnostics[0].Message, "internal error in rule boom") {
+		t.Fatalf("got %+v", r.Diagnostics)
+	}
+}
+
+func TestTargetFromConfig(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Target = syntax.TargetLuau
+	if r := CheckSource("t.lua", []byte("local n = 0\nn += 1\n"), cfg); len(r.Diagnostics) != 0 || r.File.Target != syntax.TargetLuau {
+		t.Errorf("luau target: %v", summary(r))
+	}
+	if r := CheckSource("t.lua", []byte("local n = 0\nn += 1\n"), nil); len(r.Diagnostics) == 0 {
+		t.Error("luajit target accepted +=")
+	}
+}
+
+func TestApplyFixes(t *testing.T) {
+	edit := func(s, e int, txt string) Diagnostic {
+		return Diagnostic{Fixes: []Fix{{Title: "f", Edits: []Edit{{Start: s, End: e, NewText: txt}}}}}
+	}
+	tests := []struct {
+		name    string
+		diags   []Diagnostic
+		want    string
+		applied int
+	}{
+		{"none", nil, "abcdef", 0},
+		{"two apart", []Diagnostic{edit(4, 5, "E"), edit(0, 1, "A")}, "AbcdEf", 2},
+		{"overlap keeps first", []Diagnostic{edit(1, 3, "X"), edit(2, 4, "Y")}, "aXdef", 1},
+		{"same insertion point", []Diagnostic{edit(2, 2, "1"), edit(2, 2, "2")}, "ab1cdef", 1},
+		{"adjacent", []Diagnostic{edit(0, 2, "x"), edit(2, 4, "y")}, "xyef", 2},
+		{"out of range skipped", []Diagnostic{edit(5, 9, "x")}, "abcdef", 0},
+		{"fix with overlapping own edits skipped", []Diagnostic{{Fixes: []Fix{{Edits: []Edit{{Start: 0, End: 3}, {Start: 1, End: 2}}}}}}, "abcdef", 0},
+	}
+	for _, tt := range tests {
+		got, n := ApplyFixes([]byte("abcdef"), tt.diags)
+		if string(got) != tt.want || n != tt.applied {
+			t.Errorf("%s: got %q (%d), want %q (%d)", tt.name, got, n, tt.want, tt.applied)
+		}
+	}
+}
+
+func TestIgnore(t *testing.T) {
+	l := compileIgnore("/r", []string{"vendor/", "*.gen.lua", "/top.lua", "a/**/b.lua", "!keep.gen.lua", "# comment", ""})
+	tests := []struct {
+		path  string
+		dir   bool
+		match bool
+	}{
+		{"/r/vendor", true, true},
+		{"/r/x/vendor", true, true},
+		{"/r/vendor", false, false},
+		{"/r/p/q.gen.lua", false, true},
+		{"/r/keep.gen.lua", false, false},
+		{"/r/top.lua", false, true},
+		{"/r/sub/top.lua", false, false},
+		{"/r/a/b.lua", false, true},
+		{"/r/a/x/y/b.lua", false, true},
+		{"/other/q.gen.lua", false, false},
+	}
+	for _, tt := range tests {
+		if got := l.match(tt.path, tt.dir); got != tt.match {
+			t.Errorf("match(%q, dir=%v) = %v, want %v", tt.path, tt.dir, got, tt.match)
+		}
+	}
+}
+
+// FuzzCheckSource checks that the driver never panics and keeps every
+// diagnostic inside the file, whatever the input and suppression comments.
+func FuzzCheckSource(f *testing.F) {
+	f.Add([]byte("---@diagnostic disable-next-line: a, ,b\nlocal x = a .. b\n"))
+	f.Add([]byte("---@diagnostic enable\n---@diagnostic disable:"))
+	f.Add([]byte("local function f(\n---@diagnostic"))
+	c := testChecker()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r := c.Check("f.lua", src, nil)
+		for _, d := range r.Diagnostics {
+			if d.Start < 0 || d.End < d.Start || d.End > len(src) {
+				t.Fatalf("diagnostic %+v outside [0,%d]", d, len(src))
+			}
+		}
+		fixed, _ := ApplyFixes(src, r.Diagnostics)
+		_ = fixed
+	})
+}

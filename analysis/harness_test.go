@@ -1,0 +1,212 @@
+package analysis_test
+
+// This file is the one harness for rule tests. Every .lua and .luau file
+// under testdata/rules is checked with analysis.CheckSource, and the
+// diagnostics must match the file's markers one to one:
+//
+//	x = buf .. "s" -- want: buffer-concat
+//	x = a .. b     -- want: buffer-concat "new string"  (message must match the regexp)
+//	f(x)           -- want: rule-a rule-b "re"          (several on one line)
+//	-- want(-1): unknown-rule                           (the line above; want(+2) two below)
+//
+// A marker is a comment starting with "want"; its line is the line where the
+// diagnostic starts. Files with no markers must produce no diagnostics: that
+// is how tests state that ordinary code stays silent. A .buflsp.toml next to
+// the files configures them. When x.lua has quick fixes, x.lua.golden holds
+// the text after applying them (go test ./analysis -run Rules -update).
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/buflsp/buflsp/analysis"
+	"github.com/buflsp/buflsp/analysis/config"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+type expectation struct {
+	line int
+	rule string
+	re   *regexp.Regexp
+	text string // the marker, for messages
+}
+
+var markerRE = regexp.MustCompile(`^--+\s*want(?:\(([+-]\d+)\))?:\s*(.*)$`)
+
+// parseMarkers reads the want comments of a parsed file.
+func parseMarkers(t *testing.T, file *syntax.File) []expectation {
+	var out []expectation
+	for _, c := range file.Comments {
+		m := markerRE.FindStringSubmatch(strings.TrimSpace(c.Text))
+		if m == nil {
+			continue
+		}
+		line, _ := file.Lines.Position(c.Start)
+		if m[1] != "" {
+			delta, _ := strconv.Atoi(m[1])
+			line += delta
+		}
+		rest := strings.TrimSpace(m[2])
+		for rest != "" {
+			name := rest
+			if i := strings.IndexAny(rest, " \t\""); i >= 0 {
+				name = rest[:i]
+			}
+			rest = strings.TrimSpace(rest[len(name):])
+			e := expectation{line: line, rule: name, text: name}
+			if strings.HasPrefix(rest, `"`) {
+				q, err := strconv.QuotedPrefix(rest)
+				if err != nil {
+					t.Fatalf("%s:%d: bad quoted regexp in marker: %v", file.Name, line, err)
+				}
+				pat, _ := strconv.Unquote(q)
+				e.re = regexp.MustCompile(pat)
+				e.text += " " + q
+				rest = strings.TrimSpace(rest[len(q):])
+			}
+			if name == "" {
+				t.Fatalf("%s:%d: empty marker", file.Name, line)
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func TestRules(t *testing.T) {
+	root := filepath.Join("..", "testdata", "rules")
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && analysis.IsLuaFile(p) {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no rule test files found")
+	}
+	checker := analysis.NewChecker()
+	for _, path := range files {
+		t.Run(filepath.ToSlash(strings.TrimPrefix(path, root+string(filepath.Separator))), func(t *testing.T) {
+			checkRuleFile(t, checker, path)
+		})
+	}
+}
+
+func checkRuleFile(t *testing.T, checker *analysis.Checker, path string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := analysis.DefaultConfig()
+	if p := filepath.Join(filepath.Dir(path), config.FileName); fileExists(p) {
+		if cfg, err = analysis.LoadConfig(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := checker.Check(path, src, cfg)
+	wants := parseMarkers(t, res.File)
+	used := make([]bool, len(wants))
+	lt := res.File.Lines
+	for _, d := range res.Diagnostics {
+		if d.Start < 0 || d.End < d.Start || d.End > len(src) {
+			t.Errorf("%s: diagnostic range [%d,%d) outside the file", d.Rule, d.Start, d.End)
+			continue
+		}
+		line, col := lt.Position(d.Start)
+		matched := false
+		for i, w := range wants {
+			if used[i] || w.line != line || w.rule != d.Rule || (w.re != nil && !w.re.MatchString(d.Message)) {
+				continue
+			}
+			used[i], matched = true, true
+			break
+		}
+		if !matched {
+			t.Errorf("%s:%d:%d: unexpected %s: %s", path, line, col, d.Rule, d.Message)
+		}
+	}
+	for i, w := range wants {
+		if !used[i] {
+			t.Errorf("%s:%d: expected %s, got none", path, w.line, w.text)
+		}
+	}
+	checkFixGolden(t, path, src, res.Diagnostics)
+}
+
+// checkFixGolden compares the text after applying every quick fix with
+// path.golden. A file without fixes must not have a golden file.
+func checkFixGolden(t *testing.T, path string, src []byte, diags []analysis.Diagnostic) {
+	golden := path + ".golden"
+	fixed, n := analysis.ApplyFixes(src, diags)
+	if n == 0 {
+		if fileExists(golden) {
+			t.Errorf("%s exists but no fix applies", golden)
+		}
+		return
+	}
+	if *update {
+		if err := os.WriteFile(golden, fixed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%d fix(es) apply but %v (run with -update)", n, err)
+	}
+	if string(want) != string(fixed) {
+		t.Errorf("fixed text differs from %s:\n%s", golden, diffLines(string(want), string(fixed)))
+	}
+}
+
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a != c {
+			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, a, c)
+		}
+	}
+	return b.String()
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+// TestMarkerParsing pins the marker syntax, since every rule test depends on it.
+func TestMarkerParsing(t *testing.T) {
+	src := "local a = 1 -- want: rule-a \"x y\" rule-b\n-- want(-1): rule-c\n-- wanted: nothing\n"
+	file := syntax.Parse("m.lua", []byte(src), syntax.Options{})
+	got := parseMarkers(t, file)
+	var s []string
+	for _, e := range got {
+		s = append(s, fmt.Sprintf("%d:%s", e.line, e.text))
+	}
+	sort.Strings(s)
+	want := `1:rule-a "x y",1:rule-b,1:rule-c`
+	if strings.Join(s, ",") != want {
+		t.Errorf("markers = %v, want %s", s, want)
+	}
+}

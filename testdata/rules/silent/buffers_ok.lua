@@ -1,0 +1,11 @@
+-- Correct string.buffer use: silent.
+local buffer = require("string.buffer")
+local buf = buffer.new()
+for i = 1, 10 do
+  buf:put("item ", i, "\n")
+end
+io.write(buf:tostring())
+buf:reset()
+local enc = buffer.encode({ 1, 2, 3 })
+local t = buffer.decode(enc)
+return t

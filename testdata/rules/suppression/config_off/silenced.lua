@@ -1,0 +1,2 @@
+---@diagnostic disable-next-line: no-such-rule
+local a = 1
