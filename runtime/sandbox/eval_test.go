@@ -1,0 +1,126 @@
+package sandbox
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// evalDir holds the evaluation cases shared with the eval command's tests.
+const evalDir = "../../testdata/eval"
+
+// TestEvalGolden evaluates every testdata/eval/*.lua file and compares the
+// rendered result with the .golden file next to it. A first-line comment
+// "-- eval: key=value ..." sets limits for the case (timeout, max-memory,
+// max-output, call-stack, registry).
+func TestEvalGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(evalDir, "*.lua"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases in %s: %v", evalDir, err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".lua"), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts, err := caseOptions(src)
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			opts.ChunkName = filepath.Base(file)
+			res := Evaluate(context.Background(), src, opts)
+			got := formatResult(res)
+			golden := strings.TrimSuffix(file, ".lua") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden file (run go test -update): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("result of %s differs from %s\n--- got\n%s--- want\n%s", file, golden, got, want)
+			}
+		})
+	}
+}
+
+// caseOptions reads the "-- eval:" directive on the first line.
+func caseOptions(src []byte) (Options, error) {
+	var o Options
+	first, _, _ := strings.Cut(string(src), "\n")
+	rest, ok := strings.CutPrefix(first, "-- eval:")
+	if !ok {
+		return o, nil
+	}
+	for _, kv := range strings.Fields(rest) {
+		k, v, _ := strings.Cut(kv, "=")
+		var err error
+		switch k {
+		case "timeout":
+			o.Timeout, err = time.ParseDuration(v)
+		case "max-memory":
+			o.MaxMemory, err = strconv.ParseInt(v, 10, 64)
+		case "max-output":
+			o.MaxOutput, err = strconv.Atoi(v)
+		case "call-stack":
+			o.CallStackSize, err = strconv.Atoi(v)
+		case "registry":
+			o.RegistryMaxSize, err = strconv.Atoi(v)
+		default:
+			err = fmt.Errorf("unknown directive %q", k)
+		}
+		if err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+// formatResult writes the parts of a result that do not depend on timing.
+func formatResult(r *Result) string {
+	var b strings.Builder
+	b.WriteString("== output\n")
+	b.WriteString(r.Output)
+	if r.Output != "" && !strings.HasSuffix(r.Output, "\n") {
+		b.WriteString("\n(no newline at end)\n")
+	}
+	if r.OutputTruncated {
+		b.WriteString("(truncated)\n")
+	}
+	b.WriteString("== values\n")
+	for _, v := range r.Values {
+		fmt.Fprintf(&b, "%s: %s", v.Type, v.Text)
+		if v.Length != nil {
+			fmt.Fprintf(&b, " [length %d]", *v.Length)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("== error\n")
+	if r.Err != nil {
+		// Where a deadline or the heap watchdog catches a loop depends on
+		// timing, so for those two limits the golden file only records that
+		// a line was reported.
+		line := strconv.Itoa(r.Err.Line)
+		if r.Err.Limit == LimitTimeout || (r.Err.Limit == LimitMemory && strings.Contains(r.Err.Message, "heap grew")) {
+			line = "in-loop"
+			if r.Err.Line == 0 {
+				line = "missing"
+			}
+		}
+		fmt.Fprintf(&b, "kind=%s limit=%s line=%s\n%s\n", r.Err.Kind, r.Err.Limit, line, r.Err.Message)
+	}
+	return b.String()
+}

@@ -1,0 +1,98 @@
+package sandbox
+
+import (
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// Default limits. They are generous enough for a snippet that exercises the
+// buffer API and small enough that a runaway snippet cannot hurt the process
+// that hosts it (the language server in particular).
+const (
+	DefaultTimeout         = 2 * time.Second
+	DefaultMaxMemory       = 64 << 20
+	DefaultMaxOutput       = 1 << 20
+	DefaultCallStackSize   = 1000
+	DefaultRegistryMaxSize = 256 * 1024
+	DefaultChunkName       = "eval"
+)
+
+// Library is one module made available inside the sandbox. Loader follows the
+// gopher-lua module idiom: it pushes the module table and returns 1. The
+// module can always be reached with require(Name); when Global is not empty
+// the table is also stored in that global variable (for example the Luau
+// `buffer` library is a global, LuaJIT's string.buffer is only required).
+type Library struct {
+	Name   string
+	Global string
+	Loader lua.LGFunction
+}
+
+// Options configures one evaluation. The zero value is usable: every limit
+// that is zero takes its default, so callers only set what they change.
+type Options struct {
+	// ChunkName names the source in error messages and tracebacks
+	// ("eval:3: ..."). Defaults to "eval".
+	ChunkName string
+
+	// Timeout is the wall-clock deadline of the whole run, compilation
+	// included. Defaults to DefaultTimeout. A parent context given to
+	// Evaluate may end the run earlier.
+	Timeout time.Duration
+
+	// MaxMemory caps the bytes the snippet may allocate: sizes requested from
+	// the buffer libraries and string.rep are charged against it up front,
+	// and a watchdog stops the run when the process heap grows beyond it
+	// (see budget.go for what that does and does not cover). Defaults to
+	// DefaultMaxMemory.
+	MaxMemory int64
+
+	// MaxOutput caps the bytes captured from print and io.write. Defaults to
+	// DefaultMaxOutput.
+	MaxOutput int
+
+	// CallStackSize is gopher-lua's call-frame limit, which bounds recursion.
+	// Defaults to DefaultCallStackSize.
+	CallStackSize int
+
+	// RegistryMaxSize is gopher-lua's limit on the value stack (registry)
+	// shared by all frames. Defaults to DefaultRegistryMaxSize.
+	RegistryMaxSize int
+
+	// Libraries are the modules offered on top of the standard subset. When
+	// nil, DefaultLibraries() is used; pass an empty non-nil slice for none.
+	Libraries []Library
+
+	// Transform, when set, rewrites the source before it is compiled, for
+	// example to lower Luau syntax to Lua 5.1. It must keep line numbers so
+	// that errors point at the user's lines. An error from it is reported as
+	// a syntax error of the evaluation.
+	Transform func(src []byte) ([]byte, error)
+}
+
+// withDefaults returns a copy of o with every zero limit replaced.
+func (o Options) withDefaults() Options {
+	if o.ChunkName == "" {
+		o.ChunkName = DefaultChunkName
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.MaxMemory <= 0 {
+		o.MaxMemory = DefaultMaxMemory
+	}
+	if o.MaxOutput <= 0 {
+		o.MaxOutput = DefaultMaxOutput
+	}
+	if o.CallStackSize <= 0 {
+		o.CallStackSize = DefaultCallStackSize
+	}
+	if o.RegistryMaxSize <= 0 {
+		o.RegistryMaxSize = DefaultRegistryMaxSize
+	}
+	if o.Libraries == nil {
+		o.Libraries = DefaultLibraries()
+	}
+	return o
+}

@@ -1,0 +1,2 @@
+-- The debug library is absent, also through require.
+return debug, require("debug")

@@ -1,0 +1,2 @@
+-- Modules from files cannot be required.
+return require("socket")

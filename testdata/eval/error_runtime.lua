@@ -1,0 +1,5 @@
+-- A runtime error reports its line.
+local t = nil
+
+print("before")
+return t.field

@@ -1,0 +1,3 @@
+-- An unfinished chunk reports the last line.
+if true then
+  print("never")

@@ -1,0 +1,2 @@
+-- error() with a table value.
+error({code = 7})

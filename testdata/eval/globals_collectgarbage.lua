@@ -1,0 +1,2 @@
+-- collectgarbage does not run the host's collector but answers count.
+return type(collectgarbage("count")), collectgarbage()

@@ -1,0 +1,2 @@
+-- string.rep is checked before it allocates.
+return string.rep("x", 2^31)

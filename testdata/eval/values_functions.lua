@@ -1,0 +1,3 @@
+-- Functions show where they were defined.
+local function f() end
+return f, print, coroutine.create(f)
