@@ -100,7 +100,8 @@ func scanSpecial(s string, i int) (int, bool) {
 
 func specialValue(word string) float64 {
 	if (word[0] | 0x20) == 'n' {
-		return math.NaN()
+		// The quiet NaN C's strtod returns; math.NaN has another payload.
+		return math.Float64frombits(0x7ff8000000000000)
 	}
 	return math.Inf(1)
 }
