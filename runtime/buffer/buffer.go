@@ -59,11 +59,16 @@ type Buffer struct {
 	opts *serial.Options
 }
 
-// New returns an empty buffer with room for at least size bytes.
+// maxPrealloc caps the storage New allocates up front: the size is only a
+// hint, and a script asking for 2 GB it never fills should not get it.
+const maxPrealloc = 16 << 20
+
+// New returns an empty buffer with room for size bytes (up to 16 MiB are
+// allocated up front; the buffer grows on demand past that).
 func New(size int) *Buffer {
 	b := &Buffer{}
 	if size > 0 {
-		b.data = make([]byte, 0, min(size, MaxSize))
+		b.data = make([]byte, 0, min(size, maxPrealloc))
 	}
 	return b
 }

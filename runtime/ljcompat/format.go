@@ -55,8 +55,8 @@ func (f *Formatter) Format(L *lua.LState, out Sink, fmtArg int) {
 			i += 2
 			continue
 		}
-		sp, next, bad := parseSpec(format, i+1)
-		if bad != "" {
+		sp, next, bad, ok := parseSpec(format, i+1)
+		if !ok {
 			Raise(L, fmt.Sprintf("invalid option '%%%s' to 'format'", bad))
 		}
 		i = next
@@ -84,7 +84,7 @@ func checkFormatString(L *lua.LState, n int) string {
 // parseSpec reads flags, up to two width digits, an optional point with up to
 // two precision digits and the conversion letter, starting after '%'. On
 // failure it returns the text LuaJIT quotes in its error.
-func parseSpec(format string, i int) (spec, int, string) {
+func parseSpec(format string, i int) (spec, int, string, bool) {
 	sp := spec{prec: -1}
 	start := i
 	for ; i < len(format); i++ {
@@ -107,7 +107,7 @@ width:
 	digits := 0
 	for ; i < len(format) && isDigit(format[i]); i++ {
 		if digits == 2 {
-			return sp, 0, format[start : i+1]
+			return sp, 0, format[start : i+1], false
 		}
 		sp.width = sp.width*10 + int(format[i]-'0')
 		digits++
@@ -118,21 +118,21 @@ width:
 		digits = 0
 		for ; i < len(format) && isDigit(format[i]); i++ {
 			if digits == 2 {
-				return sp, 0, format[start : i+1]
+				return sp, 0, format[start : i+1], false
 			}
 			sp.prec = sp.prec*10 + int(format[i]-'0')
 			digits++
 		}
 	}
 	if i >= len(format) {
-		return sp, 0, format[start:]
+		return sp, 0, format[start:], false
 	}
 	sp.conv = format[i]
 	switch sp.conv {
 	case 'd', 'i', 'o', 'u', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A', 'c', 's', 'q', 'p':
-		return sp, i + 1, ""
+		return sp, i + 1, "", true
 	}
-	return sp, 0, format[start : i+1]
+	return sp, 0, format[start : i+1], false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

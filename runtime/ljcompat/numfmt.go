@@ -93,11 +93,16 @@ func roundTo(x float64, n int) decimal {
 		return decimal{}
 	}
 	var scratch [40]byte
-	short := parseE(strconv.AppendFloat(scratch[:0], x, 'e', -1, 64))
-	if len(short.d) <= n {
-		return short
+	// A normal double carries more than 15 significant digits, so when its
+	// shortest round-trip form needs at most n <= 15 digits, that form is
+	// also the value rounded to n digits (and cannot be a tie).
+	if n <= 15 && x >= 0x1p-1022 {
+		short := parseE(strconv.AppendFloat(scratch[:0], x, 'e', -1, 64))
+		if len(short.d) <= n {
+			return short
+		}
 	}
-	if n >= 1 && n <= 17 {
+	if n >= 1 {
 		// One more digit than requested, correctly rounded: only a '5' there
 		// can hide an exact tie.
 		probe := strconv.AppendFloat(scratch[:0], x, 'e', n, 64)
