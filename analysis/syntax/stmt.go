@@ -21,9 +21,9 @@ func (p *parser) block() *Block {
 		s, last := p.statement()
 		if s != nil {
 			b.Stmts = append(b.Stmts, s)
-			if p.d == DialectLua51 {
-				// Lua 5.1 has no empty statement, only one optional ';'
-				// after each statement.
+			if p.d == DialectLua51 || p.d == DialectLuaJIT {
+				// Lua 5.1 and LuaJIT have no empty statement, only one
+				// optional ';' after each statement.
 				p.accept(OSemi)
 			}
 		}
@@ -63,7 +63,7 @@ func (p *parser) statement() (s Stmt, last bool) {
 	t := p.tok
 	switch t.Kind {
 	case OSemi:
-		if p.d == DialectLua51 {
+		if p.d == DialectLua51 || p.d == DialectLuaJIT {
 			p.errorf(t, "unexpected symbol near %s", p.near(t))
 		}
 		p.next()
@@ -295,7 +295,7 @@ func (p *parser) localStmt(start int) Stmt {
 					}
 				case "":
 				default:
-					p.addError(a.Start, p.prevEnd, "unknown attribute '"+attr+"'")
+					p.addError(a.Start, p.prevEnd, "unknown attribute '"+attr+"' (expected 'const' or 'close')")
 				}
 			}
 		}

@@ -1,0 +1,210 @@
+// Package conform compares buflsp's parser with the real Lua compilers: for
+// each file it asks an oracle (luajit, lua5.1 or lua5.4) whether the file
+// compiles and on which line the first error is, and checks that
+// syntax.Parse agrees. Files are only compiled, never run.
+package conform
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// Oracle names the executable that judges a file and the dialect our parser
+// must use to agree with it.
+type Oracle struct {
+	Exe     string // "luajit", "lua5.1" or "lua5.4"
+	Dialect syntax.Dialect
+}
+
+// Oracles are the three compilers conformance knows.
+func Oracles() []Oracle {
+	return []Oracle{
+		{"luajit", syntax.DialectLuaJIT},
+		{"lua5.1", syntax.DialectLua51},
+		{"lua5.4", syntax.DialectLua54},
+	}
+}
+
+// OracleFor picks the oracle for a file: a first-line marker
+// "-- oracle: lua5.4" (or lua5.1, luajit) wins, then a path element named
+// lua54 or lua51, then luajit.
+func OracleFor(path string, src []byte) Oracle {
+	first := src
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	for _, o := range Oracles() {
+		if bytes.Contains(first, []byte("oracle: "+o.Exe)) {
+			return o
+		}
+	}
+	for _, part := range strings.Split(filepath.ToSlash(path), "/") {
+		switch part {
+		case "lua54":
+			return Oracles()[2]
+		case "lua51":
+			return Oracles()[1]
+		}
+	}
+	return Oracles()[0]
+}
+
+// Verdict is what one side says about a file: Line is 0 when it compiles.
+type Verdict struct {
+	Line int
+	Msg  string
+}
+
+// OK reports whether the file compiled.
+func (v Verdict) OK() bool { return v.Line == 0 }
+
+// Result is the comparison for one file.
+type Result struct {
+	Path   string
+	Oracle string
+	Want   Verdict // the oracle's verdict
+	Got    Verdict // ours
+}
+
+// Agree reports whether both sides agree on success and on the error line.
+func (r Result) Agree() bool { return r.Want.Line == r.Got.Line }
+
+// checkScript compiles each file named on stdin and prints one line per file.
+const checkScript = `
+for path in io.lines() do
+  local f, err = loadfile(path)
+  if f then io.write("OK\n") else io.write("ERR ", (tostring(err):gsub("[\r\n]", " ")), "\n") end
+end
+`
+
+var lineRE = regexp.MustCompile(`:(\d+): `)
+
+// Ask runs the oracle over the files (in one process) and returns its
+// verdicts in order.
+func Ask(exe string, paths []string) ([]Verdict, error) {
+	cmd := exec.Command(exe, "-e", checkScript)
+	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("running %s: %w (%s)", exe, err, stderr.String())
+	}
+	var verdicts []Verdict
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "OK" {
+			verdicts = append(verdicts, Verdict{})
+			continue
+		}
+		msg := strings.TrimPrefix(line, "ERR ")
+		v := Verdict{Line: -1, Msg: msg}
+		if m := lineRE.FindStringSubmatchIndex(msg); m != nil {
+			v.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+			v.Msg = msg[m[1]:]
+		}
+		verdicts = append(verdicts, v)
+	}
+	if len(verdicts) != len(paths) {
+		return nil, fmt.Errorf("%s judged %d of %d files", exe, len(verdicts), len(paths))
+	}
+	return verdicts, nil
+}
+
+// Ours parses src in the dialect and returns our verdict, with the line
+// counted the way Lua counts it ("\r\n" and "\n\r" are one line break) at
+// the end of the offending token, which is where Lua's lexer stands when it
+// reports an error.
+func Ours(src []byte, d syntax.Dialect) Verdict {
+	f := syntax.Parse("", src, syntax.Options{Dialect: d})
+	if len(f.Errors) == 0 {
+		return Verdict{}
+	}
+	e := f.Errors[0]
+	return Verdict{Line: LuaLine(src, e.End), Msg: e.Msg}
+}
+
+// LuaLine returns the line Lua's lexer is on after reading src[:off].
+func LuaLine(src []byte, off int) int {
+	if off > len(src) {
+		off = len(src)
+	}
+	line := 1
+	for i := 0; i < off; i++ {
+		c := src[i]
+		if c == '\n' || c == '\r' {
+			line++
+			if i+1 < off && (src[i+1] == '\n' || src[i+1] == '\r') && src[i+1] != c {
+				i++
+			}
+		}
+	}
+	return line
+}
+
+// Files lists the .lua files under dir (or dir itself if it is a file).
+func Files(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".lua") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// Run compares every file with its oracle. Oracles that are not installed
+// are reported in missing and their files skipped.
+func Run(paths []string) (results []Result, missing []string, err error) {
+	groups := map[string][]string{}
+	srcs := map[string][]byte{}
+	dialects := map[string]syntax.Dialect{}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		o := OracleFor(p, src)
+		abs, _ := filepath.Abs(p)
+		groups[o.Exe] = append(groups[o.Exe], abs)
+		srcs[abs] = src
+		dialects[o.Exe] = o.Dialect
+	}
+	for _, o := range Oracles() {
+		files := groups[o.Exe]
+		if len(files) == 0 {
+			continue
+		}
+		if _, err := exec.LookPath(o.Exe); err != nil {
+			missing = append(missing, o.Exe)
+			continue
+		}
+		// Batches keep the command's stdin and memory small.
+		for i := 0; i < len(files); i += 2000 {
+			batch := files[i:min(i+2000, len(files))]
+			want, err := Ask(o.Exe, batch)
+			if err != nil {
+				return nil, nil, err
+			}
+			for j, p := range batch {
+				results = append(results, Result{Path: p, Oracle: o.Exe, Want: want[j], Got: Ours(srcs[p], o.Dialect)})
+			}
+		}
+	}
+	return results, missing, nil
+}

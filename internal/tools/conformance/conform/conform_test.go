@@ -1,0 +1,99 @@
+package conform
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/tools/luagen/gen"
+)
+
+func report(t *testing.T, results []Result) {
+	t.Helper()
+	bad := 0
+	for _, r := range results {
+		if !r.Agree() {
+			bad++
+			if bad <= 30 {
+				src, _ := os.ReadFile(r.Path)
+				t.Errorf("%s [%s]: oracle line %d %q, buflsp line %d %q\n%s", r.Path, r.Oracle, r.Want.Line, r.Want.Msg, r.Got.Line, r.Got.Msg, excerpt(src, r.Want.Line))
+			}
+		}
+	}
+	t.Logf("%d files compared, %d disagreements", len(results), bad)
+}
+
+// excerpt shows the lines around line (Lua counting) to explain a failure.
+func excerpt(src []byte, line int) string {
+	out, l, start := "", 1, 0
+	for i := 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == '\n' {
+			if l >= line-2 && l <= line+1 {
+				out += fmt.Sprintf("%4d| %q\n", l, src[start:i])
+			}
+			l++
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// TestTestdata compares every .lua file under testdata/syntax with its oracle.
+func TestTestdata(t *testing.T) {
+	oracle.Require(t, "luajit")
+	oracle.Require(t, "lua5.1")
+	oracle.Require(t, "lua5.4")
+	files, err := Files("../../../../testdata/syntax")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no files under testdata/syntax")
+	}
+	results, _, err := Run(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report(t, results)
+}
+
+// TestGeneratedAndMutated compares a generated corpus, and mutated copies
+// of small generated modules, with luajit, lua5.1 and lua5.4.
+func TestGeneratedAndMutated(t *testing.T) {
+	for _, o := range Oracles() {
+		oracle.Require(t, o.Exe)
+	}
+	n := 400
+	if testing.Short() {
+		n = 60
+	}
+	dir := t.TempDir()
+	var files []string
+	write := func(sub, name string, src []byte) {
+		d := filepath.Join(dir, sub)
+		_ = os.MkdirAll(d, 0o755)
+		p := filepath.Join(d, name)
+		if err := os.WriteFile(p, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	for i, src := range gen.Corpus(1, 5, 20000) {
+		write("luajit", fmt.Sprintf("gen%d.lua", i), src)
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	for i := 0; i < n; i++ {
+		base := gen.Module(uint64(100+i), 600)
+		for _, sub := range []string{"luajit", "lua51", "lua54"} {
+			write(sub, fmt.Sprintf("m%d.lua", i), Mutate(r, base, 1+r.IntN(3)))
+		}
+	}
+	results, _, err := Run(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report(t, results)
+}

@@ -1,0 +1,41 @@
+package conform
+
+import (
+	"math/rand/v2"
+)
+
+// mutations are fragments inserted into valid programs to produce the
+// kinds of mistakes people and editors make, plus the lexical corners
+// where the dialects differ.
+// Label, goto and break placement (undefined or duplicate labels, break
+// outside a loop) are not checked yet by the parser, so those fragments are
+// left out for now.
+var mutations = []string{
+	"end", "(", ")", "=", "local", "function", "[[", "'", "\"", "--[[", "0x", "1e", "..", "::",
+	"\\", "~", "//", "<const>", "\n", "return", "...", "{", "}", ",", ";",
+	"if", "then", "\"\\q\"", "\"\\x4\"", "\"\\u{110000}\"", "\"\\u{7FF}\"", "1LL", "0b101",
+	"3i", "1ull", "0x1p4", "0x1.8", "1..2", "3x", "[=[", "]]", "a.b:c", ":", ".", "<<", "&", "#",
+	"\"\\z  \n x\"", "\"\\300\"", "\"\\255\"", "@", "`", "$", "\x80", "\r", 
+	"while true do end", "for i=1 do", "repeat", "until x", "x = = 1", "a, b() = 1", "(a) = 1",
+	"f\n(1)", "--[==[ c ]==]", "[[ [[ ]]", "1_000", "0x", ".5", "5.", "1e+", "0X1P-2", "2^-3",
+}
+
+// Mutate returns a copy of src with n random edits: deletions of a few
+// bytes or insertions of fragments from the table above.
+func Mutate(r *rand.Rand, src []byte, n int) []byte {
+	out := append([]byte(nil), src...)
+	for i := 0; i < n; i++ {
+		pos := r.IntN(len(out) + 1)
+		if r.IntN(3) == 0 && pos < len(out) {
+			end := min(len(out), pos+1+r.IntN(4))
+			out = append(out[:pos], out[end:]...)
+			continue
+		}
+		frag := mutations[r.IntN(len(mutations))]
+		if r.IntN(2) == 0 {
+			frag = " " + frag + " "
+		}
+		out = append(out[:pos], append([]byte(frag), out[pos:]...)...)
+	}
+	return out
+}

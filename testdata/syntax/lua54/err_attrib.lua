@@ -1,0 +1,1 @@
+local x <foo>--[[ERROR "unknown attribute 'foo'"]] = 1

@@ -1,0 +1,2 @@
+local a = 1
+(a) =--[[ERROR "syntax error near '='"]] 2

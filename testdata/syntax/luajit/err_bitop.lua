@@ -1,0 +1,1 @@
+local x = 1 //--[[ERROR "unexpected symbol near '//'"]] 2

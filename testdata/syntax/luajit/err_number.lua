@@ -1,0 +1,1 @@
+local x = 3x--[[ERROR "malformed number near '3x'"]]
