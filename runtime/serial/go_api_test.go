@@ -1,0 +1,346 @@
+package serial
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"io"
+	"math"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func mustHex(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The wanted bytes are what luajit writes for the equivalent Lua value
+// (checked by TestOracleLuaJIT for the Lua side; Go values with one hash
+// key or none are deterministic).
+func TestMarshal(t *testing.T) {
+	one := "07 000000000000f03f"
+	two := "07 0000000000000040"
+	tests := []struct {
+		name string
+		give any
+		want string
+	}{
+		{"nil", nil, "00"},
+		{"false", false, "01"},
+		{"true", true, "02"},
+		{"float64", 1.0, one},
+		{"int", 2, two},
+		{"int8", int8(1), one},
+		{"uint16", uint16(2), two},
+		{"float32", float32(1), one},
+		{"int64 2^62", int64(1) << 62, "07 000000000000d043"},
+		{"string", "a", "2161"},
+		{"bytes", []byte("a"), "2161"},
+		{"empty slice", []any{}, "08"},
+		{"slice", []any{1.0, 2.0}, "0c03" + one + two},
+		{"slice with hole", []any{1.0, nil, 2.0}, "0c04" + one + "00" + two},
+		{"typed slice", []string{"a"}, "0c02 2161"},
+		{"empty map", map[string]any{}, "08"},
+		{"map nil values only", map[string]any{"a": nil}, "08"},
+		{"string map", map[string]any{"a": true}, "0901 2161 02"},
+		{"any map sequence", map[any]any{1.0: true, 2.0: false}, "0c03 02 01"},
+		{"any map zero based", map[any]any{0.0: true, 1.0: false}, "0a02 02 01"},
+		{"any map mixed", map[any]any{1.0: true, "x": false}, "0d0201 02 2178 01"},
+		{"any map far key", map[any]any{3.0: true}, "0901" + "07 0000000000000840" + "02"},
+		{"typed int map", map[int]string{1: "a", 2: "b"}, "0c03 2161 2162"},
+		{"int64 box", Int64(-1), "10 ffffffffffffffff"},
+		{"uint64 box", Uint64(5), "11 0500000000000000"},
+		{"complex", Complex(complex(1, 2)), "12 000000000000f03f 0000000000000040"},
+		{"complex128", complex(1, 2), "12 000000000000f03f 0000000000000040"},
+		{"null", LightUserdata(0), "03"},
+		{"lightud32", LightUserdata(0x12345678), "04 78563412"},
+		{"lightud64", LightUserdata(1 << 56), "05 0000000000000001"},
+		{"meta", Meta{Index: 2, Value: []any{1.0}}, "0e01 0c02" + one},
+		{"pointer", &[]any{true}, "0c02 02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Marshal(tt.give)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := mustHex(t, tt.want); !bytes.Equal(got, want) {
+				t.Errorf("got %x, want %x", got, want)
+			}
+		})
+	}
+}
+
+func TestMarshalErrors(t *testing.T) {
+	deep := any([]any{})
+	for range 100 {
+		deep = []any{deep}
+	}
+	tests := []struct {
+		name string
+		give any
+		want string
+	}{
+		{"int64 not exact", int64(1)<<53 + 1, "integer 9007199254740993 is not exactly representable as a Lua number (use serial.Int64)"},
+		{"uint64 max", uint64(math.MaxUint64), "not exactly representable"},
+		{"struct", struct{}{}, "cannot serialize Go type struct {}"},
+		{"func", func() {}, "cannot serialize Go type func()"},
+		{"too deep", deep, "too deep to serialize"},
+		{"nil key", map[any]any{nil: 1.0}, "table index is nil"},
+		{"nan key", map[any]any{math.NaN(): 1.0}, "table index is NaN"},
+		{"meta index", Meta{Index: 0, Value: []any{}}, "metatable index 0 out of range"},
+		{"meta value", Meta{Index: 1, Value: "x"}, "serial.Meta value must be a table"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Marshal(tt.give)
+			var ee *EncodeError
+			if !errors.As(err, &ee) || !strings.Contains(ee.Msg, tt.want) {
+				t.Fatalf("got %v, want an *EncodeError containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// Depth 100 is allowed, exactly like LuaJIT.
+func TestMarshalDepthLimit(t *testing.T) {
+	v := any([]any{})
+	for range 99 {
+		v = []any{v}
+	}
+	if _, err := Marshal(v); err != nil {
+		t.Fatalf("100 nested tables: %v", err)
+	}
+}
+
+func TestUnmarshalShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		give string
+		want any
+	}{
+		{"empty", "08", map[string]any{}},
+		{"empty array", "0c01", map[string]any{}},
+		{"empty hash", "0900", map[string]any{}},
+		{"list", "0c03 2161 2162", []any{"a", "b"}},
+		{"list with hole", "0c04 02 00 01", []any{true, nil, false}},
+		{"string map", "0902 2161 02 2162 01", map[string]any{"a": true, "b": false}},
+		{"string map nil value", "0902 2161 02 2162 00", map[string]any{"a": true}},
+		{"zero based", "0a02 02 01", map[any]any{0.0: true, 1.0: false}},
+		{"mixed", "0d0201 02 2178 01", map[any]any{1.0: true, "x": false}},
+		{"number keys", "0901 07 000000000000f83f 02", map[any]any{1.5: true}},
+		{"neg zero key", "0901 07 0000000000000080 02", map[any]any{0.0: true}},
+		{"int tag", "06 ffffffff", -1.0},
+		{"meta", "0e04 08", Meta{Index: 5, Value: map[string]any{}}},
+		{"int64", "10 0100000000000000", Int64(1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Unmarshal(mustHex(t, tt.give))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameGo(got, tt.want) || shapeOf(got) != shapeOf(tt.want) {
+				t.Errorf("got %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+func shapeOf(v any) string {
+	switch v.(type) {
+	case []any:
+		return "list"
+	case map[string]any:
+		return "strmap"
+	case map[any]any:
+		return "anymap"
+	}
+	return "scalar"
+}
+
+// Offsets point at the item that is wrong, so a user can find it in a dump.
+func TestUnmarshalErrorOffsets(t *testing.T) {
+	tests := []struct {
+		give   string
+		msg    string
+		offset int
+	}{
+		{"", "unexpected end of buffer", 0},
+		{"2261", "unexpected end of buffer", 0},
+		{"0c03 02 2261", "unexpected end of buffer", 3},
+		{"0c02 13", "cannot deserialize tag 0x13", 2},
+		{"0901 2161 02 00", "left-over data in buffer", 5},
+		{"0902 2161 02 2161 01", "duplicate table key", 5},
+		{"0901 00 02", "table index is nil", 2},
+		{"0901 07 000000000000f8ff 02", "table index is NaN", 2},
+		{"0c02 0f05", "cannot deserialize dictionary index 6", 2},
+		{"0aff00000010", "table overflow", 0},
+		{"0e00 07", "cannot deserialize tag 0x07", 2},
+	}
+	for _, tt := range tests {
+		_, err := Unmarshal(mustHex(t, tt.give))
+		var de *DecodeError
+		if !errors.As(err, &de) {
+			t.Errorf("%s: got %v, want a *DecodeError", tt.give, err)
+			continue
+		}
+		if de.Msg != tt.msg || de.Offset != tt.offset {
+			t.Errorf("%s: got %q at %d, want %q at %d", tt.give, de.Msg, de.Offset, tt.msg, tt.offset)
+		}
+		if de.Error() != tt.msg {
+			t.Errorf("%s: Error() = %q, want LuaJIT's text %q", tt.give, de.Error(), tt.msg)
+		}
+	}
+}
+
+func TestDecoderStream(t *testing.T) {
+	var buf bytes.Buffer
+	enc := NewEncoder(&buf)
+	values := []any{"a", 1.0, nil, []any{true}, map[string]any{"k": "v"}}
+	for _, v := range values {
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := enc.Encode(func() {}); err == nil {
+		t.Fatal("encoding a func succeeded")
+	}
+	whole := append(buf.Bytes(), 0x22, 'x') // a truncated string at the end
+	dec := NewDecoder(whole)
+	for i, want := range values {
+		got, err := dec.Decode()
+		if err != nil {
+			t.Fatalf("value %d: %v", i, err)
+		}
+		if !sameGo(got, want) {
+			t.Errorf("value %d: got %#v, want %#v", i, got, want)
+		}
+	}
+	before := dec.Offset()
+	if _, err := dec.Decode(); err == nil || !strings.Contains(err.Error(), "unexpected end of buffer") {
+		t.Fatalf("truncated tail: got %v", err)
+	}
+	if dec.Offset() != before || dec.Remaining() != 2 {
+		t.Errorf("a failed Decode consumed input: offset %d -> %d", before, dec.Offset())
+	}
+	if _, err := NewDecoder(nil).Decode(); err != io.EOF {
+		t.Errorf("empty input: got %v, want io.EOF", err)
+	}
+}
+
+func TestDict(t *testing.T) {
+	v := map[string]any{"alpha": 1.0}
+	b, err := Append(nil, v, WithDict("zero", "alpha"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := mustHex(t, "0901 0f01 07000000000000f03f"); !bytes.Equal(b, want) {
+		t.Fatalf("got %x, want %x", b, want)
+	}
+	got, err := Unmarshal(b, WithDict("zero", "alpha"))
+	if err != nil || !sameGo(got, v) {
+		t.Fatalf("got %#v, %v", got, err)
+	}
+	if _, err := Unmarshal(b); err == nil || !strings.Contains(err.Error(), "cannot deserialize dictionary index 2") {
+		t.Fatalf("without dict: got %v", err)
+	}
+}
+
+func TestSortedKeysDeterministic(t *testing.T) {
+	v := map[any]any{"b": 1.0, "a": 2.0, 5.5: true, 1.0: "x"}
+	first, err := Append(nil, v, WithSortedKeys())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		again, _ := Append(nil, v, WithSortedKeys())
+		if !bytes.Equal(first, again) {
+			t.Fatalf("WithSortedKeys gave %x then %x", first, again)
+		}
+	}
+}
+
+// A length prefix that promises far more than the input holds must not
+// make the decoder allocate for it.
+func TestHostileCountsDoNotAllocate(t *testing.T) {
+	for _, h := range []string{"0cff00000008", "09ff00000004", "0dffffff0000ff00000002", "ffffffff7f"} {
+		src := mustHex(t, h)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for range 10 {
+			if _, err := Unmarshal(src); err == nil {
+				t.Fatalf("%s: decoded", h)
+			}
+		}
+		runtime.ReadMemStats(&after)
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+			t.Errorf("%s: 10 decodes allocated %d bytes", h, grew)
+		}
+	}
+}
+
+// sameGo compares decoded Go values by Lua meaning: a list and a map with
+// the same number keys are the same table, nil values are absent keys, and
+// NaNs are equal to NaNs with the same bits.
+func sameGo(a, b any) bool {
+	ta, aTable := asTable(a)
+	tb, bTable := asTable(b)
+	if aTable || bTable {
+		if !aTable || !bTable || len(ta) != len(tb) {
+			return false
+		}
+		for k, v := range ta {
+			w, ok := tb[k]
+			if !ok || !sameGo(v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	switch x := a.(type) {
+	case float64:
+		y, ok := b.(float64)
+		return ok && (x == y && math.Signbit(x) == math.Signbit(y) || math.Float64bits(x) == math.Float64bits(y))
+	case Complex:
+		y, ok := b.(Complex)
+		return ok && math.Float64bits(real(x)) == math.Float64bits(real(y)) && math.Float64bits(imag(x)) == math.Float64bits(imag(y))
+	case Meta:
+		y, ok := b.(Meta)
+		return ok && x.Index == y.Index && sameGo(x.Value, y.Value)
+	}
+	return a == b
+}
+
+func asTable(v any) (map[any]any, bool) {
+	m := map[any]any{}
+	switch x := v.(type) {
+	case []any:
+		for i, e := range x {
+			if e != nil {
+				m[float64(i+1)] = e
+			}
+		}
+	case map[string]any:
+		for k, e := range x {
+			if e != nil {
+				m[k] = e
+			}
+		}
+	case map[any]any:
+		for k, e := range x {
+			if e != nil {
+				m[k] = e
+			}
+		}
+	default:
+		return nil, false
+	}
+	return m, true
+}
