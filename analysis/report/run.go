@@ -143,7 +143,7 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 			code = ExitError
 		}
 		if fr.Fixed > 0 {
-			fmt.Fprintf(stderr, "%s: applied %d fix(es)\n", fr.Path, fr.Fixed)
+			fmt.Fprintf(stderr, "%s: applied %s\n", fr.Path, plural(fr.Fixed, "fix"))
 		}
 		if fr.Skipped {
 			fmt.Fprintf(stderr, "%s: fixes not applied: the file has syntax errors\n", fr.Path)
@@ -160,12 +160,12 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 		var parts []string
 		for _, s := range []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo, rules.SeverityHint} {
 			if counts[s] > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+				parts = append(parts, plural(counts[s], s.String()))
 			}
 			total += counts[s]
 		}
 		if total > 0 {
-			fmt.Fprintf(stderr, "%d problem(s) (%s) in %d file(s) checked\n", total, strings.Join(parts, ", "), files)
+			fmt.Fprintf(stderr, "%s (%s) in %s checked\n", plural(total, "problem"), strings.Join(parts, ", "), plural(files, "file"))
 		}
 	}
 	return code
@@ -286,4 +286,15 @@ func displayPath(p string) string {
 		return rel
 	}
 	return p
+}
+
+// plural writes "1 error", "2 errors", "3 fixes".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	if strings.HasSuffix(word, "x") {
+		return fmt.Sprintf("%d %ses", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -1,0 +1,124 @@
+package main
+
+// Golden tests for `buflsp check`: each directory under testdata/check is a
+// fixture tree with an "args" file (one command-line argument per line) and a
+// "golden" file holding the exit code, stdout and stderr of running the
+// command in-process from that directory. go test -update rewrites them.
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/buflsp/buflsp/analysis/report"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestCheckGolden(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", "testdata", "check"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), "_") {
+			continue // _trees holds fixtures shared by several cases
+		}
+		dir := filepath.Join(root, e.Name())
+		t.Run(e.Name(), func(t *testing.T) {
+			argsText, err := os.ReadFile(filepath.Join(dir, "args"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var args []string
+			for _, a := range strings.Split(strings.TrimSpace(string(argsText)), "\n") {
+				if a = strings.TrimSpace(a); a != "" {
+					args = append(args, a)
+				}
+			}
+			t.Chdir(dir)
+			var stdout, stderr bytes.Buffer
+			code := runCheck(append([]string{"--jobs", "2"}, args...), &stdout, &stderr)
+			got := fmt.Sprintf("exit: %d\n-- stdout --\n%s-- stderr --\n%s", code, stdout.String(), stderr.String())
+			golden := filepath.Join(dir, "golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./cmd/buflsp -run CheckGolden -update)", err)
+			}
+			if string(want) != got {
+				t.Errorf("output differs from %s:\n--- want\n%s\n--- got\n%s", golden, want, got)
+			}
+			if contains(args, "sarif") {
+				validateSARIF(t, stdout.Bytes())
+			}
+			if contains(args, "json") {
+				var v map[string]any
+				if err := json.Unmarshal(stdout.Bytes(), &v); err != nil || v["version"] != float64(report.JSONVersion) {
+					t.Errorf("json output: %v, version %v", err, v["version"])
+				}
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// validateSARIF decodes the output strictly into the SARIF structs, so that
+// a misspelt or misplaced property fails, and checks the properties SARIF
+// 2.1.0 requires of the objects we emit.
+func validateSARIF(t *testing.T, data []byte) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var log report.SarifLog
+	if err := dec.Decode(&log); err != nil {
+		t.Fatalf("SARIF does not decode strictly: %v", err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("version %q, %d runs", log.Version, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Name == "" || run.ColumnKind != "utf16CodeUnits" {
+		t.Errorf("driver name %q, columnKind %q", run.Tool.Driver.Name, run.ColumnKind)
+	}
+	for _, r := range run.Results {
+		if r.Message.Text == "" || r.RuleID == "" || run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("result %+v: missing message or rule index mismatch", r)
+		}
+		switch r.Level {
+		case "error", "warning", "note", "none":
+		default:
+			t.Errorf("level %q", r.Level)
+		}
+		for _, l := range r.Locations {
+			g := l.PhysicalLocation.Region
+			if g == nil || g.StartLine < 1 || g.StartColumn < 1 || g.EndLine < g.StartLine || (g.EndLine == g.StartLine && g.EndColumn < g.StartColumn) {
+				t.Errorf("bad region %+v", g)
+			}
+			if strings.Contains(l.PhysicalLocation.ArtifactLocation.URI, "\\") {
+				t.Errorf("uri %q has a backslash", l.PhysicalLocation.ArtifactLocation.URI)
+			}
+		}
+	}
+}

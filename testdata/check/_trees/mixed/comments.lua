@@ -1,0 +1,2 @@
+local s = "😀é" ---@diagnostic disable-line: nope-rule
+return s

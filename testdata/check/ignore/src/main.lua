@@ -1,0 +1,1 @@
+local checked = = 1
