@@ -43,13 +43,17 @@ Exit codes:
 func runRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, runHelp) }
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, runHelp)
+			return 0
+		}
+		fmt.Fprint(stderr, runHelp)
+		return 2
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprint(stderr, "buflsp run: missing script name\n\n")
-		fs.Usage()
+		fmt.Fprint(stderr, "buflsp run: missing script name\n\n"+runHelp)
 		return 2
 	}
 	err := host.Run(fs.Arg(0), fs.Args()[1:], host.Options{Stdout: stdout, Stderr: stderr})

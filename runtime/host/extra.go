@@ -1,7 +1,20 @@
 package host
 
-import lua "github.com/yuin/gopher-lua"
+import (
+	lua "github.com/yuin/gopher-lua"
 
-// openExtra installs the libraries built in other packages of buflsp: Luau's
-// buffer and LuaJIT's bit. They are added here as they become available.
-func openExtra(L *lua.LState, libs Libs) {}
+	"github.com/buflsp/buflsp/runtime/bit"
+	"github.com/buflsp/buflsp/runtime/buffer/luau"
+)
+
+// openExtra installs the libraries that are globals as well as modules:
+// Luau's buffer (global buffer, require("buffer")) and LuaJIT's bit (global
+// bit, require("bit")).
+func openExtra(L *lua.LState, libs Libs) {
+	if libs&LibLuauBuffer != 0 {
+		luau.Open(L)
+	}
+	if libs&LibBit != 0 {
+		bit.Open(L)
+	}
+}

@@ -1,0 +1,31 @@
+-- buflsp-only: the buflsp.io host module reads and writes buffers directly.
+local buffer = require("string.buffer")
+local bio = require("buflsp.io")
+
+local function try(f, ...)
+  local ok, err = pcall(f, ...)
+  print(ok, ok and "" or err)
+end
+
+local path = os.tmpname()
+local out = buffer.new():put("line 1\n"):putf("%s %d\n", "line", 2)
+local f = assert(bio.open(path, "w"))
+print(f:write(out, "tail\n") == f, #out)
+print(f:close())
+try(function() f:write("x") end)
+
+local back = bio.readfile(path)
+print(#back, back:get(7) == "line 1\n")
+local g = assert(bio.open(path))
+local into = buffer.new():put(">")
+print(g:read(into, 4), into:tostring())
+print(g:read(into), #into)
+print(g:read(into))
+g:close()
+print(bio.writefile(path, buffer.new():put("replaced")))
+print(bio.readfile(path):tostring())
+os.remove(path)
+local missing, msg = bio.readfile(path)
+print(missing, type(msg), msg:find("no such file") ~= nil)
+try(function() bio.open(path, "x") end)
+try(function() g:read("notabuffer") end)
