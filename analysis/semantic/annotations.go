@@ -1,0 +1,241 @@
+package semantic
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// This file reads LuaCATS annotations, the "---@tag ..." comments that
+// lua-language-server defined and Lua users already write, and attaches
+// those written above a statement to it.
+
+// Annotation is one ---@ line. Offsets are byte offsets into the file.
+type Annotation struct {
+	syntax.Range
+	Tag  string // "type", "param", "return", "class", "field", "alias", "diagnostic", ...
+	Name string // param, field, class or alias name; diagnostic action
+	// Type is the type text (e.g. "string.buffer", "fun(x: number): string");
+	// TypeStart and TypeEnd locate it.
+	Type               string
+	TypeStart, TypeEnd int
+	Parent             string   // @class Name: Parent
+	Optional           bool     // @param name? type
+	Names              []string // @diagnostic rule names
+	Desc               string   // trailing description
+}
+
+// Doc is the set of annotations above one statement.
+type Doc struct {
+	Notes []*Annotation
+}
+
+// Find returns the first annotation with the tag (and name, if non-empty).
+func (d *Doc) Find(tag, name string) *Annotation {
+	if d == nil {
+		return nil
+	}
+	for _, a := range d.Notes {
+		if a.Tag == tag && (name == "" || a.Name == name) {
+			return a
+		}
+	}
+	return nil
+}
+
+// Params returns the @param annotations in order.
+func (d *Doc) Params() []*Annotation { return d.all("param") }
+
+// Returns returns the @return annotations in order.
+func (d *Doc) Returns() []*Annotation { return d.all("return") }
+
+func (d *Doc) all(tag string) []*Annotation {
+	if d == nil {
+		return nil
+	}
+	var out []*Annotation
+	for _, a := range d.Notes {
+		if a.Tag == tag {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// docFor collects the annotations written directly above a statement.
+func (m *Model) docFor(s syntax.Stmt) *Doc {
+	start, _ := s.Span()
+	comments := m.File.LeadingComments(start)
+	if len(comments) == 0 {
+		return nil
+	}
+	var d *Doc
+	for _, c := range comments {
+		i := sort.Search(len(m.Notes), func(i int) bool { return m.Notes[i].Start >= c.Start })
+		for _, a := range m.Notes[i:] {
+			if a.Start >= c.End {
+				break
+			}
+			if a.End <= c.End {
+				if d == nil {
+					d = &Doc{}
+				}
+				d.Notes = append(d.Notes, a)
+			}
+		}
+	}
+	if d != nil {
+		m.Docs[s] = d
+	}
+	return d
+}
+
+// parseAnnotations reads every "---@" line comment of the file.
+func parseAnnotations(f *syntax.File) []*Annotation {
+	var out []*Annotation
+	for _, c := range f.Comments {
+		if c.Long || !strings.HasPrefix(c.Text, "---@") {
+			continue
+		}
+		if a := parseAnnotation(c.Text, c.Start); a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// cursor walks the text of one annotation, keeping byte offsets.
+type cursor struct {
+	s    string
+	i    int
+	base int
+}
+
+func (c *cursor) space() {
+	for c.i < len(c.s) && (c.s[c.i] == ' ' || c.s[c.i] == '\t') {
+		c.i++
+	}
+}
+
+// word reads a name-like token (letters, digits, '_', '.', '-', '?', '*').
+func (c *cursor) word() string {
+	c.space()
+	start := c.i
+	for c.i < len(c.s) {
+		ch := c.s[c.i]
+		if ch == '_' || ch == '.' || ch == '-' || ch == '?' || ch == '*' || ch >= '0' && ch <= '9' || ch|0x20 >= 'a' && ch|0x20 <= 'z' || ch >= 0x80 {
+			c.i++
+			continue
+		}
+		break
+	}
+	return c.s[start:c.i]
+}
+
+// typ reads a type expression: brackets nest, and '|' or ',' inside
+// brackets may be surrounded by spaces; a space at depth zero ends it
+// unless the next token continues a union.
+func (c *cursor) typ() (text string, start, end int) {
+	c.space()
+	begin := c.i
+	depth := 0
+	for c.i < len(c.s) {
+		ch := c.s[c.i]
+		switch ch {
+		case '(', '<', '{', '[':
+			depth++
+		case ')', '>', '}', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '"', '\'':
+			if j := strings.IndexByte(c.s[c.i+1:], ch); j >= 0 {
+				c.i += j + 1
+			}
+		case ' ', '\t':
+			if depth == 0 {
+				rest := strings.TrimLeft(c.s[c.i:], " \t")
+				prev := strings.TrimRight(c.s[begin:c.i], " \t")
+				if strings.HasPrefix(rest, "|") || strings.HasSuffix(prev, "|") || strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, ",") {
+					c.i++
+					continue
+				}
+				return c.s[begin:c.i], c.base + begin, c.base + c.i
+			}
+		}
+		if ch == '-' && c.i+1 < len(c.s) && c.s[c.i+1] == '>' {
+			c.i++ // part of "->" in a function type, not a bracket
+		}
+		c.i++
+	}
+	text = strings.TrimRight(c.s[begin:c.i], " \t")
+	return text, c.base + begin, c.base + begin + len(text)
+}
+
+func (c *cursor) rest() string {
+	c.space()
+	s := strings.TrimSpace(c.s[c.i:])
+	s = strings.TrimPrefix(s, "@")
+	s = strings.TrimPrefix(s, "#")
+	return strings.TrimSpace(s)
+}
+
+func parseAnnotation(text string, base int) *Annotation {
+	c := &cursor{s: text, i: 4, base: base}
+	a := &Annotation{Range: syntax.Range{Start: base, End: base + len(text)}}
+	a.Tag = c.word()
+	switch a.Tag {
+	case "type":
+		a.Type, a.TypeStart, a.TypeEnd = c.typ()
+	case "param":
+		a.Name = c.word()
+		if strings.HasSuffix(a.Name, "?") {
+			a.Name, a.Optional = strings.TrimSuffix(a.Name, "?"), true
+		}
+		a.Type, a.TypeStart, a.TypeEnd = c.typ()
+	case "return":
+		a.Type, a.TypeStart, a.TypeEnd = c.typ()
+		save := c.i
+		if w := c.word(); w != "" && !strings.HasPrefix(strings.TrimSpace(c.s[save:]), "@") {
+			a.Name = w
+		} else {
+			c.i = save
+		}
+	case "class":
+		a.Name = c.word()
+		c.space()
+		if c.i < len(c.s) && c.s[c.i] == ':' {
+			c.i++
+			a.Parent = c.word()
+		}
+	case "field":
+		a.Name = c.word()
+		if a.Name == "public" || a.Name == "private" || a.Name == "protected" || a.Name == "package" {
+			a.Name = c.word()
+		}
+		if strings.HasSuffix(a.Name, "?") {
+			a.Name, a.Optional = strings.TrimSuffix(a.Name, "?"), true
+		}
+		a.Type, a.TypeStart, a.TypeEnd = c.typ()
+	case "alias":
+		a.Name = c.word()
+		a.Type, a.TypeStart, a.TypeEnd = c.typ()
+	case "diagnostic":
+		a.Name = c.word() // disable, enable, disable-next-line, disable-line
+		c.space()
+		if c.i < len(c.s) && c.s[c.i] == ':' {
+			c.i++
+			for _, n := range strings.Split(c.s[c.i:], ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					a.Names = append(a.Names, n)
+				}
+			}
+			c.i = len(c.s)
+		}
+	case "":
+		return nil
+	}
+	a.Desc = c.rest()
+	return a
+}

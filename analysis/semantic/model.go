@@ -1,0 +1,82 @@
+// Package semantic builds the scope and symbol model of a parsed Lua file:
+// which declaration every identifier refers to (locals, parameters,
+// upvalues, globals, labels), the references of each declaration, and the
+// LuaCATS annotations (---@type, ---@param, ...) attached to statements.
+//
+// Invariant: the model is built from the syntax tree alone; it never runs
+// code and never reads files. Later passes (types of values, buffer kinds)
+// add their own files to this package.
+package semantic
+
+import "github.com/buflsp/buflsp/analysis/syntax"
+
+// SymbolKind tells what declared a symbol.
+type SymbolKind int
+
+// The kinds of symbols.
+const (
+	Local     SymbolKind = iota // local statement or local function
+	Param                       // function parameter (including implicit self)
+	ForVar                      // numeric or generic for variable
+	Global                      // a free name
+	LabelSym                    // ::label::
+)
+
+func (k SymbolKind) String() string {
+	return [...]string{"local", "param", "for", "global", "label"}[k]
+}
+
+// Ref is one use of a symbol.
+type Ref struct {
+	Name  *syntax.Name
+	Write bool // assigned to (target of = or a compound assignment)
+}
+
+// Symbol is a declared name (or, for globals, every use of a free name).
+type Symbol struct {
+	Name string
+	Kind SymbolKind
+	// Decl is the declaring identifier; nil for globals. For the implicit
+	// self of a method it is a zero-width name at the colon.
+	Decl *syntax.Name
+	// Node is the declaring statement or function (nil for globals).
+	Node   syntax.Node
+	Attrib string // "const" or "close" (Lua 5.4), else ""
+	Scope  *Scope
+	Refs   []Ref // uses, in source order, not counting Decl
+	// Shadows is the symbol of the same name this one hides, or nil.
+	Shadows *Symbol
+	// Captured is set when a nested function uses the symbol (an upvalue).
+	Captured bool
+	// Doc holds the annotations written above the declaring statement.
+	Doc *Doc
+}
+
+// Scope is a lexical scope: a function body, a block or a loop body.
+type Scope struct {
+	syntax.Range
+	Parent   *Scope
+	Children []*Scope
+	Symbols  []*Symbol // declared here, in order
+	Func     bool      // the outermost scope of a function (or the chunk)
+	Labels   []*Symbol
+}
+
+// Model is the semantic model of one file.
+type Model struct {
+	File    *syntax.File
+	Root    *Scope
+	Locals  []*Symbol                 // every non-global symbol in declaration order
+	Globals map[string]*Symbol        // free names, each with all its uses
+	Uses    map[*syntax.Name]*Symbol  // every identifier (use or declaration) to its symbol
+	Docs    map[syntax.Node]*Doc      // annotations attached to statements
+	Notes   []*Annotation             // every ---@ annotation in the file
+	names   []*syntax.Name            // every identifier in Uses, sorted by offset
+	scopes  []*Scope                  // every scope in creation order
+	gotos   []pendingGoto
+}
+
+type pendingGoto struct {
+	g     *syntax.Goto
+	scope *Scope
+}
