@@ -6,5 +6,6 @@ package main
 func extraCommands() []command {
 	return []command{
 		{"check", "check Lua files for buffer mistakes (text, json, sarif, github)", runCheck},
+		{"serve", "start the language server (stdio or --listen)", runServe},
 	}
 }

@@ -1,0 +1,137 @@
+package lsp
+
+// This file answers textDocument/codeAction: the quick fixes the rules attach
+// to their diagnostics, plus, for every rule but syntax-error, "disable for
+// this line" and "disable for this file" actions that insert the
+// ---@diagnostic comments buflsp (like lua-language-server) understands.
+
+import (
+	"context"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/buflsp/buflsp/analysis"
+)
+
+func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
+	snap, err := s.snapshotOf(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Context.Only) > 0 && !wantsQuickFix(p.Context.Only) {
+		return []protocol.CodeAction{}, nil
+	}
+	res, _, err := snap.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := snap.Mapper
+	start, end := m.RangeSpan(p.Range)
+	out := []protocol.CodeAction{}
+	disabledLine := map[string]bool{}
+	disabledFile := map[string]bool{}
+	for _, d := range res.Diagnostics {
+		if d.End < start || d.Start > end {
+			continue
+		}
+		pd := toDiagnostics(m, snap.URI, []analysis.Diagnostic{d})[0]
+		for i, fix := range d.Fixes {
+			out = append(out, protocol.CodeAction{
+				Title:       fix.Title,
+				Kind:        protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{pd},
+				IsPreferred: i == 0,
+				Edit:        editOf(snap, fix.Edits),
+			})
+		}
+		if d.Rule == "syntax-error" {
+			continue
+		}
+		line, _ := lineOfOffset(m, d.Start)
+		key := d.Rule + "@" + itoa(line)
+		if !disabledLine[key] {
+			disabledLine[key] = true
+			out = append(out, protocol.CodeAction{
+				Title:       "Disable " + d.Rule + " for this line",
+				Kind:        protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{pd},
+				Edit:        editOf(snap, []analysis.Edit{disableLineEdit(snap.Content, m, d.Start, d.Rule)}),
+			})
+		}
+		if !disabledFile[d.Rule] {
+			disabledFile[d.Rule] = true
+			out = append(out, protocol.CodeAction{
+				Title:       "Disable " + d.Rule + " for this file",
+				Kind:        protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{pd},
+				Edit:        editOf(snap, []analysis.Edit{disableFileEdit(snap.Content, d.Rule)}),
+			})
+		}
+	}
+	return out, nil
+}
+
+func wantsQuickFix(only []protocol.CodeActionKind) bool {
+	for _, k := range only {
+		if k == protocol.QuickFix || strings.HasPrefix(string(protocol.QuickFix), string(k)+".") || k == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func editOf(snap *Snapshot, edits []analysis.Edit) *protocol.WorkspaceEdit {
+	te := make([]protocol.TextEdit, 0, len(edits))
+	for _, e := range edits {
+		te = append(te, protocol.TextEdit{Range: snap.Mapper.SpanRange(e.Start, e.End), NewText: e.NewText})
+	}
+	return &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{snap.URI: te}}
+}
+
+func lineOfOffset(m *Mapper, off int) (int, int) {
+	p := m.OffsetPosition(off)
+	return int(p.Line), int(p.Character)
+}
+
+// disableLineEdit inserts "---@diagnostic disable-next-line: rule" above the
+// line of off, with that line's indentation.
+func disableLineEdit(src []byte, m *Mapper, off int, rule string) analysis.Edit {
+	line, _ := lineOfOffset(m, off)
+	start := m.PositionOffset(protocol.Position{Line: uint32(line)})
+	indentEnd := start
+	for indentEnd < len(src) && (src[indentEnd] == ' ' || src[indentEnd] == '\t') {
+		indentEnd++
+	}
+	indent := string(src[start:indentEnd])
+	return analysis.Edit{Start: start, End: start, NewText: indent + "---@diagnostic disable-next-line: " + rule + lineEnding(src)}
+}
+
+// disableFileEdit inserts "---@diagnostic disable: rule" at the top of the
+// file, after a shebang or a "-- target:" line, which must stay first.
+func disableFileEdit(src []byte, rule string) analysis.Edit {
+	at := 0
+	first := src
+	if i := strings.IndexByte(string(src), '\n'); i >= 0 {
+		first = src[:i]
+	}
+	if strings.HasPrefix(string(first), "#!") || strings.HasPrefix(strings.TrimSpace(string(first)), "-- target:") {
+		at = len(first)
+		if at < len(src) {
+			at++
+		}
+	}
+	text := "---@diagnostic disable: " + rule + lineEnding(src)
+	if at == len(src) && at > 0 && src[at-1] != '\n' {
+		text = lineEnding(src) + "---@diagnostic disable: " + rule
+	}
+	return analysis.Edit{Start: at, End: at, NewText: text}
+}
+
+// lineEnding returns the file's line terminator style.
+func lineEnding(src []byte) string {
+	if strings.Contains(string(src), "\r\n") {
+		return "\r\n"
+	}
+	return "\n"
+}

@@ -1,0 +1,219 @@
+package lsp
+
+// This file answers textDocument/completion and completionItem/resolve.
+// After "x:" or "x." whose receiver is a known buffer value or library, the
+// items are that API's members (methods of the buffer kind, functions of
+// string.buffer or of Luau's buffer library); elsewhere they are the locals in
+// scope, the globals the file uses and Lua's standard globals. API items
+// insert a snippet with placeholders for the required parameters when the
+// client supports snippets; their documentation is filled in on resolve.
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// completionData travels in CompletionItem.data from completion to resolve.
+type completionData struct {
+	Owner api.Owner `json:"owner"`
+	Name  string    `json:"name"`
+}
+
+// luaGlobals are offered outside member access.
+var luaGlobals = []string{
+	"assert", "collectgarbage", "error", "getmetatable", "ipairs", "next", "pairs", "pcall",
+	"print", "rawequal", "rawget", "rawlen", "rawset", "require", "select", "setmetatable",
+	"tonumber", "tostring", "type", "xpcall", "string", "table", "math", "io", "os", "coroutine", "debug",
+}
+
+func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (*protocol.CompletionList, error) {
+	snap, off, err := s.at(p.TextDocumentPositionParams)
+	if err != nil {
+		return nil, err
+	}
+	_, ix, err := snap.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
+	if inComment(ix.file, off) {
+		return list, nil
+	}
+	src := snap.Content
+	start := off
+	for start > 0 && isIdentByte(src[start-1]) {
+		start--
+	}
+	prefix := string(src[start:off])
+	if start > 0 && (src[start-1] == '.' || src[start-1] == ':') {
+		list.Items = s.memberItems(ix, src, start-1, prefix)
+		return list, nil
+	}
+	list.Items = s.scopeItems(ix, off, prefix)
+	return list, nil
+}
+
+// memberItems completes after the '.' or ':' at op.
+func (s *Server) memberItems(ix *index, src []byte, op int, prefix string) []protocol.CompletionItem {
+	recv := unknownValue
+	if m := ix.memberAfterOp(op); m != nil {
+		recv = m.recv
+	}
+	if recv.kind == vUnknown {
+		// The parser may not have produced a member node for incomplete
+		// code: resolve the name written before the operator.
+		i := op
+		for i > 0 && isIdentByte(src[i-1]) {
+			i--
+		}
+		if i < op {
+			if sym := ix.lookupAt(string(src[i:op]), op); sym != nil {
+				recv = sym.val
+			}
+		}
+	}
+	owner := recv.owner()
+	colon := src[op] == ':'
+	if owner == 0 || colon != (owner == api.Method) {
+		return []protocol.CompletionItem{}
+	}
+	s.mu.Lock()
+	snippets := s.client.snippets
+	s.mu.Unlock()
+	items := []protocol.CompletionItem{}
+	for _, f := range ix.apiMembers(s.an.api, owner) {
+		if !strings.HasPrefix(f.Name, prefix) {
+			continue
+		}
+		kind := protocol.CompletionItemKindFunction
+		if owner == api.Method {
+			kind = protocol.CompletionItemKindMethod
+		}
+		item := protocol.CompletionItem{
+			Label:      f.Name,
+			Kind:       kind,
+			Detail:     f.Signature(),
+			InsertText: f.Name,
+			Data:       completionData{Owner: owner, Name: f.Name},
+		}
+		if snippets {
+			item.InsertText = snippetFor(f)
+			item.InsertTextFormat = protocol.InsertTextFormatSnippet
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+// apiMembers lists the API entries of owner available for the file's target.
+func (ix *index) apiMembers(t *api.Table, owner api.Owner) []*api.Func {
+	return t.Members(owner, ix.target == syntax.TargetBuflsp)
+}
+
+// snippetFor builds "name(${1:a}, ${2:b})$0" for the required parameters.
+func snippetFor(f *api.Func) string {
+	var b strings.Builder
+	b.WriteString(f.Name)
+	b.WriteByte('(')
+	for i := 0; i < f.MinArgs(); i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("${" + itoa(i+1) + ":" + snippetEscape(f.Params[i].Name) + "}")
+	}
+	b.WriteString(")$0")
+	return b.String()
+}
+
+func snippetEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`).Replace(s)
+}
+
+// scopeItems completes a plain name.
+func (s *Server) scopeItems(ix *index, off int, prefix string) []protocol.CompletionItem {
+	items := []protocol.CompletionItem{}
+	seen := map[string]bool{}
+	add := func(name string, kind protocol.CompletionItemKind, detail string, sort string) {
+		if seen[name] || !strings.HasPrefix(name, prefix) {
+			return
+		}
+		seen[name] = true
+		items = append(items, protocol.CompletionItem{Label: name, Kind: kind, Detail: detail, SortText: sort + name})
+	}
+	for _, sym := range ix.visible(off) {
+		// The name being typed is itself an occurrence; skip a local whose
+		// only occurrence is the cursor's word.
+		kind := protocol.CompletionItemKindVariable
+		if sym.kind == symFunction {
+			kind = protocol.CompletionItemKindFunction
+		}
+		add(sym.name, kind, detailOf(sym), "0")
+	}
+	var globals []string
+	for name, g := range ix.globals {
+		if g.assigned || g.val.kind != vUnknown {
+			globals = append(globals, name)
+		}
+	}
+	sort.Strings(globals)
+	for _, name := range globals {
+		add(name, protocol.CompletionItemKindVariable, detailOf(ix.globals[name]), "1")
+	}
+	if ix.target != syntax.TargetLuaJIT {
+		add("buffer", protocol.CompletionItemKindModule, "Luau buffer library", "1")
+	}
+	for _, name := range luaGlobals {
+		add(name, protocol.CompletionItemKindFunction, "Lua standard library", "2")
+	}
+	return items
+}
+
+func detailOf(sym *symbol) string {
+	if d := sym.val.Describe(); d != "" {
+		return d
+	}
+	switch sym.kind {
+	case symGlobal:
+		return "global"
+	case symParam:
+		return "parameter"
+	case symFunction:
+		return "local function"
+	}
+	return "local"
+}
+
+func (s *Server) completionResolve(ctx context.Context, item *protocol.CompletionItem) (*protocol.CompletionItem, error) {
+	raw, err := json.Marshal(item.Data)
+	if err != nil {
+		return item, nil
+	}
+	var d completionData
+	if json.Unmarshal(raw, &d) != nil || d.Name == "" {
+		return item, nil
+	}
+	if f, ok := s.an.api.Lookup(d.Owner, d.Name); ok {
+		item.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: apiDoc(f)}
+	}
+	return item, nil
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// inComment reports whether off lies inside a comment.
+func inComment(f *syntax.File, off int) bool {
+	if f == nil {
+		return false
+	}
+	i := sort.Search(len(f.Comments), func(i int) bool { return f.Comments[i].End >= off })
+	return i < len(f.Comments) && f.Comments[i].Start < off && off <= f.Comments[i].End
+}

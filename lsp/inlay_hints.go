@@ -1,0 +1,56 @@
+package lsp
+
+// This file answers textDocument/inlayHint (LSP 3.17; the wire types are in
+// protocol317.go): parameter names before literal arguments of API calls, and
+// the buffer kind (and constant size) after the names of buffer locals.
+
+import (
+	"context"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+func (s *Server) inlayHint(ctx context.Context, p *inlayHintParams) ([]inlayHint, error) {
+	snap, err := s.snapshotOf(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	_, ix, err := snap.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := snap.Mapper
+	start, end := m.RangeSpan(p.Range)
+	out := []inlayHint{}
+	for _, c := range ix.calls {
+		cs, ce := c.node.Span()
+		if ce < start || cs > end {
+			continue
+		}
+		for i, a := range c.node.Args {
+			if i >= len(c.fn.Params) || !isLiteral(a) {
+				continue
+			}
+			as, _ := a.Span()
+			out = append(out, inlayHint{Position: m.OffsetPosition(as), Label: c.fn.Params[i].Name + ":", Kind: inlayHintParameter, PaddingRight: true})
+		}
+	}
+	for _, sym := range ix.symbols {
+		if sym.declStart < start || sym.declStart > end || sym.kind != symLocal || !(sym.val.isBuffer() || sym.val.kind == vPointer) {
+			continue
+		}
+		out = append(out, inlayHint{Position: m.OffsetPosition(sym.declEnd), Label: ": " + sym.val.Describe(), Kind: inlayHintType})
+	}
+	return out, nil
+}
+
+func isLiteral(e syntax.Expr) bool {
+	switch e := e.(type) {
+	case *syntax.Number, *syntax.String, *syntax.Nil, *syntax.True, *syntax.False, *syntax.Table:
+		return true
+	case *syntax.Unary:
+		_, ok := e.X.(*syntax.Number)
+		return ok
+	}
+	return false
+}

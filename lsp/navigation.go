@@ -1,0 +1,130 @@
+package lsp
+
+// This file answers definition, references, documentHighlight, prepareRename
+// and rename for variables. Locals and upvalues are resolved by Lua's scoping
+// rules (index.go); a global has no definition and cannot be renamed, but its
+// uses in the file are still references and highlights.
+
+import (
+	"context"
+	"regexp"
+
+	"go.lsp.dev/protocol"
+)
+
+func (s *Server) definition(ctx context.Context, p *protocol.DefinitionParams) ([]protocol.Location, error) {
+	snap, off, err := s.at(p.TextDocumentPositionParams)
+	if err != nil {
+		return nil, err
+	}
+	_, ix, err := snap.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := ix.occurrenceAt(off)
+	if o == nil || o.sym.declStart < 0 {
+		return []protocol.Location{}, nil
+	}
+	return []protocol.Location{{URI: snap.URI, Range: snap.Mapper.SpanRange(o.sym.declStart, o.sym.declEnd)}}, nil
+}
+
+func (s *Server) references(ctx context.Context, p *protocol.ReferenceParams) ([]protocol.Location, error) {
+	snap, off, err := s.at(p.TextDocumentPositionParams)
+	if err != nil {
+		return nil, err
+	}
+	_, ix, err := snap.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := ix.occurrenceAt(off)
+	out := []protocol.Location{}
+	if o == nil {
+		return out, nil
+	}
+	for _, r := range o.sym.refs {
+		if !p.Context.IncludeDeclaration && r.start == o.sym.declStart {
+			continue
+		}
+		out = append(out, protocol.Location{URI: snap.URI, Range: snap.Mapper.SpanRange(r.start, r.end)})
+	}
+	return out, nil
+}
+
+func (s *Server) documentHighlight(ctx context.Context, p *protocol.DocumentHighlightParams) ([]protocol.DocumentHighlight, error) {
+	snap, off, err := s.at(p.TextDocumentPositionParams)
+	if err != nil {
+		return nil, err
+	}
+	_, ix, err := snap.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := ix.occurrenceAt(off)
+	out := []protocol.DocumentHighlight{}
+	if o == nil {
+		return out, nil
+	}
+	for _, r := range o.sym.refs {
+		kind := protocol.DocumentHighlightKindRead
+		if r.start == o.sym.declStart {
+			kind = protocol.DocumentHighlightKindWrite
+		}
+		out = append(out, protocol.DocumentHighlight{Range: snap.Mapper.SpanRange(r.start, r.end), Kind: kind})
+	}
+	return out, nil
+}
+
+// renameTarget returns the local under the cursor, or an error saying why it
+// cannot be renamed.
+func (s *Server) renameTarget(ctx context.Context, p protocol.TextDocumentPositionParams) (*Snapshot, *occurrence, error) {
+	snap, off, err := s.at(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, ix, err := snap.wait(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := ix.occurrenceAt(off)
+	if o == nil {
+		return nil, nil, invalidParams("rename: there is no variable at this position")
+	}
+	if o.sym.declStart < 0 {
+		return nil, nil, invalidParams("rename: %q is a global; only locals and upvalues can be renamed", o.sym.name)
+	}
+	return snap, o, nil
+}
+
+func (s *Server) prepareRename(ctx context.Context, p *protocol.PrepareRenameParams) (*protocol.Range, error) {
+	snap, o, err := s.renameTarget(ctx, p.TextDocumentPositionParams)
+	if err != nil {
+		return nil, err
+	}
+	r := snap.Mapper.SpanRange(o.start, o.end)
+	return &r, nil
+}
+
+var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// luaKeywords cannot be used as names.
+var luaKeywords = map[string]bool{
+	"and": true, "break": true, "do": true, "else": true, "elseif": true, "end": true, "false": true,
+	"for": true, "function": true, "goto": true, "if": true, "in": true, "local": true, "nil": true,
+	"not": true, "or": true, "repeat": true, "return": true, "then": true, "true": true, "until": true, "while": true,
+}
+
+func (s *Server) rename(ctx context.Context, p *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
+	if !identRE.MatchString(p.NewName) || luaKeywords[p.NewName] {
+		return nil, invalidParams("rename: %q is not a valid Lua name (expected letters, digits and _, not starting with a digit, not a keyword)", p.NewName)
+	}
+	snap, o, err := s.renameTarget(ctx, p.TextDocumentPositionParams)
+	if err != nil {
+		return nil, err
+	}
+	edits := make([]protocol.TextEdit, 0, len(o.sym.refs))
+	for _, r := range o.sym.refs {
+		edits = append(edits, protocol.TextEdit{Range: snap.Mapper.SpanRange(r.start, r.end), NewText: p.NewName})
+	}
+	return &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{snap.URI: edits}}, nil
+}

@@ -1,0 +1,51 @@
+package lsp
+
+// This file connects a Server to its transports: standard input and output,
+// or one TCP connection accepted on a loopback address.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+)
+
+// stdio joins the process's stdin and stdout into one stream.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+// ServeStdio serves one session on r (client to server) and w (server to
+// client) and returns the exit code the process should end with.
+func ServeStdio(ctx context.Context, r io.Reader, w io.Writer, opts Options) (int, error) {
+	s := NewServer(opts)
+	err := s.Serve(ctx, stdio{r, w})
+	return s.ExitCode(), err
+}
+
+// ServeTCP listens on addr, serves the first connection, and returns the exit
+// code of that session. ready, when not nil, receives the bound address (for
+// ":0" listeners) once the server accepts connections.
+func ServeTCP(ctx context.Context, addr string, opts Options, ready func(net.Addr)) (int, error) {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil {
+		return 1, fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	defer ln.Close()
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	stop := context.AfterFunc(ctx, func() { ln.Close() })
+	defer stop()
+	conn, err := ln.Accept()
+	if err != nil {
+		return 1, fmt.Errorf("accepting on %s: %w", addr, err)
+	}
+	defer conn.Close()
+	opts.Logger.Sugar().Infof("client connected from %s", conn.RemoteAddr())
+	s := NewServer(opts)
+	err = s.Serve(ctx, conn)
+	return s.ExitCode(), err
+}

@@ -1,0 +1,187 @@
+package lsp
+
+// This file turns the client's settings into the analyzer's configuration.
+// The settings mirror .buflsp.toml: the file found from the workspace root is
+// the base, and whatever the client sets (initializationOptions,
+// workspace/didChangeConfiguration, or a workspace/configuration pull of the
+// "buflsp" section) overrides it field by field.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/buflsp/buflsp/analysis"
+	"github.com/buflsp/buflsp/analysis/config"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// userSettings is the JSON shape of the "buflsp" settings section.
+type userSettings struct {
+	Target  *string           `json:"target"`
+	Rules   map[string]string `json:"rules"`
+	Globals []string          `json:"globals"`
+	Ignore  []string          `json:"ignore"`
+	Eval    *EvalLimits       `json:"eval"`
+}
+
+// EvalLimits bound an evaluation started from the editor. The evaluation
+// commands come in a later phase; the limits are accepted and kept now so
+// that client configurations do not change when they arrive.
+type EvalLimits struct {
+	TimeoutMS int `json:"timeoutMs"`
+	MemoryMB  int `json:"memoryMb"`
+}
+
+// settings is the effective configuration of the session; it is immutable
+// once built and replaced as a whole.
+type settings struct {
+	cfg  *analysis.Config
+	eval EvalLimits
+	user *userSettings
+}
+
+func defaultSettings() *settings {
+	return &settings{cfg: analysis.DefaultConfig(), eval: EvalLimits{TimeoutMS: 2000, MemoryMB: 64}, user: &userSettings{}}
+}
+
+// parseSettings accepts either the section itself or an object holding it
+// under "buflsp" (clients differ in what they send).
+func parseSettings(raw json.RawMessage) (*userSettings, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return &userSettings{}, nil
+	}
+	var wrapper struct {
+		Buflsp *userSettings `json:"buflsp"`
+	}
+	if err := json.Unmarshal(raw, &wrapper); err == nil && wrapper.Buflsp != nil {
+		return wrapper.Buflsp, nil
+	}
+	var u userSettings
+	if err := json.Unmarshal(raw, &u); err != nil {
+		return &userSettings{}, fmt.Errorf("settings: expected an object like {\"target\": \"luajit\", \"rules\": {...}}: %w", err)
+	}
+	return &u, nil
+}
+
+// buildSettings merges the config file found from root with the user's
+// settings.
+func buildSettings(user *userSettings, root string, log *zap.Logger) *settings {
+	st := defaultSettings()
+	st.user = user
+	if root != "" {
+		if path := config.Find(root); path != "" {
+			cfg, err := analysis.LoadConfig(path)
+			if err != nil {
+				log.Warn("ignoring config file", zap.String("path", path), zap.Error(err))
+			} else {
+				st.cfg = cfg
+			}
+		}
+	}
+	cfg := st.cfg.Clone()
+	if user.Target != nil {
+		if t, err := syntax.ParseTarget(*user.Target); err == nil {
+			cfg.Target = t
+		} else {
+			log.Warn("ignoring target setting", zap.Error(err))
+		}
+	}
+	for rule, sev := range user.Rules {
+		cfg.Severity[rule] = sev
+	}
+	if user.Globals != nil {
+		cfg.Globals = append(cfg.Globals, user.Globals...)
+	}
+	if user.Ignore != nil {
+		cfg.Ignore = append(cfg.Ignore, user.Ignore...)
+	}
+	st.cfg = cfg
+	if user.Eval != nil {
+		if user.Eval.TimeoutMS > 0 {
+			st.eval.TimeoutMS = user.Eval.TimeoutMS
+		}
+		if user.Eval.MemoryMB > 0 {
+			st.eval.MemoryMB = user.Eval.MemoryMB
+		}
+	}
+	return st
+}
+
+// applySettings installs new settings and re-analyses every open document.
+func (s *Server) applySettings(user *userSettings, root string) {
+	st := buildSettings(user, root, s.log)
+	s.mu.Lock()
+	s.settings = st
+	s.mu.Unlock()
+	for _, snap := range s.store.reconfigure(st.cfg) {
+		s.sched.schedule(snap)
+	}
+}
+
+func (s *Server) config() *analysis.Config {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.settings.cfg
+}
+
+func (s *Server) root() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.client.root
+}
+
+func (s *Server) didChangeConfiguration(ctx context.Context, p *struct {
+	Settings json.RawMessage `json:"settings"`
+}) error {
+	s.mu.Lock()
+	pull := s.client.configuration
+	s.mu.Unlock()
+	if pull && (len(p.Settings) == 0 || string(p.Settings) == "null") {
+		// Pull-model clients send an empty notification and expect the
+		// server to ask for the section.
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			s.pullConfiguration()
+		}()
+		return nil
+	}
+	user, err := parseSettings(p.Settings)
+	if err != nil {
+		return err
+	}
+	s.applySettings(user, s.root())
+	return nil
+}
+
+// pullConfiguration asks the client for the "buflsp" section.
+func (s *Server) pullConfiguration() {
+	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+	defer cancel()
+	var result []json.RawMessage
+	err := s.call(ctx, protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{
+		Items: []protocol.ConfigurationItem{{Section: "buflsp"}},
+	}, &result)
+	if err != nil {
+		s.log.Info("workspace/configuration failed; keeping current settings", zap.Error(err))
+		return
+	}
+	if len(result) == 0 {
+		return
+	}
+	user, err := parseSettings(result[0])
+	if err != nil {
+		s.log.Warn("ignoring pulled settings", zap.Error(err))
+		return
+	}
+	s.applySettings(user, s.root())
+}
+
+// isConfigFile reports whether path is a .buflsp.toml.
+func isConfigFile(path string) bool { return filepath.Base(path) == config.FileName }

@@ -1,0 +1,187 @@
+package lsp
+
+// This file is the document store. Each open document is a chain of immutable
+// snapshots, one per version: an edit builds a new Snapshot and swaps it in
+// under the store's lock, so a handler that took a snapshot reads a stable
+// text, mapper and analysis however many edits arrive meanwhile.
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/buflsp/buflsp/analysis"
+	"github.com/buflsp/buflsp/analysis/api"
+)
+
+// Snapshot is one version of one document.
+type Snapshot struct {
+	URI     protocol.DocumentURI
+	Path    string // file path for file URIs, else the URI; what the analyzer sees as the name
+	Version int32
+	Content []byte
+	Mapper  *Mapper
+
+	cfg *analysis.Config
+	an  *analyzer
+
+	once   sync.Once
+	done   chan struct{} // closed when result and index are set
+	result *analysis.Result
+	index  *index
+}
+
+// analyzer is what every snapshot of a session shares: the checker and the
+// API table, both immutable and safe for concurrent use.
+type analyzer struct {
+	checker *analysis.Checker
+	api     *api.Table
+}
+
+func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
+	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an, done: make(chan struct{})}
+}
+
+// start launches the analysis of this version once; it runs on its own
+// goroutine so that a cancelled request can stop waiting for it.
+func (s *Snapshot) start() {
+	s.once.Do(func() {
+		go func() {
+			defer close(s.done)
+			defer func() {
+				// The analyzer promises not to panic; the index is ours. Either
+				// way, a failure must leave a usable, empty result behind.
+				if v := recover(); v != nil {
+					s.result = &analysis.Result{Diagnostics: []analysis.Diagnostic{{
+						Rule: "syntax-error", Severity: analysis.SeverityError,
+						Message: fmt.Sprintf("internal error while analysing this file (please report): %v", v),
+					}}}
+					s.index = &index{globals: map[string]*symbol{}}
+				}
+			}()
+			s.result = s.an.checker.Check(s.Path, s.Content, s.cfg)
+			s.index = buildIndex(s.result, s.an.api)
+		}()
+	})
+}
+
+// Analysis returns the analysis of this version, computing it on first use.
+// Concurrent callers share one computation.
+func (s *Snapshot) Analysis() *analysis.Result {
+	s.start()
+	<-s.done
+	return s.result
+}
+
+// Index returns the name-resolution index of this version.
+func (s *Snapshot) Index() *index {
+	s.Analysis()
+	return s.index
+}
+
+// wait returns the analysis and index, or ctx's error if ctx ends first.
+func (s *Snapshot) wait(ctx context.Context) (*analysis.Result, *index, error) {
+	s.start()
+	select {
+	case <-s.done:
+		return s.result, s.index, nil
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+}
+
+// store maps URIs to their latest snapshot.
+type store struct {
+	mu   sync.RWMutex
+	docs map[protocol.DocumentURI]*Snapshot
+}
+
+func newStore() *store { return &store{docs: map[protocol.DocumentURI]*Snapshot{}} }
+
+// get returns the latest snapshot of u, or nil when u is not open.
+func (st *store) get(u protocol.DocumentURI) *Snapshot {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	return st.docs[u]
+}
+
+func (st *store) open(snap *Snapshot) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.docs[snap.URI] = snap
+}
+
+func (st *store) close(u protocol.DocumentURI) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	delete(st.docs, u)
+}
+
+// all returns the latest snapshot of every open document.
+func (st *store) all() []*Snapshot {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	out := make([]*Snapshot, 0, len(st.docs))
+	for _, s := range st.docs {
+		out = append(out, s)
+	}
+	return out
+}
+
+// isCurrent reports whether snap is still the latest version of its document.
+func (st *store) isCurrent(snap *Snapshot) bool {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	return st.docs[snap.URI] == snap
+}
+
+// change applies edits to the latest snapshot of u and installs the result
+// as version. It fails, leaving the store as it was, when u is not open or
+// version does not move forward.
+func (st *store) change(u protocol.DocumentURI, version int32, changes []contentChange) (*Snapshot, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	old := st.docs[u]
+	if old == nil {
+		return nil, fmt.Errorf("didChange for %s: the document is not open", u)
+	}
+	if version <= old.Version {
+		return nil, fmt.Errorf("didChange for %s: version %d does not follow the current version %d (out of order?)", u, version, old.Version)
+	}
+	content := old.Content
+	mapper := old.Mapper
+	for i, c := range changes {
+		if c.Range == nil {
+			content = []byte(c.Text)
+		} else {
+			start, end := mapper.RangeSpan(*c.Range)
+			next := make([]byte, 0, len(content)-(end-start)+len(c.Text))
+			next = append(next, content[:start]...)
+			next = append(next, c.Text...)
+			next = append(next, content[end:]...)
+			content = next
+		}
+		if i < len(changes)-1 {
+			mapper = NewMapper(content)
+		}
+	}
+	snap := newSnapshot(u, version, content, old.cfg, old.an)
+	st.docs[u] = snap
+	return snap, nil
+}
+
+// reconfigure rebuilds every open document's snapshot with a new config
+// (same text and version) and returns the new snapshots.
+func (st *store) reconfigure(cfg *analysis.Config) []*Snapshot {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	out := make([]*Snapshot, 0, len(st.docs))
+	for u, old := range st.docs {
+		snap := newSnapshot(u, old.Version, old.Content, cfg, old.an)
+		st.docs[u] = snap
+		out = append(out, snap)
+	}
+	return out
+}

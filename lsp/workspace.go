@@ -1,0 +1,286 @@
+package lsp
+
+// This file analyses the workspace folder in the background: after
+// initialized, every Lua file under the root is checked on a bounded pool,
+// with work-done progress reported to clients that support it. Files that are
+// not open get their diagnostics published without a version. Only what later
+// requests need is kept per file (diagnostics and top-level symbols), not the
+// syntax tree, so that a large workspace stays small in memory.
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"go.uber.org/zap"
+)
+
+// workspaceFile is what the workspace index keeps for one file on disk.
+type workspaceFile struct {
+	diags   []protocol.Diagnostic
+	symbols []protocol.SymbolInformation
+}
+
+type workspace struct {
+	mu    sync.RWMutex
+	files map[protocol.DocumentURI]*workspaceFile
+}
+
+func newWorkspace() *workspace {
+	return &workspace{files: map[protocol.DocumentURI]*workspaceFile{}}
+}
+
+// isLuaFile reports whether path is a file the server analyses.
+func isLuaFile(path string) bool {
+	ext := filepath.Ext(path)
+	return ext == ".lua" || ext == ".luau"
+}
+
+// skipDir reports directories the scan never enters.
+func skipDir(name string) bool {
+	return name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn" || (strings.HasPrefix(name, ".") && name != ".")
+}
+
+// ignored reports whether path matches one of the configured ignore globs
+// (relative to root).
+func ignored(root, path string, patterns []string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, p := range patterns {
+		if ok, _ := filepath.Match(p, rel); ok {
+			return true
+		}
+		if strings.HasSuffix(p, "/**") && strings.HasPrefix(rel, strings.TrimSuffix(p, "**")) {
+			return true
+		}
+		if !strings.ContainsAny(p, "*?[") && (rel == p || strings.HasPrefix(rel, strings.TrimSuffix(p, "/")+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanWorkspace analyses every Lua file under root.
+func (s *Server) scanWorkspace(root string) {
+	cfg := s.config()
+	var paths []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable entries are skipped, not fatal
+		}
+		if s.ctx.Err() != nil {
+			return filepath.SkipAll
+		}
+		if d.IsDir() {
+			if path != root && skipDir(d.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if isLuaFile(path) && !ignored(root, path, cfg.Ignore) {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	if err != nil {
+		s.log.Warn("walking workspace", zap.String("root", root), zap.Error(err))
+	}
+	s.log.Info("workspace scan", zap.String("root", root), zap.Int("files", len(paths)))
+	prog := s.startProgress("buflsp: analysing workspace", len(paths))
+	defer prog.end("done")
+
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	var doneMu sync.Mutex
+	done := 0
+	for range workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				s.analyseDiskFile(path)
+				doneMu.Lock()
+				done++
+				n := done
+				doneMu.Unlock()
+				prog.report(n, filepath.Base(path))
+			}
+		}()
+	}
+	for _, p := range paths {
+		select {
+		case jobs <- p:
+		case <-s.ctx.Done():
+		}
+		if s.ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// analyseDiskFile checks one file from disk and records and publishes the
+// result, unless the file is open (its editor version wins).
+func (s *Server) analyseDiskFile(path string) {
+	u := uri.File(path)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		s.ws.remove(u)
+		return
+	}
+	snap := newSnapshot(u, 0, src, s.config(), s.an)
+	res := snap.Analysis()
+	wf := &workspaceFile{
+		diags:   toDiagnostics(snap.Mapper, u, res.Diagnostics),
+		symbols: workspaceSymbols(snap),
+	}
+	s.ws.mu.Lock()
+	s.ws.files[u] = wf
+	s.ws.mu.Unlock()
+	if s.store.get(u) == nil {
+		s.publish(u, nil, wf.diags)
+	}
+}
+
+func (w *workspace) remove(u protocol.DocumentURI) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.files, u)
+}
+
+// republish sends the workspace diagnostics of u (or none) after its editor
+// closed it.
+func (w *workspace) republish(s *Server, u protocol.DocumentURI) {
+	w.mu.RLock()
+	wf := w.files[u]
+	w.mu.RUnlock()
+	if wf == nil {
+		s.publish(u, nil, nil)
+		return
+	}
+	s.publish(u, nil, wf.diags)
+}
+
+func (s *Server) didChangeWatchedFiles(ctx context.Context, p *protocol.DidChangeWatchedFilesParams) error {
+	for _, ev := range p.Changes {
+		path := uriPath(string(ev.URI))
+		switch {
+		case isConfigFile(path):
+			s.reloadConfig()
+		case !isLuaFile(path):
+		case ev.Type == protocol.FileChangeTypeDeleted:
+			s.ws.remove(ev.URI)
+			if s.store.get(ev.URI) == nil {
+				s.publish(ev.URI, nil, nil)
+			}
+		default:
+			s.bg.Add(1)
+			go func() {
+				defer s.bg.Done()
+				s.analyseDiskFile(path)
+			}()
+		}
+	}
+	return nil
+}
+
+// reloadConfig rereads .buflsp.toml and re-analyses open documents.
+func (s *Server) reloadConfig() {
+	s.mu.Lock()
+	user := s.settings.user
+	s.mu.Unlock()
+	s.applySettings(user, s.root())
+}
+
+// registerWatchers asks the client to watch Lua files and the config file.
+func (s *Server) registerWatchers() {
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+		defer cancel()
+		params := &protocol.RegistrationParams{Registrations: []protocol.Registration{{
+			ID:     "buflsp-watch",
+			Method: protocol.MethodWorkspaceDidChangeWatchedFiles,
+			RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
+				{GlobPattern: "**/*.lua"}, {GlobPattern: "**/*.luau"}, {GlobPattern: "**/.buflsp.toml"},
+			}},
+		}}}
+		if err := s.call(ctx, protocol.MethodClientRegisterCapability, params, nil); err != nil {
+			s.log.Info("client did not register file watchers", zap.Error(err))
+		}
+	}()
+}
+
+// progress reports work-done progress for one task, or nothing when the
+// client cannot show it.
+type progress struct {
+	s     *Server
+	token string
+	total int
+	last  time.Time
+	mu    sync.Mutex
+}
+
+func (s *Server) startProgress(title string, total int) *progress {
+	s.mu.Lock()
+	ok := s.client.workDoneProgress
+	s.nextID++
+	token := "buflsp-progress-" + itoa(int(s.nextID))
+	s.mu.Unlock()
+	p := &progress{s: s, total: total}
+	if !ok {
+		return p
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
+	defer cancel()
+	if err := s.call(ctx, protocol.MethodWorkDoneProgressCreate, &protocol.WorkDoneProgressCreateParams{Token: *protocol.NewProgressToken(token)}, nil); err != nil {
+		s.log.Info("client refused progress", zap.Error(err))
+		return p
+	}
+	p.token = token
+	s.notify(protocol.MethodProgress, &protocol.ProgressParams{Token: *protocol.NewProgressToken(token), Value: &protocol.WorkDoneProgressBegin{
+		Kind: protocol.WorkDoneProgressKindBegin, Title: title, Message: itoa(total) + " files", Percentage: 0,
+	}})
+	return p
+}
+
+func (p *progress) report(done int, msg string) {
+	if p.token == "" {
+		return
+	}
+	p.mu.Lock()
+	// At most ten reports a second: progress must not flood the stream.
+	if time.Since(p.last) < 100*time.Millisecond && done < p.total {
+		p.mu.Unlock()
+		return
+	}
+	p.last = time.Now()
+	p.mu.Unlock()
+	pct := uint32(100)
+	if p.total > 0 {
+		pct = uint32(done * 100 / p.total)
+	}
+	p.s.notify(protocol.MethodProgress, &protocol.ProgressParams{Token: *protocol.NewProgressToken(p.token), Value: &protocol.WorkDoneProgressReport{
+		Kind: protocol.WorkDoneProgressKindReport, Message: itoa(done) + "/" + itoa(p.total) + " " + msg, Percentage: pct,
+	}})
+}
+
+func (p *progress) end(msg string) {
+	if p.token == "" {
+		return
+	}
+	p.s.notify(protocol.MethodProgress, &protocol.ProgressParams{Token: *protocol.NewProgressToken(p.token), Value: &protocol.WorkDoneProgressEnd{
+		Kind: protocol.WorkDoneProgressKindEnd, Message: msg,
+	}})
+}
