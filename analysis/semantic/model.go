@@ -15,11 +15,11 @@ type SymbolKind int
 
 // The kinds of symbols.
 const (
-	Local     SymbolKind = iota // local statement or local function
-	Param                       // function parameter (including implicit self)
-	ForVar                      // numeric or generic for variable
-	Global                      // a free name
-	LabelSym                    // ::label::
+	Local    SymbolKind = iota // local statement or local function
+	Param                      // function parameter (including implicit self)
+	ForVar                     // numeric or generic for variable
+	Global                     // a free name
+	LabelSym                   // ::label::
 )
 
 func (k SymbolKind) String() string {
@@ -66,13 +66,13 @@ type Scope struct {
 type Model struct {
 	File    *syntax.File
 	Root    *Scope
-	Locals  []*Symbol                 // every non-global symbol in declaration order
-	Globals map[string]*Symbol        // free names, each with all its uses
-	Uses    map[*syntax.Name]*Symbol  // every identifier (use or declaration) to its symbol
-	Docs    map[syntax.Node]*Doc      // annotations attached to statements
-	Notes   []*Annotation             // every ---@ annotation in the file
-	names   []*syntax.Name            // every identifier in Uses, sorted by offset
-	scopes  []*Scope                  // every scope in creation order
+	Locals  []*Symbol                // every non-global symbol in declaration order
+	Globals map[string]*Symbol       // free names, each with all its uses
+	Uses    map[*syntax.Name]*Symbol // every identifier (use or declaration) to its symbol
+	Docs    map[syntax.Node]*Doc     // annotations attached to statements
+	Notes   []*Annotation            // every ---@ annotation in the file
+	names   []*syntax.Name           // every identifier in Uses, sorted by offset
+	scopes  []*Scope                 // every scope in creation order
 	gotos   []pendingGoto
 }
 

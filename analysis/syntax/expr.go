@@ -265,7 +265,7 @@ func (p *parser) table() Expr {
 		if f.Value == nil {
 			break
 		}
-		f.End = p.prevEnd
+		f.End = max(p.prevEnd, f.Start)
 		tb.Fields = append(tb.Fields, f)
 		if _, bad := f.Value.(*BadExpr); bad {
 			break

@@ -308,7 +308,7 @@ func (p *parser) tableType() TypeExpr {
 			prop = nil
 		}
 		if prop != nil {
-			prop.End = p.prevEnd
+			prop.End = max(p.prevEnd, prop.Start)
 		}
 		if !p.accept(OComma) && !p.accept(OSemi) {
 			break
