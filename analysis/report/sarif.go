@@ -50,7 +50,7 @@ type SarifDriver struct {
 
 type SarifRule struct {
 	ID                   string             `json:"id"`
-	Name                 string             `json:"name"`
+	Name                 string             `json:"name,omitempty"`
 	ShortDescription     SarifMessage       `json:"shortDescription"`
 	FullDescription      SarifMessage       `json:"fullDescription"`
 	Help                 SarifMessage       `json:"help"`
@@ -148,6 +148,12 @@ func sarifURI(p string) string {
 }
 
 func writeSARIF(w io.Writer, results []analysis.FileResult, reg *rules.Registry, version string) error {
+	version = strings.TrimPrefix(version, "v")
+	if version == "" || version[0] < '0' || version[0] > '9' {
+		// SARIF viewers compare versions numerically; a development build
+		// has no number, so it leaves the property out.
+		version = ""
+	}
 	run := SarifRun{
 		Tool:       SarifTool{Driver: SarifDriver{Name: "buflsp", InformationURI: infoURI, Version: version}},
 		Results:    []SarifResult{},
@@ -157,7 +163,7 @@ func writeSARIF(w io.Writer, results []analysis.FileResult, reg *rules.Registry,
 	for i, r := range reg.All() {
 		index[r.Name] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, SarifRule{
-			ID: r.Name, Name: r.Name,
+			ID:                   r.Name,
 			ShortDescription:     SarifMessage{Text: r.Summary},
 			FullDescription:      SarifMessage{Text: r.Doc},
 			Help:                 SarifMessage{Text: r.Doc, Markdown: "**" + r.Name + "**: " + r.Doc},

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -64,6 +65,7 @@ func TestCheckGolden(t *testing.T) {
 			}
 			if contains(args, "sarif") {
 				validateSARIF(t, stdout.Bytes())
+				validateWithMultitool(t, stdout.Bytes())
 			}
 			if contains(args, "json") {
 				var v map[string]any
@@ -120,5 +122,27 @@ func validateSARIF(t *testing.T, data []byte) {
 				t.Errorf("uri %q has a backslash", l.PhysicalLocation.ArtifactLocation.URI)
 			}
 		}
+	}
+}
+
+// validateWithMultitool runs Microsoft's SARIF multitool (npm package
+// @microsoft/sarif-multitool, command "sarif") over the output when it is
+// installed: it validates against the SARIF 2.1.0 JSON schema and its own
+// rules. It is not one of the project's required oracles, so a missing tool
+// skips this part instead of failing.
+func validateWithMultitool(t *testing.T, data []byte) {
+	tool, err := exec.LookPath("sarif")
+	if err != nil {
+		t.Log("sarif multitool not installed (npm i -g @microsoft/sarif-multitool); schema validation skipped")
+		return
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "out.sarif")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "validate", in, "-o", filepath.Join(dir, "v.sarif")).CombinedOutput()
+	if err != nil || bytes.Contains(out, []byte(": error ")) {
+		t.Errorf("sarif validate: %v\n%s", err, out)
 	}
 }
