@@ -16,7 +16,7 @@ const CS_URL = env.CS_URL;
 const WS = env.WS;
 const ART = env.ART;
 const TIMEOUT_MS = Number(env.TIMEOUT_MS || 180000);
-const ALL = ['diagnostics', 'hover', 'completion', 'quickfix', 'evaluate'];
+const ALL = ['diagnostics', 'hover', 'completion', 'quickfix', 'evaluate', 'missing-server'];
 
 /** What the workspace files must produce; the lines are 1-based, as VS Code shows them. */
 const expected = {
@@ -33,6 +33,8 @@ const expected = {
   quickfix: { line: 5, col: 4, rule: 'method-call-with-dot', after: 'buf:put("header")' },
   // Evaluate File on eval.lua: it prints a line and returns 14.
   evaluate: { file: 'eval.lua', output: 'hello, buffers', value: '14' },
+  // Pointing buflsp.path at nothing must restart the client and tell the user how to install buflsp.
+  missingServer: { path: '/nonexistent/buflsp', notification: /go install github\.com\/buflsp\/buflsp\/cmd\/buflsp@latest/ },
 };
 
 const started = Date.now();
@@ -308,6 +310,37 @@ const checks = {
       5000,
     );
     rec.inline = inline.texts;
+  },
+
+  // Runs last: it leaves the extension without a server.
+  async 'missing-server'(rec) {
+    // Through the Settings editor, as a user would; VS Code did not pick up edits of the
+    // settings.json file on disk in time.
+    await runCommand('Preferences: Open User Settings');
+    const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container input').first();
+    await search.waitFor({ timeout: 10000 });
+    // buflsp.path is machine-overridable, so in code-server it lives in the Remote tab.
+    await page.locator('.settings-tabs-widget .action-label', { hasText: 'Remote' }).first().click();
+    await search.fill('buflsp.path');
+    const input = page.locator('.settings-editor input[aria-label="buflsp.path"]').first();
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(expected.missingServer.path);
+    await input.press('Tab');
+    const got = await waitFor(
+      'a notification saying how to install buflsp',
+      async () => {
+        const texts = await notifications();
+        return { ok: texts.some((t) => expected.missingServer.notification.test(t)), texts, detail: JSON.stringify(texts) };
+      },
+      20000,
+    );
+    rec.notification = got.texts.find((t) => expected.missingServer.notification.test(t));
+    const item = page.locator('.statusbar-item', { hasText: 'buflsp' }).first();
+    await waitFor('"not installed" in the status bar', async () => {
+      const t = (await item.innerText()).trim();
+      return { ok: t.includes('not installed'), detail: t };
+    }, 5000);
+    rec.statusBar = (await item.innerText()).trim();
   },
 };
 
