@@ -1,16 +1,24 @@
 package sandbox
 
 import (
+	"io"
 	"runtime/metrics"
 	"sort"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/bit"
+	"github.com/buflsp/buflsp/runtime/buffer"
+	"github.com/buflsp/buflsp/runtime/buffer/luau"
+	"github.com/buflsp/buflsp/runtime/host"
+	"github.com/buflsp/buflsp/runtime/ljcompat"
 )
 
-// This file builds the restricted global environment. Only libraries with no
-// file, process or debug access are opened, and the base-library entries that
-// reach the file system or the process are removed or replaced:
+// This file builds the restricted global environment on runtime/host's state
+// (LuaJIT number formatting, string.buffer, buffer, bit). Only libraries with
+// no file, process or debug access are kept, and the base-library entries
+// that reach the file system or the process are removed or replaced:
 //
 //   - dofile, loadfile, module, _printregs: absent.
 //   - require: only package.loaded and package.preload, never files.
@@ -23,34 +31,64 @@ import (
 // osKept are the os functions that neither touch files nor the process.
 var osKept = []string{"clock", "date", "difftime", "time"}
 
-// openLibs opens the standard subset and the configured libraries into r.L.
-func (r *run) openLibs() {
+// sandboxLibs are the runtime/host libraries a sandboxed state starts from.
+// The package and os libraries are opened only to be cut down below.
+const sandboxLibs = host.LibBase | host.LibPackage | host.LibTable | host.LibString | host.LibMath |
+	host.LibCoroutine | host.LibOS | host.LibStringBuffer | host.LibBit
+
+// newState builds the state through runtime/host, so that numbers print and
+// format as they do under `buflsp run`, then removes what a sandbox must not
+// offer.
+func (r *run) newState() {
+	r.L = host.NewState(host.Options{
+		Stdout:          outputWriter{r},
+		Stderr:          io.Discard,
+		Libs:            sandboxLibs,
+		CallStackSize:   r.opts.CallStackSize,
+		RegistryMaxSize: r.opts.RegistryMaxSize,
+	})
+	r.restrict()
+}
+
+// restrict removes and replaces the globals that reach outside the state.
+func (r *run) restrict() {
 	L := r.L
-	for _, open := range []lua.LGFunction{lua.OpenBase, lua.OpenTable, lua.OpenString, lua.OpenMath, lua.OpenCoroutine, lua.OpenOs} {
-		L.Push(L.NewFunction(open))
-		L.Call(0, 0)
-	}
 	g := L.G.Global
+	loaded := L.FindTable(L.Get(lua.RegistryIndex).(*lua.LTable), "_LOADED", 1).(*lua.LTable)
+	r.loaded = loaded
+	r.preload = L.NewTable()
+	if pkg, ok := g.RawGetString("package").(*lua.LTable); ok {
+		if pre, ok := pkg.RawGetString("preload").(*lua.LTable); ok {
+			r.preload = pre
+		}
+	}
+	r.openMissing()
+
 	for _, name := range []string{"dofile", "loadfile", "module", "_printregs"} {
 		g.RawSetString(name, lua.LNil)
 	}
-	g.RawSetString("print", L.NewFunction(r.print))
+	// print writes through outputWriter, which cannot raise; raising right
+	// after the call makes the error point at the print that overflowed.
+	r.wrap(g, "print", nil, func(L *lua.LState) {
+		if le := r.stopCause(); le != nil {
+			r.raiseLimit(le.limit, "%s", le.msg)
+		}
+	})
 	g.RawSetString("load", L.NewFunction(r.load))
 	g.RawSetString("loadstring", L.NewFunction(r.loadstring))
 	g.RawSetString("require", L.NewFunction(r.require))
 	g.RawSetString("collectgarbage", L.NewFunction(r.collectgarbage))
 
-	loaded := L.FindTable(L.Get(lua.RegistryIndex).(*lua.LTable), "_LOADED", 1).(*lua.LTable)
-	r.loaded = loaded
+	if str, ok := loaded.RawGetString("string").(*lua.LTable); ok {
+		str.RawSetString("dump", lua.LNil)
+		str.RawSetString("rep", L.NewFunction(r.strRep))
+	}
 
-	str := loaded.RawGetString("string").(*lua.LTable)
-	str.RawSetString("dump", lua.LNil)
-	str.RawSetString("rep", L.NewFunction(r.strRep))
-
-	fullOS := loaded.RawGetString("os").(*lua.LTable)
 	os := L.NewTable()
-	for _, name := range osKept {
-		os.RawSetString(name, fullOS.RawGetString(name))
+	if fullOS, ok := loaded.RawGetString("os").(*lua.LTable); ok {
+		for _, name := range osKept {
+			os.RawSetString(name, fullOS.RawGetString(name))
+		}
 	}
 	g.RawSetString("os", os)
 	loaded.RawSetString("os", os)
@@ -60,15 +98,22 @@ func (r *run) openLibs() {
 	g.RawSetString("io", io)
 	loaded.RawSetString("io", io)
 
-	// package holds loaded and preload so that snippets written for plain Lua
-	// keep working; nothing in it reaches files.
+	// package keeps loaded and preload so that snippets written for plain
+	// Lua keep working; path, cpath, loaders and loadlib are gone.
 	pkg := L.NewTable()
-	r.preload = L.NewTable()
 	pkg.RawSetString("loaded", loaded)
 	pkg.RawSetString("preload", r.preload)
 	g.RawSetString("package", pkg)
+	loaded.RawSetString("package", pkg)
 	loaded.RawSetString("_G", g)
 
+	// Modules that are already loaded get their allocation checks now; the
+	// others get them from require when first loaded.
+	loaded.ForEach(func(k, v lua.LValue) {
+		if name, ok := k.(lua.LString); ok {
+			r.wrapLibrary(string(name), v)
+		}
+	})
 	for _, lib := range r.opts.Libraries {
 		r.preload.RawSetString(lib.Name, L.NewFunction(lib.Loader))
 	}
@@ -84,19 +129,38 @@ func (r *run) openLibs() {
 	}
 }
 
-// print writes its arguments, converted with tostring, separated by tabs.
-func (r *run) print(L *lua.LState) int {
-	top := L.GetTop()
-	var b strings.Builder
-	for i := 1; i <= top; i++ {
-		if i > 1 {
-			b.WriteByte('\t')
-		}
-		b.WriteString(L.ToStringMeta(L.Get(i)).String())
+// openMissing installs Luau's buffer library with its size cap lowered to
+// the memory limit (runtime/host installs it with Luau's own 1 GiB cap), and
+// the bit library if runtime/host did not provide it.
+func (r *run) openMissing() {
+	L := r.L
+	tbl := luau.NewTable(L, luau.Options{MaxSize: int(min(r.opts.MaxMemory, luau.MaxSize))})
+	L.SetGlobal("buffer", tbl)
+	r.loaded.RawSetString("buffer", tbl)
+	if L.GetGlobal("bit") == lua.LNil {
+		tbl := bit.NewTable(L)
+		L.SetGlobal("bit", tbl)
+		r.loaded.RawSetString("bit", tbl)
 	}
-	b.WriteByte('\n')
-	r.emit(b.String())
-	return 0
+	// Modules that are globals may also sit in preload; loading them there
+	// returns the same table as the global.
+	for _, name := range []string{"bit", "buffer"} {
+		if v := L.GetGlobal(name); v != lua.LNil && r.loaded.RawGetString(name) == lua.LNil {
+			r.loaded.RawSetString(name, v)
+		}
+	}
+}
+
+// outputWriter is the Stdout of the host state: print writes through it.
+// print ignores write errors, so when the cap is reached the writer stops the
+// run through its context, and the next instruction raises the error.
+type outputWriter struct{ r *run }
+
+func (w outputWriter) Write(p []byte) (int, error) {
+	if !w.r.out.write(string(p)) {
+		w.r.exceed(LimitOutput, "the output exceeded %d bytes", w.r.opts.MaxOutput)
+	}
+	return len(p), nil
 }
 
 // ioWrite writes strings and numbers without separators, like io.write.
@@ -108,9 +172,14 @@ func (r *run) ioWrite(L *lua.LState) int {
 		case lua.LString:
 			b.WriteString(string(v))
 		case lua.LNumber:
-			b.WriteString(v.String())
+			b.WriteString(ljcompat.FormatNumber(float64(v)))
 		default:
-			L.ArgError(i, "string expected, got "+v.Type().String())
+			// LuaJIT's io.write also takes string.buffer objects.
+			if buf, ok := buffer.To(v); ok && buf.Valid() == nil {
+				b.Write(buf.Bytes())
+				continue
+			}
+			ljcompat.TypeError(L, i, "string")
 		}
 	}
 	r.emit(b.String())

@@ -69,6 +69,10 @@ type Options struct {
 	// that errors point at the user's lines. An error from it is reported as
 	// a syntax error of the evaluation.
 	Transform func(src []byte) ([]byte, error)
+
+	// noHeapWatch turns the heap watchdog off, so that tests can observe
+	// the explicit checks without racing it.
+	noHeapWatch bool
 }
 
 // withDefaults returns a copy of o with every zero limit replaced.

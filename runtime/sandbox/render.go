@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/buffer"
+	"github.com/buflsp/buflsp/runtime/buffer/luau"
 )
 
 // Rendering limits keep a result readable and bounded whatever the snippet
@@ -287,20 +290,18 @@ func isIdentifier(s string) bool {
 	return true
 }
 
-// bufferBytes recognises the userdata of the buffer libraries. Each buffer
-// type exposes its contents through a Bytes method; the kind is the name the
-// library registered its metatable under ("string.buffer", "buffer"), read
-// from the metatable's __name field when the library sets one.
+// bufferBytes recognises the userdata of the two buffer libraries and
+// returns their kind and contents. A string.buffer view whose source has
+// moved is reported with no bytes rather than read.
 func bufferBytes(ud *lua.LUserData) (string, []byte, bool) {
-	src, ok := ud.Value.(interface{ Bytes() []byte })
-	if !ok {
-		return "", nil, false
-	}
-	kind := "buffer"
-	if mt, ok := ud.Metatable.(*lua.LTable); ok {
-		if name, ok := mt.RawGetString("__name").(lua.LString); ok && name != "" {
-			kind = string(name)
+	switch b := ud.Value.(type) {
+	case *buffer.Buffer:
+		if b.Valid() != nil {
+			return "string.buffer", nil, true
 		}
+		return "string.buffer", b.Bytes(), true
+	case *luau.Buffer:
+		return "buffer", b.Bytes(), true
 	}
-	return kind, src.Bytes(), true
+	return "", nil, false
 }

@@ -29,6 +29,8 @@ type run struct {
 	loaded  *lua.LTable
 	preload *lua.LTable
 	lines   int // lines in the compiled source, for errors "at EOF"
+
+	bufferWrapped bool
 }
 
 // Evaluate compiles and runs src in a fresh sandboxed state and reports what
@@ -61,7 +63,9 @@ func Evaluate(ctx context.Context, src []byte, opts Options) *Result {
 	r := &run{opts: o, ctx: ctx, cancel: cancel, out: &capturedOutput{max: o.MaxOutput}}
 	done := make(chan struct{})
 	inner := &Result{Values: []Value{}}
-	go r.watchHeap(done)
+	if !o.noHeapWatch {
+		go r.watchHeap(done)
+	}
 	go func() {
 		defer close(done)
 		r.execute(src, inner)
@@ -106,17 +110,9 @@ func (r *run) execute(src []byte, res *Result) {
 			}
 		}
 	}()
-	r.L = lua.NewState(lua.Options{
-		SkipOpenLibs:        true,
-		CallStackSize:       r.opts.CallStackSize,
-		RegistrySize:        1024 * 20,
-		RegistryGrowStep:    r.opts.RegistryMaxSize / 16,
-		RegistryMaxSize:     r.opts.RegistryMaxSize,
-		IncludeGoStackTrace: false,
-	})
+	r.newState()
 	defer r.L.Close()
 	L := r.L
-	r.openLibs()
 
 	r.lines = 1 + strings.Count(strings.TrimRight(string(src), "\n"), "\n")
 	fn, err := L.Load(strings.NewReader(string(src)), r.opts.ChunkName)

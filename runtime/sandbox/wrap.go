@@ -1,12 +1,110 @@
 package sandbox
 
-import lua "github.com/yuin/gopher-lua"
+import (
+	lua "github.com/yuin/gopher-lua"
 
-// wrapLibrary installs the allocation checks for a module the moment it is
-// first required. The checks wrap the functions that allocate a block whose
-// size comes straight from an argument, so the size is checked before any
-// memory is taken.
+	"github.com/buflsp/buflsp/runtime/buffer"
+)
+
+// wrapLibrary installs the allocation checks of a module the moment it is
+// loaded. Functions whose argument is the size of a block to allocate are
+// checked before they run, so an oversized request never allocates; methods
+// of string.buffer objects are checked after they run, so that no single
+// buffer grows past the memory limit however it was filled.
 func (r *run) wrapLibrary(name string, mod lua.LValue) {
-	_ = name
-	_ = mod
+	tbl, ok := mod.(*lua.LTable)
+	if !ok {
+		return
+	}
+	switch name {
+	case "buffer":
+		r.checkArgSize(tbl, "buffer.create", "create", 1)
+		r.checkArgLen(tbl, "buffer.fromstring", "fromstring", 1)
+	case buffer.ModuleName:
+		r.checkArgSize(tbl, "buffer.new", "new", 1)
+		r.wrapBufferMethods()
+	}
+}
+
+// checkArgSize wraps tbl[field] so that a numeric argument at position arg
+// is checked as a size in bytes.
+func (r *run) checkArgSize(tbl *lua.LTable, what, field string, arg int) {
+	r.wrap(tbl, field, func(L *lua.LState) {
+		if n, ok := L.Get(arg).(lua.LNumber); ok {
+			r.checkAlloc(what, float64(n))
+		}
+	}, nil)
+}
+
+// checkArgLen wraps tbl[field] so that the length of a string argument at
+// position arg is checked, for functions that copy their argument.
+func (r *run) checkArgLen(tbl *lua.LTable, what, field string, arg int) {
+	r.wrap(tbl, field, func(L *lua.LState) {
+		if s, ok := L.Get(arg).(lua.LString); ok {
+			r.checkAlloc(what, float64(len(s)))
+		}
+	}, nil)
+}
+
+// wrapBufferMethods checks reserve and setlen before they run and every
+// method afterwards, against the capacity of the buffer it was called on.
+// The metatable is shared by all buffers of the state, so this runs once.
+func (r *run) wrapBufferMethods() {
+	if r.bufferWrapped {
+		return
+	}
+	r.bufferWrapped = true
+	ud := buffer.Push(r.L, buffer.New(0))
+	r.L.Pop(1)
+	mt, ok := ud.Metatable.(*lua.LTable)
+	if !ok {
+		return
+	}
+	after := func(L *lua.LState) {
+		if b, ok := buffer.To(L.Get(1)); ok && int64(b.Cap()) > r.opts.MaxMemory {
+			r.raiseLimit(LimitMemory, "a string.buffer grew to %d bytes, over the memory limit of %d bytes", b.Cap(), r.opts.MaxMemory)
+		}
+	}
+	var names []string
+	mt.ForEach(func(k, v lua.LValue) {
+		if name, ok := k.(lua.LString); ok {
+			if fn, ok := v.(*lua.LFunction); ok && fn.IsG && name != "__gc" && name != "__index" {
+				names = append(names, string(name))
+			}
+		}
+	})
+	for _, name := range names {
+		var before func(*lua.LState)
+		if name == "reserve" || name == "setlen" {
+			what := "buffer:" + name
+			before = func(L *lua.LState) {
+				if n, ok := L.Get(2).(lua.LNumber); ok {
+					r.checkAlloc(what, float64(n))
+				}
+			}
+		}
+		r.wrap(mt, name, before, after)
+	}
+	// __tostring and tostring were one function; keep them one.
+	mt.RawSetString("__tostring", mt.RawGetString("tostring"))
+}
+
+// wrap replaces the Go function tbl[field] with one that runs before, then
+// the original in the same call frame (so argument errors still name the
+// call site the way LuaJIT does), then after.
+func (r *run) wrap(tbl *lua.LTable, field string, before, after func(*lua.LState)) {
+	orig, ok := tbl.RawGetString(field).(*lua.LFunction)
+	if !ok || !orig.IsG {
+		return
+	}
+	tbl.RawSetString(field, r.L.NewFunction(func(L *lua.LState) int {
+		if before != nil {
+			before(L)
+		}
+		n := orig.GFunction(L)
+		if after != nil {
+			after(L)
+		}
+		return n
+	}))
 }
