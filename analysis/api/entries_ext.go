@@ -70,7 +70,7 @@ func extensionEntries() []Func {
 		ext(Func{
 			Name: "find",
 			Params: []Param{
-				{Name: "needle", Type: TString | TSBuf, Doc: "bytes to look for (plain, not a pattern)"},
+				{Name: "needle", Type: TString | TNumber | TSBuf, Doc: "bytes to look for (plain, not a pattern)"},
 				{Name: "init", Type: TInteger, Optional: true, Doc: "offset where the search starts, default 1"},
 			},
 			Results: []Param{{Name: "start", Type: TInteger, Optional: true}, {Name: "stop", Type: TInteger, Optional: true}},
@@ -80,7 +80,7 @@ func extensionEntries() []Func {
 		ext(Func{
 			Name: "rfind",
 			Params: []Param{
-				{Name: "needle", Type: TString | TSBuf, Doc: "bytes to look for (plain, not a pattern)"},
+				{Name: "needle", Type: TString | TNumber | TSBuf, Doc: "bytes to look for (plain, not a pattern)"},
 				{Name: "init", Type: TInteger, Optional: true, Doc: "offset where the backward search starts, default -1"},
 			},
 			Results: []Param{{Name: "start", Type: TInteger, Optional: true}, {Name: "stop", Type: TInteger, Optional: true}},
@@ -90,7 +90,7 @@ func extensionEntries() []Func {
 		ext(Func{
 			Name: "split",
 			Params: []Param{
-				{Name: "sep", Type: TString, Doc: "separator (plain bytes)"},
+				{Name: "sep", Type: TString | TNumber | TSBuf, Doc: "separator (plain bytes, not empty)"},
 				{Name: "limit", Type: TInteger, Optional: true, Doc: "maximum number of pieces"},
 			},
 			Results: []Param{{Type: TTable}},
