@@ -6,6 +6,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/rules"
+	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
@@ -58,11 +59,18 @@ func (c *Checker) Check(name string, src []byte, cfg *Config) *Result {
 		globals[g] = true
 	}
 	report := func(d Diagnostic) { diags = append(diags, d) }
+	var model *semantic.Model
+	getModel := func() *semantic.Model {
+		if model == nil {
+			model = semantic.Build(file)
+		}
+		return model
+	}
 	for _, r := range c.reg.All() {
 		if r.Run == nil || cfg.SeverityOf(r.Name, r.Severity) == SeverityOff {
 			continue
 		}
-		pass := rules.NewPass(r, rules.PassInput{File: file, Target: target, Globals: globals, API: c.api, Report: report})
+		pass := rules.NewPass(r, rules.PassInput{File: file, Target: target, Globals: globals, API: c.api, Report: report, Model: getModel})
 		if err := runRule(r, pass); err != nil {
 			diags = append(diags, Diagnostic{Rule: r.Name, Severity: SeverityError, Message: err.Error()})
 		}

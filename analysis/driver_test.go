@@ -162,3 +162,18 @@ func FuzzCheckSource(f *testing.F) {
 		_ = fixed
 	})
 }
+
+// TestModelSharedBetweenRules checks that two rules asking for the semantic
+// model get the same one, built once for the file.
+func TestModelSharedBetweenRules(t *testing.T) {
+	var seen []any
+	grab := func(p *rules.Pass) { seen = append(seen, p.Model(), p.Model()) }
+	c := NewCheckerWith(rules.NewRegistryFrom([]rules.Rule{
+		{Name: "a", Severity: rules.SeverityHint, Run: grab},
+		{Name: "b", Severity: rules.SeverityHint, Run: grab},
+	}))
+	c.Check("m.lua", []byte("local x = 1\nreturn x\n"), nil)
+	if len(seen) != 4 || seen[0] == nil || seen[0] != seen[1] || seen[0] != seen[3] {
+		t.Fatalf("models %v: want one shared non-nil model", seen)
+	}
+}

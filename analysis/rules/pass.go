@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
@@ -15,11 +16,10 @@ type Pass struct {
 	Target  syntax.Target
 	Globals map[string]bool // extra globals declared in the configuration
 	API     *api.Table
-	// TODO(semantic): a *semantic.Model field once analysis/semantic provides
-	// buffer kinds; rules that need types wait for it.
 
 	rule   *Rule
 	report func(Diagnostic)
+	model  func() *semantic.Model
 }
 
 // PassInput carries what the driver hands to NewPass.
@@ -29,11 +29,24 @@ type PassInput struct {
 	Globals map[string]bool
 	API     *api.Table
 	Report  func(Diagnostic)
+	// Model returns the file's semantic model (scopes, symbols,
+	// annotations). The driver builds it at most once per file, on the first
+	// call, and shares it between rules.
+	Model func() *semantic.Model
 }
 
 // NewPass prepares a pass for one rule over one file.
 func NewPass(r *Rule, in PassInput) *Pass {
-	return &Pass{File: in.File, Target: in.Target, Globals: in.Globals, API: in.API, rule: r, report: in.Report}
+	return &Pass{File: in.File, Target: in.Target, Globals: in.Globals, API: in.API, rule: r, report: in.Report, model: in.Model}
+}
+
+// Model returns the semantic model of the file: scopes, resolved names and
+// LuaCATS annotations. Rules that only look at syntax never pay for it.
+func (p *Pass) Model() *semantic.Model {
+	if p.model == nil {
+		return semantic.Build(p.File)
+	}
+	return p.model()
 }
 
 // Rule is the rule this pass runs.
