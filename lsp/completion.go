@@ -122,6 +122,11 @@ func snippetFor(f *api.Func) string {
 	var b strings.Builder
 	b.WriteString(f.Name)
 	b.WriteByte('(')
+	if f.MinArgs() == 0 && (len(f.Params) > 0 || f.Variadic != nil) {
+		// Only optional arguments: leave the cursor between the parentheses.
+		b.WriteString("$1)$0")
+		return b.String()
+	}
 	for i := 0; i < f.MinArgs(); i++ {
 		if i > 0 {
 			b.WriteString(", ")

@@ -118,7 +118,12 @@ type symbol struct {
 	parentFunc string // enclosing function name, for symbols
 }
 
-type span struct{ start, end int }
+// span is one occurrence of a name; write marks a declaration or an
+// assignment target.
+type span struct {
+	start, end int
+	write      bool
+}
 
 // occurrence is a name in the source bound to its symbol.
 type occurrence struct {
@@ -199,10 +204,10 @@ func (in *indexer) declare(n *syntax.Name, kind symKind, visStart int, v value) 
 	if len(in.funcs) > 0 {
 		sym.parentFunc = in.funcs[len(in.funcs)-1]
 	}
-	sym.refs = append(sym.refs, span{n.Start, n.End})
+	sym.refs = append(sym.refs, span{n.Start, n.End, true})
 	in.scope.names[n.Value] = sym
 	in.ix.symbols = append(in.ix.symbols, sym)
-	in.ix.occ = append(in.ix.occ, occurrence{span: span{n.Start, n.End}, sym: sym, decl: true})
+	in.ix.occ = append(in.ix.occ, occurrence{span: span{n.Start, n.End, true}, sym: sym, decl: true})
 	return sym
 }
 
@@ -235,8 +240,8 @@ func (in *indexer) use(n *syntax.Name, assign bool) *symbol {
 			sym.assigned = true
 		}
 	}
-	sym.refs = append(sym.refs, span{n.Start, n.End})
-	in.ix.occ = append(in.ix.occ, occurrence{span: span{n.Start, n.End}, sym: sym})
+	sym.refs = append(sym.refs, span{n.Start, n.End, assign})
+	in.ix.occ = append(in.ix.occ, occurrence{span: span{n.Start, n.End, assign}, sym: sym})
 	return sym
 }
 
@@ -550,9 +555,16 @@ func (in *indexer) paramAnnotation(fnStart int, p *syntax.Name) value {
 	// Look at the comments in the lines just before the statement that
 	// holds the function.
 	line, _ := f.Lines.Position(fnStart)
-	for _, c := range f.Comments {
+	// Walk back from the last comment before the function, at most eight
+	// lines up: a binary search keeps this linear over the whole file.
+	i := sort.Search(len(f.Comments), func(i int) bool { return f.Comments[i].Start >= fnStart })
+	for i--; i >= 0; i-- {
+		c := f.Comments[i]
 		cl, _ := f.Lines.Position(c.Start)
-		if cl >= line || cl < line-8 {
+		if cl < line-8 {
+			break
+		}
+		if cl >= line {
 			continue
 		}
 		rest, ok := strings.CutPrefix(c.Text, "---@param")

@@ -8,6 +8,7 @@ package lsp
 import (
 	"context"
 	"regexp"
+	"sort"
 
 	"go.lsp.dev/protocol"
 )
@@ -42,7 +43,7 @@ func (s *Server) references(ctx context.Context, p *protocol.ReferenceParams) ([
 	if o == nil {
 		return out, nil
 	}
-	for _, r := range o.sym.refs {
+	for _, r := range sortedRefs(o.sym) {
 		if !p.Context.IncludeDeclaration && r.start == o.sym.declStart {
 			continue
 		}
@@ -65,9 +66,9 @@ func (s *Server) documentHighlight(ctx context.Context, p *protocol.DocumentHigh
 	if o == nil {
 		return out, nil
 	}
-	for _, r := range o.sym.refs {
+	for _, r := range sortedRefs(o.sym) {
 		kind := protocol.DocumentHighlightKindRead
-		if r.start == o.sym.declStart {
+		if r.write {
 			kind = protocol.DocumentHighlightKindWrite
 		}
 		out = append(out, protocol.DocumentHighlight{Range: snap.Mapper.SpanRange(r.start, r.end), Kind: kind})
@@ -103,6 +104,14 @@ func (s *Server) prepareRename(ctx context.Context, p *protocol.PrepareRenamePar
 	}
 	r := snap.Mapper.SpanRange(o.start, o.end)
 	return &r, nil
+}
+
+// sortedRefs returns a symbol's occurrences in source order (the index
+// records assignment targets after their values).
+func sortedRefs(sym *symbol) []span {
+	refs := append([]span(nil), sym.refs...)
+	sort.Slice(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
+	return refs
 }
 
 var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)

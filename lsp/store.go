@@ -28,9 +28,12 @@ type Snapshot struct {
 	an  *analyzer
 
 	once   sync.Once
-	done   chan struct{} // closed when result and index are set
+	done   chan struct{} // closed when result is set
 	result *analysis.Result
-	index  *index
+	// The index is built on first use by a request, not with the analysis:
+	// publishing diagnostics does not need it.
+	indexOnce sync.Once
+	index     *index
 }
 
 // analyzer is what every snapshot of a session shares: the checker and the
@@ -58,11 +61,9 @@ func (s *Snapshot) start() {
 						Rule: "syntax-error", Severity: analysis.SeverityError,
 						Message: fmt.Sprintf("internal error while analysing this file (please report): %v", v),
 					}}}
-					s.index = &index{globals: map[string]*symbol{}}
 				}
 			}()
 			s.result = s.an.checker.Check(s.Path, s.Content, s.cfg)
-			s.index = buildIndex(s.result, s.an.api)
 		}()
 	})
 }
@@ -78,6 +79,16 @@ func (s *Snapshot) Analysis() *analysis.Result {
 // Index returns the name-resolution index of this version.
 func (s *Snapshot) Index() *index {
 	s.Analysis()
+	s.indexOnce.Do(func() {
+		defer func() {
+			if v := recover(); v != nil {
+				// A bug in the index must not take down the request loop:
+				// answer from an empty index instead.
+				s.index = &index{globals: map[string]*symbol{}}
+			}
+		}()
+		s.index = buildIndex(s.result, s.an.api)
+	})
 	return s.index
 }
 
@@ -86,7 +97,7 @@ func (s *Snapshot) wait(ctx context.Context) (*analysis.Result, *index, error) {
 	s.start()
 	select {
 	case <-s.done:
-		return s.result, s.index, nil
+		return s.result, s.Index(), nil
 	case <-ctx.Done():
 		return nil, nil, ctx.Err()
 	}
