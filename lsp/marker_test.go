@@ -106,7 +106,7 @@ type marker struct {
 	args   []string
 	uri    protocol.DocumentURI
 	text   string
-	line   int    // zero-based
+	line   int // zero-based
 	pos    protocol.Position
 	where  string // file:line for messages
 }
