@@ -39,3 +39,8 @@ try(function() local r = band("a") return r end)
 try(function() local t = { op = bit.bxor }; local r = t.op(1, nil) return r end)
 -- a tail call leaves no frame to name
 try(function() return bit.band(1, {}) end)
+-- method-call syntax counts the implicit self
+try(function() local r = bit:band({}) return r end)
+try(function() local r = bit:tohex() return r end)
+-- require gives the same table as the global
+print(require("bit") == bit)
