@@ -4,7 +4,8 @@ package luau_test
 // testdata/runtime/luau. Each script prints one line per check through the
 // helpers of _prelude.lua; the harness runs it on a bare gopher-lua state
 // with the library opened and compares the output with the golden file
-// NAME.out next to it (go test -update rewrites the golden files). Expected
+// NAME.golden next to it (not .out, which the
+// repository ignores as profiler output) (go test -update rewrites the golden files). Expected
 // values are also written by hand into the scripts as "--> text" comments
 // after the check that prints them; the harness requires every printed line
 // to match the marker on the line that printed it, so the golden files cannot
@@ -64,7 +65,7 @@ func TestScripts(t *testing.T) {
 				t.Fatalf("script failed: %v\noutput so far:\n%s", err, out)
 			}
 			checkMarkers(t, name, string(src), out)
-			golden := strings.TrimSuffix(path, ".lua") + ".out"
+			golden := strings.TrimSuffix(path, ".lua") + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
 					t.Fatal(err)
