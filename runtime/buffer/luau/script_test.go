@@ -4,11 +4,11 @@ package luau_test
 // testdata/runtime/luau. Each script prints one line per check through the
 // helpers of _prelude.lua; the harness runs it on a bare gopher-lua state
 // with the library opened and compares the output with the golden file
-// NAME.golden next to it (not .out, which the
-// repository ignores as profiler output) (go test -update rewrites the golden files). Expected
-// values are also written by hand into the scripts as "--> text" comments
-// after the check that prints them; the harness requires every printed line
-// to match the marker on the line that printed it, so the golden files cannot
+// NAME.golden next to it (go test -update rewrites the golden files; they
+// are not named .out because the repository ignores *.out). Expected values
+// are also written by hand into the scripts as "--> text" comments after the
+// check that prints them; the harness requires every printed line to match
+// the marker on the line that printed it, so the golden files cannot
 // silently drift from what the Luau reference says.
 
 import (
