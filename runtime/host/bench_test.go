@@ -2,8 +2,8 @@ package host
 
 import (
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
