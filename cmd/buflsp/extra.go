@@ -7,5 +7,6 @@ func extraCommands() []command {
 	return []command{
 		{"check", "check Lua files for buffer mistakes (text, json, sarif, github)", runCheck},
 		{"serve", "start the language server (stdio or --listen)", runServe},
+		{"eval", "evaluate a Lua or Luau snippet in a sandbox with limits", runEval},
 	}
 }

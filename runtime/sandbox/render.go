@@ -11,6 +11,7 @@ import (
 
 	"github.com/buflsp/buflsp/runtime/buffer"
 	"github.com/buflsp/buflsp/runtime/buffer/luau"
+	"github.com/buflsp/buflsp/runtime/ljcompat"
 )
 
 // Rendering limits keep a result readable and bounded whatever the snippet
@@ -69,19 +70,9 @@ func render(v lua.LValue, depth int, seen map[lua.LValue]bool, indent string) st
 	return v.Type().String()
 }
 
-// formatNumber prints numbers the way Lua 5.1 and LuaJIT do (%.14g, with
-// inf and nan spelled as Lua spells them).
-func formatNumber(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	return strconv.FormatFloat(f, 'g', 14, 64)
-}
+// formatNumber prints numbers the way LuaJIT does (%.14g, "inf", "nan",
+// "-0"), as print does inside the sandbox.
+func formatNumber(f float64) string { return ljcompat.FormatNumber(f) }
 
 // quote renders a string as a Lua literal that reads back to the same bytes,
 // cut after maxStringPreview bytes with the full length noted.

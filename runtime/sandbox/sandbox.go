@@ -45,7 +45,9 @@ func Evaluate(ctx context.Context, src []byte, opts Options) *Result {
 	if o.Transform != nil {
 		lowered, err := safeTransform(o.Transform, src)
 		if err != nil {
-			res.Err = &Error{Kind: KindSyntax, Message: err.Error(), Line: errorLine(err)}
+			line := errorLine(err)
+			msg := strings.TrimPrefix(err.Error(), "line "+itoa(line)+": ")
+			res.Err = &Error{Kind: KindSyntax, Message: msg, Line: line}
 			return res
 		}
 		src = lowered
