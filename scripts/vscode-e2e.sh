@@ -193,8 +193,8 @@ RC=$?
 set -e
 # The server's stderr and the client's trace end up in the extension host's log folder.
 find "$STATE/data/logs" -path '*buflsp*' -name '*.log' -exec cat {} + >"$ART/buflsp-output.log" 2>/dev/null || true
-if [ "${UPDATE_SCREENSHOT:-0}" = 1 ] && [ -f "$ART/diagnostics.png" ]; then
-  mkdir -p "$EXT_DIR/images" && cp "$ART/diagnostics.png" "$EXT_DIR/images/screenshot.png"
+if [ "${UPDATE_SCREENSHOT:-0}" = 1 ] && [ -f "$ART/hover.png" ]; then
+  mkdir -p "$EXT_DIR/images" && cp "$ART/hover.png" "$EXT_DIR/images/screenshot.png"
   log "updated editors/vscode/images/screenshot.png"
 fi
 T_END=$(date +%s)

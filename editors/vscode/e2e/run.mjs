@@ -141,6 +141,15 @@ async function problemRows() {
   return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
+/** Waits for an element, failing with a sentence that says what was expected. */
+async function need(locator, what, timeoutMs) {
+  try {
+    await locator.waitFor({ timeout: timeoutMs });
+  } catch {
+    throw new Error(`${what}: not seen within ${timeoutMs} ms`);
+  }
+}
+
 async function waitFor(what, fn, timeoutMs, everyMs = 250) {
   const end = Date.now() + timeoutMs;
   let last;
@@ -169,7 +178,7 @@ async function openMistakes() {
 const checks = {
   async diagnostics(rec) {
     await openMistakes();
-    await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ timeout: Number(env.DIAG_TIMEOUT_MS || 60000) });
+    await need(page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first(), 'a squiggle in mistakes.lua', Number(env.DIAG_TIMEOUT_MS || 30000));
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').first().waitFor({ timeout: 10000 });
     const got = await waitFor(
@@ -217,11 +226,25 @@ const checks = {
       // ":" is not a trigger character for this server, so ask explicitly.
       await page.keyboard.press('Control+Space');
     }
+    // The list is virtualized: only about a dozen rows exist in the DOM at once, so page through it
+    // and collect every label seen.
+    const seen = new Set();
+    const collect = async () => {
+      for (const t of await rowsLoc.allInnerTexts()) {
+        seen.add(t.trim());
+      }
+    };
     const got = await waitFor(
       `completion after buf: listing ${methods.join(', ')}`,
       async () => {
-        const labels = (await rowsLoc.allInnerTexts()).map((t) => t.trim());
-        const missing = methods.filter((m) => !labels.includes(m));
+        let before = -1;
+        for (let k = 0; k < 8 && seen.size !== before; k++) {
+          before = seen.size;
+          await collect();
+          await page.keyboard.press('PageDown');
+        }
+        const labels = [...seen].sort();
+        const missing = methods.filter((m) => !seen.has(m));
         return { ok: missing.length === 0, labels, detail: `missing ${missing.join(', ')}; labels: ${JSON.stringify(labels)}` };
       },
       10000,
@@ -239,7 +262,7 @@ const checks = {
     await goTo(line, col);
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row.action');
-    await rows.first().waitFor({ timeout: 10000 });
+    await need(rows.first(), `code actions at line ${line}, column ${col}`, 10000);
     const titles = (await rows.allInnerTexts()).map((t) => t.trim());
     rec.actions = titles;
     const i = titles.findIndex((t) => !/disable|suppress|ignore/i.test(t));
