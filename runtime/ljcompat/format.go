@@ -215,7 +215,7 @@ func ToString(L *lua.LState, v lua.LValue) string {
 		return "false"
 	case *lua.LFunction:
 		if x.IsG {
-			return "builtin: " + pointerText(v)
+			return "function: builtin: " + pointerText(v)
 		}
 		return "function: " + pointerText(v)
 	}
