@@ -57,3 +57,9 @@ local fn = loadstring("local v = buffer.readu8(...)\nreturn v", "chunk")
 check(fn, b, 4)                               --> err chunk:1: buffer access out of bounds
 fn = loadstring("\n\nbuffer.writeu8(...)", "other")
 check(fn, b)                                  --> err other:3: missing argument #2 to 'writeu8' (number expected)
+-- Luau has no tail calls, so "return f(...)" still names the calling line
+check(function() return buffer.readu8(b, 99) end) --> err here: buffer access out of bounds
+-- extra arguments are ignored (byte 0 holds the "x" written above)
+check(buffer.readu8, b, 0, "extra", {})       --> ok 120
+check(buffer.writeu8, b, 0, 1, "extra")       --> ok
+check(buffer.len, b, b)                       --> ok 4
