@@ -46,14 +46,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, runHelp)
+			io.WriteString(stdout, runHelp)
 			return 0
 		}
-		fmt.Fprint(stderr, runHelp)
+		io.WriteString(stderr, runHelp)
 		return 2
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprint(stderr, "buflsp run: missing script name\n\n"+runHelp)
+		io.WriteString(stderr, "buflsp run: missing script name\n\n"+runHelp)
 		return 2
 	}
 	err := host.Run(fs.Arg(0), fs.Args()[1:], host.Options{Stdout: stdout, Stderr: stderr})
