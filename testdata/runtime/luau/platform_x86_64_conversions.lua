@@ -21,6 +21,7 @@ check(buffer.writeu8, b, 0/0, 1)              --> err buffer access out of bound
 check(buffer.create, 2^31)                    --> err invalid argument #1 to 'create' (size)
 check(buffer.create, 1/0)                     --> err invalid argument #1 to 'create' (size)
 check(buffer.create, 0/0)                     --> err invalid argument #1 to 'create' (size)
+check(buffer.create, 2^40)                    --> err invalid argument #1 to 'create' (size)
 check(buffer.readstring, b, 0, 2^31)          --> err invalid argument #3 to 'readstring' (size)
 check(buffer.readstring, b, 0, 2^32 + 1)      --> err invalid argument #3 to 'readstring' (size)
 check(buffer.readstring, b, 0, 0/0)           --> err invalid argument #3 to 'readstring' (size)
