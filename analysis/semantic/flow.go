@@ -1,0 +1,545 @@
+package semantic
+
+import (
+	"bytes"
+
+	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// This file runs the flow-sensitive inference over statements. Each
+// function body is walked once in source order with a state (the types of
+// its locals and the generations of buffers); branches run on copies that
+// are merged afterwards, and a loop body runs twice: a silent pass finds
+// what one iteration changes, then the recorded pass starts from the merge
+// of the loop entry and that result. Nested loops beyond maxLoopDepth run
+// once with the locals they assign forgotten, which keeps the cost linear
+// in practice.
+
+const maxLoopDepth = 4
+
+// genInfo is the generation of one buffer at a point and the call that made it.
+type genInfo struct {
+	gen int
+	by  *syntax.Call
+}
+
+// state is what holds at one program point of one function.
+type state struct {
+	vars map[*Symbol]Type
+	gens map[*Buffer]genInfo
+	dead bool // after return, break, continue or goto
+}
+
+func newState() *state {
+	return &state{vars: map[*Symbol]Type{}, gens: map[*Buffer]genInfo{}}
+}
+
+func (s *state) copy() *state {
+	c := &state{vars: make(map[*Symbol]Type, len(s.vars)), gens: make(map[*Buffer]genInfo, len(s.gens)), dead: s.dead}
+	for k, v := range s.vars {
+		c.vars[k] = v
+	}
+	for k, v := range s.gens {
+		c.gens[k] = v
+	}
+	return c
+}
+
+// join merges the states that reach one point; dead states contribute
+// nothing. A variable missing from one state is Unknown there.
+func join(states ...*state) *state {
+	var live []*state
+	for _, s := range states {
+		if s != nil && !s.dead {
+			live = append(live, s)
+		}
+	}
+	if len(live) == 0 {
+		out := newState()
+		out.dead = true
+		return out
+	}
+	out := live[0].copy()
+	for _, s := range live[1:] {
+		for k, v := range out.vars {
+			if w, ok := s.vars[k]; ok {
+				out.vars[k] = merge(v, w)
+			} else {
+				delete(out.vars, k)
+			}
+		}
+		for k, g := range s.gens {
+			if o, ok := out.gens[k]; !ok || g.gen > o.gen {
+				out.gens[k] = g
+			}
+		}
+	}
+	return out
+}
+
+// funcCtx is the function being walked.
+type funcCtx struct {
+	info   *FuncInfo
+	scope  *Scope // the function's outermost scope, nil for the chunk
+	breaks []*state
+	conts  []*state
+}
+
+type inferrer struct {
+	t         *Types
+	m         *Model
+	st        *state
+	fn        *funcCtx
+	recording bool
+	loopDepth int
+	genCount  int
+	bufs      map[syntax.Node]*Buffer
+	tables    map[*syntax.Table]*TableObj
+	funcs     map[*syntax.Function]*FuncInfo
+	volatile  map[*Symbol]bool
+	funcOf    map[*Symbol]*Scope
+	symFunc   map[*syntax.Function]*Scope
+	ids       int
+}
+
+// Infer computes the types of the values of m's file for the given target,
+// resolving buffer API calls against table. It never fails. A file that
+// never mentions "buffer" has no buffer values and is skipped at once.
+func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
+	t := &Types{Model: m, Target: target, API: table,
+		exprs: map[syntax.Expr]Type{}, decl: map[*Symbol]Type{},
+		callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
+	if m == nil || m.File == nil || m.File.Chunk == nil || table == nil || !bytes.Contains(m.File.Src, []byte("buffer")) {
+		return t
+	}
+	in := &inferrer{t: t, m: m, recording: true, bufs: map[syntax.Node]*Buffer{},
+		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
+		volatile: map[*Symbol]bool{}, symFunc: map[*syntax.Function]*Scope{}}
+	in.findVolatile()
+	in.st = newState()
+	in.fn = &funcCtx{info: &FuncInfo{}}
+	in.block(m.File.Chunk.Stmts)
+	return t
+}
+
+// findVolatile marks captured locals that a nested function assigns: their
+// value can change at any call, so reads of them are Unknown.
+func (in *inferrer) findVolatile() {
+	for _, s := range in.m.Locals {
+		if !s.Captured || s.Kind == LabelSym {
+			continue
+		}
+		home := funcScope(s.Scope)
+		for _, r := range s.Refs {
+			if r.Write && funcScope(in.m.ScopeAt(r.Name.Start)) != home {
+				in.volatile[s] = true
+				break
+			}
+		}
+	}
+}
+
+// funcScope returns the outermost scope of the function containing s.
+func funcScope(s *Scope) *Scope {
+	for s != nil && !s.Func {
+		s = s.Parent
+	}
+	return s
+}
+
+func (in *inferrer) newBuffer(origin syntax.Node, k Kind, source *Buffer) *Buffer {
+	if b, ok := in.bufs[origin]; ok && origin != nil {
+		return b
+	}
+	in.ids++
+	b := &Buffer{ID: in.ids, Kind: k, Origin: origin, Source: source}
+	if origin != nil {
+		in.bufs[origin] = b
+	}
+	return b
+}
+
+// identify gives a buffer value without identity (from an annotation) the
+// identity of the name it is declared with.
+func (in *inferrer) identify(t Type, n *syntax.Name) Type {
+	if t.Kind.IsBuffer() && t.Buf == nil {
+		t.Buf = in.newBuffer(n, t.Kind, nil)
+	}
+	return t
+}
+
+// gen returns the current generation of b.
+func (in *inferrer) gen(b *Buffer) int {
+	if b == nil {
+		return 0
+	}
+	return in.st.gens[b].gen
+}
+
+// change records that call changed b (and, for a view, the memory it
+// shares with its source).
+func (in *inferrer) change(b *Buffer, call *syntax.Call) {
+	for ; b != nil; b = b.Source {
+		in.genCount++
+		in.st.gens[b] = genInfo{in.genCount, call}
+	}
+}
+
+func (in *inferrer) record(e syntax.Expr, t Type) {
+	if in.recording && t.Kind != Unknown {
+		in.t.exprs[e] = t
+	}
+}
+
+func (in *inferrer) block(stmts []syntax.Stmt) {
+	var declared []*Symbol
+	for _, s := range stmts {
+		declared = in.stmt(s, declared)
+	}
+	for _, sym := range declared {
+		delete(in.st.vars, sym)
+	}
+}
+
+func (in *inferrer) body(b *syntax.Block) {
+	if b != nil {
+		in.block(b.Stmts)
+	}
+}
+
+// setVar assigns a local (or the global buffer) in the current state.
+func (in *inferrer) setVar(sym *Symbol, t Type) {
+	if sym == nil {
+		return
+	}
+	t.Stale, t.StaleBy = false, nil
+	in.st.vars[sym] = t
+}
+
+func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
+	switch s := s.(type) {
+	case *syntax.Local:
+		types := in.exprList(s.Values, len(s.Names))
+		doc := in.m.Docs[s]
+		for i, n := range s.Names {
+			t := types[i]
+			if !t.Known() {
+				if i < len(s.Types) && s.Types[i] != nil {
+					t = in.luauType(s.Types[i])
+				} else if i == 0 {
+					if a := doc.Find("type", ""); a != nil {
+						t = annotationType(a.Type)
+					}
+				}
+			}
+			sym := in.m.Uses[n]
+			if sym == nil {
+				continue
+			}
+			t = in.identify(t, n)
+			in.setVar(sym, t)
+			in.record(n, t)
+			if in.recording {
+				in.t.decl[sym] = t
+			}
+			declared = append(declared, sym)
+		}
+	case *syntax.LocalFunction:
+		sym := in.m.Uses[s.Name]
+		info := in.funcInfo(s.Func)
+		t := Type{Kind: Function, Size: -1, Func: info}
+		if sym != nil {
+			in.setVar(sym, t)
+			if in.recording {
+				in.t.decl[sym] = t
+			}
+			declared = append(declared, sym)
+		}
+		in.record(s.Name, t)
+		in.function(s.Func, in.m.Docs[s])
+	case *syntax.FunctionStmt:
+		info := in.funcInfo(s.Func)
+		in.assign(s.Name, Type{Kind: Function, Size: -1, Func: info})
+		in.function(s.Func, in.m.Docs[s])
+	case *syntax.Assign:
+		types := in.exprList(s.Values, len(s.Targets))
+		if a := in.m.Docs[s].Find("type", ""); a != nil && len(s.Targets) == 1 && !types[0].Known() {
+			types[0] = annotationType(a.Type)
+		}
+		for i, target := range s.Targets {
+			in.assign(target, types[i])
+		}
+	case *syntax.CompoundAssign:
+		cur := in.expr(s.Target)
+		v := in.expr(s.Value)
+		in.assign(s.Target, in.binary(s.Op, cur, v))
+	case *syntax.CallStmt:
+		in.expr(s.Call)
+	case *syntax.Do:
+		in.body(s.Body)
+	case *syntax.If:
+		var outs []*state
+		cur := in.st
+		for i, c := range s.Conds {
+			in.st = cur
+			in.expr(c)
+			cur = in.st
+			in.st = cur.copy()
+			in.body(s.Blocks[i])
+			outs = append(outs, in.st)
+		}
+		in.st = cur
+		if s.Else != nil {
+			in.st = cur.copy()
+			in.body(s.Else)
+		}
+		in.st = join(append(outs, in.st)...)
+	case *syntax.While:
+		in.loop(func() { in.expr(s.Cond) }, s.Body, nil)
+	case *syntax.Repeat:
+		in.loop(nil, s.Body, func() { in.expr(s.Cond) })
+	case *syntax.NumericFor:
+		in.expr(s.Start)
+		in.expr(s.Limit)
+		in.expr(s.Step)
+		v := in.m.Uses[s.Var]
+		in.loop(func() {
+			in.setVar(v, typeOfKind(Number))
+			in.record(s.Var, typeOfKind(Number))
+		}, s.Body, nil)
+		delete(in.st.vars, v)
+	case *syntax.GenericFor:
+		for _, e := range s.Exprs {
+			in.expr(e)
+		}
+		in.loop(func() {
+			for _, n := range s.Names {
+				in.setVar(in.m.Uses[n], unknownType)
+			}
+		}, s.Body, nil)
+		for _, n := range s.Names {
+			delete(in.st.vars, in.m.Uses[n])
+		}
+	case *syntax.Return:
+		types := in.exprList(s.Values, len(s.Values))
+		in.addReturns(types)
+		in.st.dead = true
+	case *syntax.Break:
+		in.fn.breaks = append(in.fn.breaks, in.st.copy())
+		in.st.dead = true
+	case *syntax.Continue:
+		in.fn.conts = append(in.fn.conts, in.st.copy())
+		in.st.dead = true
+	case *syntax.Goto:
+		in.st.dead = true
+	case *syntax.Label:
+		// Any goto may jump here: forget the locals, keep the buffer changes.
+		in.st.vars = map[*Symbol]Type{}
+		in.st.dead = false
+	}
+	return declared
+}
+
+func (in *inferrer) addReturns(types []Type) {
+	info := in.fn.info
+	if !in.recording {
+		return // a function is summarised by its recorded walk only
+	}
+	if !info.done {
+		info.done = true
+		info.Returns = make([]Type, len(types))
+		for i, t := range types {
+			info.Returns[i] = widenReturn(t)
+		}
+		return
+	}
+	n := max(len(info.Returns), len(types))
+	out := make([]Type, n)
+	for i := range out {
+		a, b := typeOfKind(Nil), typeOfKind(Nil)
+		if i < len(info.Returns) {
+			a = info.Returns[i]
+		}
+		if i < len(types) {
+			b = widenReturn(types[i])
+		}
+		out[i] = merge(a, b)
+	}
+	info.Returns = out
+}
+
+// widenReturn keeps a returned value's kind, identity and constant but not
+// its staleness, which belongs to the returning point.
+func widenReturn(t Type) Type {
+	t.Stale, t.StaleBy = false, nil
+	return t
+}
+
+// loop runs a loop: head runs at the start of every iteration (the
+// condition, or setting the loop variables), tail at its end (repeat's
+// condition).
+func (in *inferrer) loop(head func(), body *syntax.Block, tail func()) {
+	savedBreaks, savedConts := in.fn.breaks, in.fn.conts
+	iterate := func() *state {
+		in.fn.breaks, in.fn.conts = nil, nil
+		if head != nil {
+			head()
+		}
+		in.body(body)
+		if tail != nil && !in.st.dead {
+			tail()
+		}
+		return in.st
+	}
+	entry := in.st
+	if in.loopDepth >= maxLoopDepth {
+		in.forgetAssigned(body)
+		entry = in.st
+		in.st = entry.copy()
+		exit := iterate()
+		in.st = join(append([]*state{entry, exit}, in.fn.breaks...)...)
+		in.forgetAssigned(body)
+		in.fn.breaks, in.fn.conts = savedBreaks, savedConts
+		return
+	}
+	in.loopDepth++
+	rec := in.recording
+	in.recording = false
+	in.st = entry.copy()
+	exit := iterate()
+	headState := join(append([]*state{entry, exit}, in.fn.conts...)...)
+	in.recording = rec
+	in.st = headState.copy()
+	exit = iterate()
+	in.st = join(append([]*state{headState, exit}, in.fn.breaks...)...)
+	in.loopDepth--
+	in.fn.breaks, in.fn.conts = savedBreaks, savedConts
+}
+
+// forgetAssigned makes every local assigned in body Unknown.
+func (in *inferrer) forgetAssigned(body *syntax.Block) {
+	if body == nil {
+		return
+	}
+	syntax.Inspect(body, func(n syntax.Node) bool {
+		if name, ok := n.(*syntax.Name); ok {
+			if sym := in.m.Uses[name]; sym != nil {
+				for _, r := range sym.Refs {
+					if r.Name == name && r.Write {
+						delete(in.st.vars, sym)
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// assign stores t into an assignment target.
+func (in *inferrer) assign(target syntax.Expr, t Type) {
+	switch target := target.(type) {
+	case *syntax.Name:
+		sym := in.m.Uses[target]
+		if sym == nil {
+			return
+		}
+		if sym.Kind != Global || sym.Name == "buffer" {
+			in.setVar(sym, t)
+		}
+		in.record(target, t)
+	case *syntax.Member:
+		x := in.expr(target.X)
+		if x.Table != nil && target.Name != nil && target.Name.Value != "" {
+			x.Table.set(target.Name.Value, t)
+		}
+	case *syntax.Index:
+		x := in.expr(target.X)
+		k := in.expr(target.Key)
+		if x.Table != nil {
+			if key, ok := constKey(k); ok {
+				x.Table.set(key, t)
+			} else {
+				x.Table.Dynamic = true
+			}
+		}
+	}
+}
+
+// set records an assignment to a constant key.
+func (o *TableObj) set(key string, t Type) {
+	t = widenReturn(t)
+	if old, ok := o.Fields[key]; ok {
+		o.Fields[key] = merge(old, t)
+		return
+	}
+	o.Fields[key] = t
+}
+
+func (in *inferrer) funcInfo(fn *syntax.Function) *FuncInfo {
+	if fn == nil {
+		return nil
+	}
+	if info, ok := in.funcs[fn]; ok {
+		return info
+	}
+	info := &FuncInfo{Node: fn}
+	in.funcs[fn] = info
+	return info
+}
+
+// function walks a function body with a fresh state: parameters take their
+// annotated types, upvalues their declared types (see readVar).
+func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
+	if fn == nil || fn.Body == nil {
+		return
+	}
+	info := in.funcInfo(fn)
+	savedSt, savedFn := in.st, in.fn
+	in.st = newState()
+	// Buffer generations carry into the body: a pointer taken before the
+	// function is stale inside it if the buffer changed before.
+	for k, v := range savedSt.gens {
+		in.st.gens[k] = v
+	}
+	in.fn = &funcCtx{info: info}
+	for i, p := range fn.Params {
+		t := unknownType
+		if i < len(fn.ParamTypes) && fn.ParamTypes[i] != nil {
+			t = in.luauType(fn.ParamTypes[i])
+		} else if a := doc.Find("param", p.Value); a != nil {
+			t = annotationType(a.Type)
+		}
+		t = in.identify(t, p)
+		if sym := in.m.Uses[p]; sym != nil {
+			in.setVar(sym, t)
+			if in.recording {
+				in.t.decl[sym] = t
+			}
+		}
+		in.record(p, t)
+	}
+	if in.recording {
+		info.Returns, info.done = nil, false
+	}
+	in.block(fn.Body.Stmts)
+	if in.recording && !info.done {
+		if rets := doc.Returns(); len(rets) > 0 {
+			for _, r := range rets {
+				info.Returns = append(info.Returns, annotationType(r.Type))
+			}
+			info.done = true
+		} else if fn.Return != nil {
+			info.Returns = []Type{in.luauType(fn.Return)}
+			info.done = true
+		}
+	} else if in.recording {
+		// Annotated returns fill in what inference could not see.
+		for i, r := range doc.Returns() {
+			if i < len(info.Returns) && !info.Returns[i].Known() {
+				info.Returns[i] = annotationType(r.Type)
+			}
+		}
+	}
+	in.st, in.fn = savedSt, savedFn
+}
