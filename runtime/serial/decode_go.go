@@ -8,7 +8,13 @@ import (
 // Unmarshal decodes exactly one object from data. Bytes after the object
 // are an error ("left-over data in buffer"), as in LuaJIT's buffer.decode.
 func Unmarshal(data []byte, opts ...Option) (any, error) {
-	d := NewDecoder(data, opts...)
+	return UnmarshalString(string(data), opts...)
+}
+
+// UnmarshalString is Unmarshal for input that is already a string. It
+// copies nothing: decoded strings share the memory of s.
+func UnmarshalString(s string, opts ...Option) (any, error) {
+	d := newDecoder(s, opts)
 	v, err := d.Decode()
 	if err == io.EOF {
 		return nil, goDecodeError(errAt(0, msgUnexpectedEnd))
@@ -34,8 +40,12 @@ type Decoder struct {
 
 // NewDecoder returns a Decoder over a copy of data.
 func NewDecoder(data []byte, opts ...Option) *Decoder {
+	return newDecoder(string(data), opts)
+}
+
+func newDecoder(s string, opts []Option) *Decoder {
 	cfg := newConfig(opts)
-	return &Decoder{src: string(data), dec: goDecoder{dict: cfg.dict}}
+	return &Decoder{src: s, dec: goDecoder{dict: cfg.dict, box: newBoxer()}}
 }
 
 // Decode returns the next object. It returns io.EOF when the input is used
@@ -65,6 +75,7 @@ type goDecoder struct {
 	src   string
 	dict  []string
 	depth int
+	box   boxer
 }
 
 // readU is readU over the decoder's string.
@@ -110,7 +121,7 @@ func (d *goDecoder) value(p int) (any, int, error) {
 		if n > len(d.src)-p {
 			return nil, start, errAt(start, msgUnexpectedEnd)
 		}
-		return d.src[p : p+n], p + n, nil
+		return d.box.str(d.src[p : p+n]), p + n, nil
 	}
 	switch tag {
 	case tagNum:
@@ -118,7 +129,7 @@ func (d *goDecoder) value(p int) (any, int, error) {
 		if !ok {
 			return nil, start, errAt(start, msgUnexpectedEnd)
 		}
-		return math.Float64frombits(canonicalNaN(bits)), p + 8, nil
+		return d.box.num(math.Float64frombits(canonicalNaN(bits))), p + 8, nil
 	case tagNil:
 		return nil, p, nil
 	case tagFalse:
@@ -133,7 +144,7 @@ func (d *goDecoder) value(p int) (any, int, error) {
 		}
 		u := uint32(d.src[p]) | uint32(d.src[p+1])<<8 | uint32(d.src[p+2])<<16 | uint32(d.src[p+3])<<24
 		if tag == tagInt {
-			return float64(int32(u)), p + 4, nil
+			return d.box.num(float64(int32(u))), p + 4, nil
 		}
 		return LightUserdata(u), p + 4, nil
 	case tagLightUD64:
@@ -150,7 +161,7 @@ func (d *goDecoder) value(p int) (any, int, error) {
 		if uint64(idx) >= uint64(len(d.dict)) {
 			return nil, start, errDictIndex(start, idx)
 		}
-		return d.dict[idx], np, nil
+		return d.box.str(d.dict[idx]), np, nil
 	case tagInt64, tagUint64:
 		u, ok := d.u64(p)
 		if !ok {
@@ -231,7 +242,9 @@ func (d *goDecoder) table(start, p int, tag uint32) (any, int, error) {
 	)
 	switch {
 	case nhash == 0 && first == 1 && na > 0:
-		v, p, err = d.list(p, int(na), left)
+		var xs []any
+		xs, p, err = d.list(p, int(na), left)
+		v = d.box.list(xs)
 	case na == 0 && nhash == 0:
 		v = map[string]any{}
 	default:
@@ -285,6 +298,24 @@ func (d *goDecoder) mixed(p int, first, na, nhash, left uint32) (any, int, error
 	}
 	for range nhash {
 		kpos := p
+		if sm != nil {
+			// Most keys are strings: read them without boxing.
+			if ks, np, ok := d.strKey(p); ok {
+				p = np
+				if old, dup := sm[ks]; dup && old != nil {
+					return nil, p, errAt(kpos, msgDuplicateKey)
+				}
+				v, np, err := d.value(p)
+				if err != nil {
+					return nil, p, err
+				}
+				p = np
+				if v != nil {
+					sm[ks] = v
+				}
+				continue
+			}
+		}
 		k, np, err := d.value(p)
 		if err != nil {
 			return nil, p, err
@@ -345,4 +376,27 @@ func (d *goDecoder) mixed(p int, first, na, nhash, left uint32) (any, int, error
 		return am, p, nil
 	}
 	return sm, p, nil
+}
+
+// strKey reads a string or dictionary string at p. ok is false for any
+// other item, and for broken ones, which the general path then reports.
+func (d *goDecoder) strKey(p int) (s string, next int, ok bool) {
+	tag, np, ok := d.readU(p)
+	if !ok {
+		return "", p, false
+	}
+	if tag >= tagStr {
+		n := int(tag - tagStr)
+		if n > len(d.src)-np {
+			return "", p, false
+		}
+		return d.src[np : np+n], np + n, true
+	}
+	if tag == tagDictStr {
+		idx, np, ok := d.readU(np)
+		if ok && uint64(idx) < uint64(len(d.dict)) {
+			return d.dict[idx], np, true
+		}
+	}
+	return "", p, false
 }

@@ -176,15 +176,23 @@ func (e *goEncoder) str(b []byte, s string) ([]byte, error) {
 	return appendStr(b, s), nil
 }
 
-// key writes a hash key: strings go through the dictionary.
+// strKey writes a string hash key, through the dictionary if it is there.
+func (e *goEncoder) strKey(b []byte, s string) ([]byte, error) {
+	if e.cfg.dict != nil {
+		if i := e.cfg.lookup(s); i >= 0 {
+			return appendU(append(b, tagDictStr), uint32(i)), nil
+		}
+	}
+	if len(s) < 0xe0-tagStr {
+		return append(append(b, byte(tagStr+len(s))), s...), nil
+	}
+	return e.str(b, s)
+}
+
+// key writes any hash key.
 func (e *goEncoder) key(b []byte, k any) ([]byte, error) {
 	if s, ok := k.(string); ok {
-		if e.cfg.dictIndex != nil {
-			if i, ok := e.cfg.dictIndex[s]; ok {
-				return appendU(append(b, tagDictStr), uint32(i)), nil
-			}
-		}
-		return e.str(b, s)
+		return e.strKey(b, s)
 	}
 	switch x := k.(type) {
 	case nil:
@@ -241,6 +249,11 @@ func (e *goEncoder) array(b []byte, x []any) ([]byte, error) {
 	b = appendU(append(b, tagTabArr1), uint32(len(x)+1))
 	var err error
 	for _, v := range x {
+		// Arrays of numbers are common enough for a fast path.
+		if f, ok := v.(float64); ok {
+			b = appendNum(b, f)
+			continue
+		}
 		if b, err = e.value(b, v); err != nil {
 			return b, err
 		}
@@ -253,6 +266,57 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 	if err := e.enter(); err != nil {
 		return b, err
 	}
+	if len(m) == 0 || len(m) >= 0xe0 || e.cfg.sortKeys {
+		return e.strMapTwoPass(b, m)
+	}
+	// The count of non-nil values fits the one-byte prefix form, so reserve
+	// that byte and fill it in afterwards: one pass over the map.
+	start := len(b)
+	b = append(b, tagTabHash, 0)
+	n := 0
+	var err error
+	for k, v := range m {
+		if v == nil {
+			continue
+		}
+		n++
+		if b, err = e.strKey(b, k); err != nil {
+			return b, err
+		}
+		// Inline the most common scalar values; everything else goes
+		// through value.
+		switch x := v.(type) {
+		case string:
+			if len(x) < 0xe0-tagStr {
+				b = append(append(b, byte(tagStr+len(x))), x...)
+				continue
+			}
+		case float64:
+			b = appendNum(b, x)
+			continue
+		case bool:
+			if x {
+				b = append(b, tagTrue)
+			} else {
+				b = append(b, tagFalse)
+			}
+			continue
+		}
+		if b, err = e.value(b, v); err != nil {
+			return b, err
+		}
+	}
+	e.depth--
+	if n == 0 {
+		return append(b[:start], tagTabEmpty), nil
+	}
+	b[start+1] = byte(n)
+	return b, nil
+}
+
+// strMapTwoPass counts the non-nil values first; it serves big maps, whose
+// count may need a longer prefix, and sorted output.
+func (e *goEncoder) strMapTwoPass(b []byte, m map[string]any) ([]byte, error) {
 	n := 0
 	for _, v := range m {
 		if v != nil {
@@ -274,7 +338,7 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			if b, err = e.key(b, k); err != nil {
+			if b, err = e.strKey(b, k); err != nil {
 				return b, err
 			}
 			if b, err = e.value(b, m[k]); err != nil {
@@ -286,7 +350,7 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 			if v == nil {
 				continue
 			}
-			if b, err = e.key(b, k); err != nil {
+			if b, err = e.strKey(b, k); err != nil {
 				return b, err
 			}
 			if b, err = e.value(b, v); err != nil {

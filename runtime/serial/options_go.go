@@ -7,6 +7,10 @@ type config struct {
 	dict      []string
 	dictIndex map[string]int
 	sortKeys  bool
+	// slots is a small hash of the dictionary keyed by length and first
+	// and last byte: 0 means no key has that hash, i+1 means only dict[i]
+	// has it, -1 means several keys share it (then dictIndex decides).
+	slots [64]int32
 }
 
 // WithDict sets the string dictionary, the Go counterpart of string.buffer's
@@ -17,9 +21,17 @@ func WithDict(keys ...string) Option {
 	return func(c *config) {
 		c.dict = append([]string(nil), keys...)
 		c.dictIndex = make(map[string]int, len(keys))
+		c.slots = [64]int32{}
 		for i, k := range keys {
-			if _, dup := c.dictIndex[k]; !dup {
-				c.dictIndex[k] = i
+			if _, dup := c.dictIndex[k]; dup {
+				continue
+			}
+			c.dictIndex[k] = i
+			switch h := slotOf(k); c.slots[h] {
+			case 0:
+				c.slots[h] = int32(i + 1)
+			default:
+				c.slots[h] = -1
 			}
 		}
 	}
@@ -30,6 +42,31 @@ func WithDict(keys ...string) Option {
 // produce equal bytes. It costs a sort per map.
 func WithSortedKeys() Option {
 	return func(c *config) { c.sortKeys = true }
+}
+
+func slotOf(s string) int {
+	if len(s) == 0 {
+		return 0
+	}
+	return (len(s)*7 + int(s[0])*3 + int(s[len(s)-1])) & 63
+}
+
+// lookup returns the dictionary index of s, or -1. Most keys cost one
+// string comparison.
+func (c *config) lookup(s string) int {
+	switch i := c.slots[slotOf(s)]; {
+	case i == 0:
+		return -1
+	case i > 0:
+		if c.dict[i-1] == s {
+			return int(i - 1)
+		}
+		return -1
+	}
+	if i, ok := c.dictIndex[s]; ok {
+		return i
+	}
+	return -1
 }
 
 func newConfig(opts []Option) config {

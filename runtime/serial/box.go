@@ -1,0 +1,72 @@
+package serial
+
+import "unsafe"
+
+// The Go decoder returns numbers, strings and lists inside `any`. Boxing
+// each one costs an allocation, which dominates decoding time (LuaJIT
+// stores numbers inline and allocates nothing for them). boxer instead
+// stores the values in slabs and builds interface values that point into
+// them: one allocation per slab, not per value.
+//
+// This relies on the layout of an empty interface (a type word and a data
+// pointer to an immutable value), which has been stable since Go 1.4, and is
+// safe for the garbage collector because the data pointer keeps its slab
+// alive. A slab entry is never written after it has been boxed. The cost is
+// retention: one live value keeps its whole slab (at most maxSlab values)
+// alive.
+type boxer struct {
+	nums  []float64
+	strs  []string
+	lists [][]any
+
+	numType, strType, listType unsafe.Pointer
+}
+
+type eface struct {
+	typ  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+const (
+	minSlab = 16
+	maxSlab = 512
+)
+
+func typeWord(v any) unsafe.Pointer { return (*eface)(unsafe.Pointer(&v)).typ }
+
+func newBoxer() boxer {
+	return boxer{
+		numType:  typeWord(float64(0)),
+		strType:  typeWord(""),
+		listType: typeWord([]any(nil)),
+	}
+}
+
+func nextCap(c int) int { return min(max(2*c, minSlab), maxSlab) }
+
+func (b *boxer) num(f float64) any {
+	if len(b.nums) == cap(b.nums) {
+		b.nums = make([]float64, 0, nextCap(cap(b.nums)))
+	}
+	b.nums = append(b.nums, f)
+	e := eface{typ: b.numType, data: unsafe.Pointer(&b.nums[len(b.nums)-1])}
+	return *(*any)(unsafe.Pointer(&e))
+}
+
+func (b *boxer) str(s string) any {
+	if len(b.strs) == cap(b.strs) {
+		b.strs = make([]string, 0, nextCap(cap(b.strs)))
+	}
+	b.strs = append(b.strs, s)
+	e := eface{typ: b.strType, data: unsafe.Pointer(&b.strs[len(b.strs)-1])}
+	return *(*any)(unsafe.Pointer(&e))
+}
+
+func (b *boxer) list(xs []any) any {
+	if len(b.lists) == cap(b.lists) {
+		b.lists = make([][]any, 0, nextCap(cap(b.lists)))
+	}
+	b.lists = append(b.lists, xs)
+	e := eface{typ: b.listType, data: unsafe.Pointer(&b.lists[len(b.lists)-1])}
+	return *(*any)(unsafe.Pointer(&e))
+}
