@@ -68,6 +68,17 @@ func (e *goEncoder) append(dst []byte, v any) ([]byte, error) {
 }
 
 func (e *goEncoder) value(b []byte, v any) ([]byte, error) {
+	// The commonest types first: each assertion is one comparison, cheaper
+	// than the search of the big type switch below.
+	if s, ok := v.(string); ok && len(s) < 0xe0-tagStr {
+		return append(append(b, byte(tagStr+len(s))), s...), nil
+	}
+	if f, ok := v.(float64); ok {
+		return appendNum(b, f), nil
+	}
+	if m, ok := v.(map[string]any); ok {
+		return e.strMap(b, m)
+	}
 	switch x := v.(type) {
 	case nil:
 		return append(b, tagNil), nil
@@ -249,9 +260,14 @@ func (e *goEncoder) array(b []byte, x []any) ([]byte, error) {
 	b = appendU(append(b, tagTabArr1), uint32(len(x)+1))
 	var err error
 	for _, v := range x {
-		// Arrays of numbers are common enough for a fast path.
+		// Arrays of numbers and short strings are common enough for a
+		// fast path.
 		if f, ok := v.(float64); ok {
 			b = appendNum(b, f)
+			continue
+		}
+		if s, ok := v.(string); ok && len(s) < 0xe0-tagStr {
+			b = append(append(b, byte(tagStr+len(s))), s...)
 			continue
 		}
 		if b, err = e.value(b, v); err != nil {
@@ -280,11 +296,13 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 			continue
 		}
 		n++
-		if b, err = e.strKey(b, k); err != nil {
+		if e.cfg.dict == nil && len(k) < 0xe0-tagStr {
+			b = append(append(b, byte(tagStr+len(k))), k...)
+		} else if b, err = e.strKey(b, k); err != nil {
 			return b, err
 		}
-		// Inline the most common scalar values; everything else goes
-		// through value.
+		// Inline the most common values; everything else goes through
+		// value.
 		switch x := v.(type) {
 		case string:
 			if len(x) < 0xe0-tagStr {
@@ -299,6 +317,11 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 				b = append(b, tagTrue)
 			} else {
 				b = append(b, tagFalse)
+			}
+			continue
+		case []any:
+			if b, err = e.array(b, x); err != nil {
+				return b, err
 			}
 			continue
 		}

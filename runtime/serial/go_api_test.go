@@ -344,3 +344,45 @@ func asTable(v any) (map[any]any, bool) {
 	}
 	return m, true
 }
+
+// The dictionary lookup hashes keys into 64 slots; with many keys most
+// slots collide, and every key must still find its own (first) index.
+func TestDictLookupManyKeys(t *testing.T) {
+	var keys []string
+	for i := range 300 {
+		keys = append(keys, "key"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+string(rune('A'+i/26)))
+	}
+	keys = append(keys, "", keys[5]) // the empty key, and a duplicate
+	c := newConfig([]Option{WithDict(keys...)})
+	for i, k := range keys[:len(keys)-1] {
+		if got := c.lookup(k); got != i {
+			t.Errorf("lookup(%q) = %d, want %d", k, got, i)
+		}
+	}
+	for _, k := range []string{"nope", "keyA", "x", "keyxxxxxxxxzZ"} {
+		if got := c.lookup(k); got != -1 {
+			t.Errorf("lookup(%q) = %d, want -1", k, got)
+		}
+	}
+}
+
+// Maps of 224 keys or more need a longer count prefix than the one-pass
+// encoder reserves.
+func TestRoundTripBigMaps(t *testing.T) {
+	for _, n := range []int{223, 224, 225, 5000} {
+		m := map[string]any{}
+		for i := range n {
+			m[strings.Repeat("k", 1+i%3)+string(rune(0x100+i))] = float64(i)
+		}
+		for _, opts := range [][]Option{nil, {WithSortedKeys()}} {
+			b, err := Append(nil, m, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Unmarshal(b)
+			if err != nil || !sameGo(got, m) {
+				t.Fatalf("%d keys: %v", n, err)
+			}
+		}
+	}
+}

@@ -176,7 +176,11 @@
 --@ decode dict-ok {dict = {"a", "b"}}: 09010f0102
 --@ decode dict-out-of-range {dict = {"a", "b"}}: 0f02
 --@ decode dict-false-slot {dict = {false, "b"}}: 0f00
+--@ decode dict-prepared-table {dict = {"a", "b", x = 1}}: 0f01
+--@ bytes dict-prepared-table-encode {dict = {"a", "b", x = 1}}: {a = 1}
 --@ decode mt-no-option: 0e0008
+--@ decode mt-false-slot {metatable = {false, MT1}}: 0e0008
+--@ decode mt-second {metatable = {MT1, MT2}}: 0e01 0901 2161 02
 --@ decode mt-ok {metatable = {MT1}}: 0e000c02070000000000000040
 --@ decode mt-out-of-range {metatable = {MT1}}: 0e0508
 --@ decode mt-bad-inner-num {metatable = {MT1}}: 0e0007
