@@ -47,10 +47,18 @@ func (p *parser) supported(k Kind) bool {
 }
 
 func (p *parser) exprList() []Expr {
-	list := []Expr{p.expr(0)}
-	for p.accept(OComma) {
-		list = append(list, p.expr(0))
+	base := len(p.st.exprs)
+	for {
+		// The call comes first: it may grow the stack itself.
+		e := p.expr(0)
+		p.st.exprs = append(p.st.exprs, e)
+		if !p.accept(OComma) {
+			break
+		}
 	}
+	list := p.a.exprLists.copyOf(p.st.exprs[base:])
+	clear(p.st.exprs[base:])
+	p.st.exprs = p.st.exprs[:base]
 	return list
 }
 
@@ -60,7 +68,13 @@ func (p *parser) expr(limit int) Expr {
 		p.leave()
 		return &BadExpr{Range{p.tok.Start, p.tok.Start}}
 	}
-	defer p.leave()
+	left := p.subExpr(limit)
+	p.leave()
+	return left
+}
+
+// subExpr is expr inside the depth accounting.
+func (p *parser) subExpr(limit int) Expr {
 	var left Expr
 	switch k := p.tok.Kind; k {
 	case KNot, OSub, OLen, OTilde:
@@ -71,7 +85,9 @@ func (p *parser) expr(limit int) Expr {
 		p.next()
 		x := p.expr(unaryPriority)
 		_, end := x.Span()
-		left = &Unary{Range{t.Start, end}, k, x}
+		u := p.a.unaries.new()
+		*u = Unary{Range{t.Start, end}, k, x}
+		left = u
 	default:
 		left = p.simpleExpr()
 	}
@@ -88,7 +104,9 @@ func (p *parser) expr(limit int) Expr {
 		right := p.expr(r)
 		start, _ := left.Span()
 		_, end := right.Span()
-		left = &Binary{Range{start, end}, op.Kind, op.Start, left, right}
+		b := p.a.binaries.new()
+		*b = Binary{Range{start, end}, op.Kind, op.Start, left, right}
+		left = b
 	}
 }
 
@@ -100,19 +118,27 @@ func (p *parser) simpleExpr() Expr {
 	switch t.Kind {
 	case TNumber:
 		p.next()
-		e = &Number{Range{t.Start, t.End}, string(p.src[t.Start:t.End])}
+		n := p.a.numbers.new()
+		*n = Number{Range{t.Start, t.End}, p.str[t.Start:t.End]}
+		e = n
 	case TString:
 		p.next()
-		e = &String{Range{t.Start, t.End}, string(p.src[t.Start:t.End])}
+		e = p.newString(t)
 	case KNil:
 		p.next()
-		e = &Nil{Range{t.Start, t.End}}
+		n := p.a.nils.new()
+		n.Range = Range{t.Start, t.End}
+		e = n
 	case KTrue:
 		p.next()
-		e = &True{Range{t.Start, t.End}}
+		n := p.a.trues.new()
+		n.Range = Range{t.Start, t.End}
+		e = n
 	case KFalse:
 		p.next()
-		e = &False{Range{t.Start, t.End}}
+		n := p.a.falses.new()
+		n.Range = Range{t.Start, t.End}
+		e = n
 	case OVararg:
 		if !p.fs.vararg {
 			p.errorf(t, "cannot use '...' outside a vararg function near %s", p.near(t))
@@ -160,12 +186,14 @@ func (p *parser) primaryExpr() Expr {
 	switch t.Kind {
 	case TName:
 		p.next()
-		return &Name{Range{t.Start, t.End}, p.lx.intern(p.src[t.Start:t.End])}
+		return p.newName(t.Start, t.End)
 	case OLParen:
 		p.next()
 		x := p.expr(0)
 		p.expectClose(ORParen, "(", t.Start)
-		return &Paren{Range{t.Start, p.prevEnd}, x}
+		e := p.a.parens.new()
+		*e = Paren{Range{t.Start, p.prevEnd}, x}
+		return e
 	}
 	p.errorf(t, "unexpected symbol near %s", p.near(t))
 	return &BadExpr{Range{t.Start, t.Start}}
@@ -185,17 +213,22 @@ func (p *parser) suffixedExpr() Expr {
 			op := p.tok.Start
 			p.next()
 			n := p.name()
-			e = &Member{Range{start, n.End}, e, n, false, op}
+			m := p.a.members.new()
+			*m = Member{Range{start, n.End}, e, n, false, op}
+			e = m
 		case OLBracket:
 			p.next()
 			k := p.expr(0)
 			p.expect(ORBracket)
-			e = &Index{Range{start, p.prevEnd}, e, k}
+			x := p.a.indexes.new()
+			*x = Index{Range{start, p.prevEnd}, e, k}
+			e = x
 		case OColon:
 			op := p.tok.Start
 			p.next()
 			n := p.name()
-			m := &Member{Range{start, n.End}, e, n, true, op}
+			m := p.a.members.new()
+			*m = Member{Range{start, n.End}, e, n, true, op}
 			if n.Value == "" {
 				return m
 			}
@@ -207,7 +240,7 @@ func (p *parser) suffixedExpr() Expr {
 				return m
 			}
 		case OLParen, TString, OLBrace:
-			if p.tok.Kind == OLParen && p.d != DialectLua54 && p.line(p.tok.Start) != p.line(p.prevEnd) {
+			if p.tok.Kind == OLParen && p.d != DialectLua54 && p.newlineBetween(p.prevEnd, p.tok.Start) {
 				p.errorf(p.tok, "ambiguous syntax (function call x new statement) near %s", p.near(p.tok))
 			}
 			e = p.callArgs(e, start)
@@ -220,13 +253,15 @@ func (p *parser) suffixedExpr() Expr {
 // callArgs parses the arguments of a call: (list), a string or a table.
 func (p *parser) callArgs(fn Expr, start int) Expr {
 	t := p.tok
-	c := &Call{Fn: fn, LParen: t.Start, RParen: -1}
+	c := p.a.calls.new()
+	c.Fn, c.LParen, c.RParen = fn, t.Start, -1
 	switch t.Kind {
 	case TString:
 		p.next()
-		c.Args = []Expr{&String{Range{t.Start, t.End}, string(p.src[t.Start:t.End])}}
+		c.Args = p.a.exprLists.one(p.newString(t))
 	case OLBrace:
-		c.Args = []Expr{p.table()}
+		tb := p.table()
+		c.Args = p.a.exprLists.one(tb)
 	default:
 		p.next()
 		if p.tok.Kind != ORParen {
@@ -242,9 +277,11 @@ func (p *parser) callArgs(fn Expr, start int) Expr {
 func (p *parser) table() Expr {
 	t := p.tok
 	p.next()
-	tb := &Table{}
+	tb := p.a.tables.new()
+	base := len(p.st.fields)
 	for p.tok.Kind != ORBrace {
-		f := &Field{Range: Range{Start: p.tok.Start}}
+		f := p.a.fields.new()
+		f.Start = p.tok.Start
 		switch {
 		case p.tok.Kind == OLBracket:
 			p.next()
@@ -266,7 +303,7 @@ func (p *parser) table() Expr {
 			break
 		}
 		f.End = max(p.prevEnd, f.Start)
-		tb.Fields = append(tb.Fields, f)
+		p.st.fields = append(p.st.fields, f)
 		if _, bad := f.Value.(*BadExpr); bad {
 			break
 		}
@@ -274,6 +311,9 @@ func (p *parser) table() Expr {
 			break
 		}
 	}
+	tb.Fields = p.a.fieldLists.copyOf(p.st.fields[base:])
+	clear(p.st.fields[base:])
+	p.st.fields = p.st.fields[:base]
 	p.expectClose(ORBrace, "{", t.Start)
 	tb.Range = Range{t.Start, p.prevEnd}
 	return tb
@@ -283,11 +323,13 @@ func (p *parser) table() Expr {
 // (function keyword or attribute) is at start; the name, if any, has been
 // consumed.
 func (p *parser) funcBody(start int, attrs []*Name) *Function {
-	fn := &Function{Attributes: attrs, EndPos: -1}
+	fn := p.a.funcs.new()
+	fn.Attributes, fn.EndPos = attrs, -1
 	if p.d == DialectLuau && p.tok.Kind == OLt {
 		fn.Generics = p.genericNames()
 	}
 	fs := &funcState{parent: p.fs}
+	base := len(p.st.names)
 	lparen := p.tok.Start
 	p.expect(OLParen)
 	if p.tok.Kind != ORParen {
@@ -305,7 +347,8 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 				p.errorf(p.tok, "expected <name> near %s", p.near(p.tok))
 				break
 			}
-			fn.Params = append(fn.Params, p.name())
+			n := p.name()
+			p.st.names = append(p.st.names, n)
 			if p.d == DialectLuau {
 				var ty TypeExpr
 				if p.accept(OColon) {
@@ -318,6 +361,9 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 			}
 		}
 	}
+	fn.Params = p.a.nameLists.copyOf(p.st.names[base:])
+	clear(p.st.names[base:])
+	p.st.names = p.st.names[:base]
 	p.expectClose(ORParen, "(", lparen)
 	if p.d == DialectLuau && p.accept(OColon) {
 		fn.Return = p.returnType()
@@ -329,4 +375,22 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 	fn.EndPos = p.expectClose(KEnd, "function", start)
 	fn.Range = Range{start, p.prevEnd}
 	return fn
+}
+
+// newString returns a String for a string token.
+func (p *parser) newString(t Token) *String {
+	s := p.a.strs.new()
+	*s = String{Range{t.Start, t.End}, p.str[t.Start:t.End]}
+	return s
+}
+
+// newlineBetween reports whether a line break lies between two offsets;
+// the gap is trivia already scanned, so this adds no more than linear work.
+func (p *parser) newlineBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if c := p.src[i]; c == '\n' || c == '\r' {
+			return true
+		}
+	}
+	return false
 }

@@ -6,17 +6,38 @@ package syntax
 
 type lexer struct {
 	src      []byte
+	str      string // src as a string, for comment texts
 	pos      int
 	d        Dialect
 	comments []*Comment
+	slab     *slab[Comment]
 	errf     func(start, end int, msg string)
-	// names interns identifier text so that each distinct name is allocated once.
-	names map[string]string
+	// class sorts bytes for the main loop of next; it depends on the
+	// dialect because LuaJIT and Luau accept UTF-8 bytes in names.
+	class [256]uint8
 }
 
-func (l *lexer) init(src []byte, d Dialect, errf func(start, end int, msg string)) {
-	l.src, l.d, l.errf = src, d, errf
-	l.names = make(map[string]string, 256)
+// Byte classes of lexer.class.
+const (
+	clOther uint8 = iota
+	clIdent       // may start a name
+	clDigit
+	clSpace
+)
+
+func (l *lexer) init(src []byte, str string, d Dialect, errf func(start, end int, msg string), comments *slab[Comment]) {
+	l.src, l.str, l.d, l.errf, l.slab = src, str, d, errf, comments
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		switch {
+		case b == '_' || (b|0x20) >= 'a' && (b|0x20) <= 'z' || b >= 0x80 && (d == DialectLuaJIT || d == DialectLuau):
+			l.class[c] = clIdent
+		case isDigit(b):
+			l.class[c] = clDigit
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
+			l.class[c] = clSpace
+		}
+	}
 	// A UTF-8 byte order mark and a first line starting with '#' are skipped,
 	// as lua and luajit do when loading a file.
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
@@ -29,15 +50,6 @@ func (l *lexer) init(src []byte, d Dialect, errf func(start, end int, msg string
 	}
 }
 
-func (l *lexer) intern(b []byte) string {
-	if s, ok := l.names[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	l.names[s] = s
-	return s
-}
-
 func (l *lexer) peekByte(i int) byte {
 	if l.pos+i < len(l.src) {
 		return l.src[l.pos+i]
@@ -48,13 +60,11 @@ func (l *lexer) peekByte(i int) byte {
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isXDigit(c byte) bool { return isDigit(c) || (c|0x20) >= 'a' && (c|0x20) <= 'f' }
 
-// isIdentStart reports whether c may start a name. LuaJIT and Luau accept
-// bytes of multi-byte UTF-8 sequences in names; PUC Lua does not.
-func (l *lexer) isIdentStart(c byte) bool {
-	return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80 && (l.d == DialectLuaJIT || l.d == DialectLuau)
+// isIdent reports whether c may continue a name.
+func (l *lexer) isIdent(c byte) bool {
+	cl := l.class[c]
+	return cl == clIdent || cl == clDigit
 }
-
-func (l *lexer) isIdent(c byte) bool { return l.isIdentStart(c) || isDigit(c) }
 
 // next returns the next token, skipping whitespace and comments.
 func (l *lexer) next() Token {
@@ -62,10 +72,30 @@ func (l *lexer) next() Token {
 	for l.pos < len(src) {
 		c := src[l.pos]
 		start := l.pos
-		switch c {
-		case ' ', '\t', '\n', '\r', '\v', '\f':
+		switch l.class[c] {
+		case clSpace:
 			l.pos++
 			continue
+		case clIdent:
+			pos := l.pos + 1
+			for pos < len(src) {
+				if cl := l.class[src[pos]]; cl != clIdent && cl != clDigit {
+					break
+				}
+				pos++
+			}
+			l.pos = pos
+			k := keyword(src[start:pos])
+			if k == KGoto && (l.d == DialectLua51 || l.d == DialectLuau) {
+				// goto is an ordinary name in Lua 5.1 and Luau.
+				k = TName
+			}
+			return Token{k, start, pos}
+		case clDigit:
+			l.number()
+			return Token{TNumber, start, l.pos}
+		}
+		switch c {
 		case '-':
 			if l.peekByte(1) == '-' {
 				l.comment()
@@ -123,22 +153,6 @@ func (l *lexer) next() Token {
 				return Token{OAt, start, l.pos}
 			}
 		}
-		if isDigit(c) {
-			l.number()
-			return Token{TNumber, start, l.pos}
-		}
-		if l.isIdentStart(c) {
-			l.pos++
-			for l.pos < len(src) && l.isIdent(src[l.pos]) {
-				l.pos++
-			}
-			k := keyword(src[start:l.pos])
-			if k == KGoto && (l.d == DialectLua51 || l.d == DialectLuau) {
-				// goto is an ordinary name in Lua 5.1 and Luau.
-				k = TName
-			}
-			return Token{k, start, l.pos}
-		}
 		return l.operator(c, start)
 	}
 	return Token{EOF, len(src), len(src)}
@@ -146,9 +160,9 @@ func (l *lexer) next() Token {
 
 // operator lexes the punctuation tokens that need no special scanning.
 func (l *lexer) operator(c byte, start int) Token {
+	n := l.peekByte(1)
 	two := func(k Kind) Token { l.pos += 2; return Token{k, start, l.pos} }
 	one := func(k Kind) Token { l.pos++; return Token{k, start, l.pos} }
-	n := l.peekByte(1)
 	switch c {
 	case '+':
 		if n == '=' {
@@ -247,7 +261,7 @@ func (l *lexer) comment() {
 		save := l.pos
 		if lvl := l.longBracket(); lvl >= 0 {
 			l.longString(start, lvl, true)
-			l.comments = append(l.comments, &Comment{Start: start, End: l.pos, Text: string(l.src[start:l.pos]), Long: true})
+			l.addComment(start, true)
 			return
 		}
 		l.pos = save
@@ -255,7 +269,13 @@ func (l *lexer) comment() {
 	for l.pos < len(l.src) && l.src[l.pos] != '\n' && l.src[l.pos] != '\r' {
 		l.pos++
 	}
-	l.comments = append(l.comments, &Comment{Start: start, End: l.pos, Text: string(l.src[start:l.pos])})
+	l.addComment(start, false)
+}
+
+func (l *lexer) addComment(start int, long bool) {
+	c := l.slab.new()
+	c.Start, c.End, c.Text, c.Long = start, l.pos, l.str[start:l.pos], long
+	l.comments = append(l.comments, c)
 }
 
 // longBracket looks at "[" followed by '='s. If a second "[" follows, it

@@ -22,6 +22,7 @@ type funcState struct {
 type parser struct {
 	lx       lexer
 	src      []byte
+	str      string // src as one string: node texts are substrings of it, with no copy each
 	d        Dialect
 	lines    *LineTable
 	tok      Token
@@ -32,14 +33,16 @@ type parser struct {
 	depth    int
 	fs       *funcState
 	stopped  bool // nesting limit hit: the rest of the input is skipped
+	a        arena
+	st       stacks
 }
 
 // Parse parses a Lua source file. It always returns a File whose Chunk is
 // non-nil, whatever the input; syntax errors are in File.Errors.
 func Parse(filename string, src []byte, opts Options) *File {
-	p := &parser{src: src, d: opts.dialect()}
+	p := &parser{src: src, str: string(src), d: opts.dialect()}
 	p.lines = NewLineTable(src)
-	p.lx.init(src, p.d, p.lexError)
+	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}
 	p.next()
 	chunk := p.block()
@@ -185,7 +188,7 @@ func (p *parser) expectClose(k Kind, open string, openPos int) int {
 // empty Name at the current position.
 func (p *parser) name() *Name {
 	if p.tok.Kind == TName {
-		n := &Name{Range{p.tok.Start, p.tok.End}, p.lx.intern(p.src[p.tok.Start:p.tok.End])}
+		n := p.newName(p.tok.Start, p.tok.End)
 		p.next()
 		return n
 	}
@@ -198,7 +201,14 @@ func (p *parser) missingName() *Name {
 	if p.tok.Start < pos {
 		pos = p.tok.Start
 	}
-	return &Name{Range{pos, pos}, ""}
+	return p.newName(pos, pos)
+}
+
+// newName returns a Name for the source text between start and end.
+func (p *parser) newName(start, end int) *Name {
+	n := p.a.names.new()
+	n.Start, n.End, n.Value = start, end, p.str[start:end]
+	return n
 }
 
 // enter and leave track nesting depth; enter reports false once the limit

@@ -4,23 +4,25 @@ package syntax
 
 // block parses statements up to a token that ends a block.
 func (p *parser) block() *Block {
-	b := &Block{Range: Range{Start: p.tok.Start}}
+	b := p.a.blocks.new()
+	b.Start = p.tok.Start
 	if !p.enter() {
 		p.leave()
 		b.End = b.Start
 		return b
 	}
-	defer p.leave()
+	base := len(p.st.stmts)
 	for !p.blockEnd() {
 		start, nerr := p.tok.Start, len(p.errs)
 		if p.tok.Kind == KReturn {
-			b.Stmts = append(b.Stmts, p.returnStmt())
+			r := p.returnStmt()
+			p.st.stmts = append(p.st.stmts, r)
 			p.mustEndBlock("return")
 			continue
 		}
 		s, last := p.statement()
 		if s != nil {
-			b.Stmts = append(b.Stmts, s)
+			p.st.stmts = append(p.st.stmts, s)
 			if p.d == DialectLua51 || p.d == DialectLuaJIT {
 				// Lua 5.1 and LuaJIT have no empty statement, only one
 				// optional ';' after each statement.
@@ -37,15 +39,19 @@ func (p *parser) block() *Block {
 			p.next()
 			p.recover()
 			bad.End = p.prevEnd
-			b.Stmts = append(b.Stmts, bad)
+			p.st.stmts = append(p.st.stmts, bad)
 		} else if len(p.errs) > nerr {
 			p.recover()
 		}
 	}
+	b.Stmts = p.a.stmtLists.copyOf(p.st.stmts[base:])
+	clear(p.st.stmts[base:])
+	p.st.stmts = p.st.stmts[:base]
 	b.End = p.prevEnd
 	if b.End < b.Start {
 		b.End = b.Start
 	}
+	p.leave()
 	return b
 }
 
@@ -102,7 +108,9 @@ func (p *parser) statement() (s Stmt, last bool) {
 			p.next()
 			name := p.name()
 			fn := p.funcBody(t.Start, nil)
-			return &LocalFunction{Range{t.Start, p.prevEnd}, name, fn}, false
+			lf := p.a.localFns.new()
+			*lf = LocalFunction{Range{t.Start, p.prevEnd}, name, fn}
+			return lf, false
 		}
 		return p.localStmt(t.Start), false
 	case KBreak:
@@ -161,18 +169,24 @@ func (p *parser) attributes() []*Name {
 
 func (p *parser) ifStmt() Stmt {
 	t := p.tok
-	s := &If{}
+	s := p.a.ifs.new()
 	p.next()
 	cond := p.expr(0)
 	p.expect(KThen)
-	s.Conds = append(s.Conds, cond)
-	s.Blocks = append(s.Blocks, p.block())
-	for p.tok.Kind == KElseif {
-		p.next()
-		cond := p.expr(0)
-		p.expect(KThen)
+	body := p.block()
+	if p.tok.Kind != KElseif {
+		s.Conds = p.a.exprLists.one(cond)
+		s.Blocks = p.a.blockLists.one(body)
+	} else {
 		s.Conds = append(s.Conds, cond)
-		s.Blocks = append(s.Blocks, p.block())
+		s.Blocks = append(s.Blocks, body)
+		for p.tok.Kind == KElseif {
+			p.next()
+			cond := p.expr(0)
+			p.expect(KThen)
+			s.Conds = append(s.Conds, cond)
+			s.Blocks = append(s.Blocks, p.block())
+		}
 	}
 	if p.accept(KElse) {
 		s.Else = p.block()
@@ -194,7 +208,8 @@ func (p *parser) forStmt() Stmt {
 	switch p.tok.Kind {
 	case OAssign:
 		p.next()
-		s := &NumericFor{Var: first, VarType: firstType}
+		s := p.a.numFors.new()
+		s.Var, s.VarType = first, firstType
 		s.Start = p.expr(0)
 		p.expect(OComma)
 		s.Limit = p.expr(0)
@@ -209,7 +224,8 @@ func (p *parser) forStmt() Stmt {
 		s.Range = Range{t.Start, p.prevEnd}
 		return s
 	case OComma, KIn:
-		s := &GenericFor{Names: []*Name{first}}
+		s := p.a.genFors.new()
+		s.Names = p.a.nameLists.one(first)
 		if p.d == DialectLuau {
 			s.Types = []TypeExpr{firstType}
 		}
@@ -247,7 +263,9 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 		p.next()
 		field := p.name()
 		ns, _ := name.Span()
-		name = &Member{Range{ns, field.End}, name, field, colon, op}
+		m := p.a.members.new()
+		*m = Member{Range{ns, field.End}, name, field, colon, op}
+		name = m
 		if colon {
 			break
 		}
@@ -259,15 +277,20 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 			fn.ParamTypes = append([]TypeExpr{nil}, fn.ParamTypes...)
 		}
 	}
-	return &FunctionStmt{Range{start, p.prevEnd}, name, fn}
+	fs := p.a.funcStmts.new()
+	*fs = FunctionStmt{Range{start, p.prevEnd}, name, fn}
+	return fs
 }
 
 func (p *parser) localStmt(start int) Stmt {
-	s := &Local{EqPos: -1}
+	s := p.a.locals.new()
+	s.EqPos = -1
 	closes := 0
+	base := len(p.st.names)
+	attribs := false
 	for {
 		n := p.name()
-		s.Names = append(s.Names, n)
+		p.st.names = append(p.st.names, n)
 		if p.d == DialectLuau {
 			var ty TypeExpr
 			if p.accept(OColon) {
@@ -275,15 +298,22 @@ func (p *parser) localStmt(start int) Stmt {
 			}
 			s.Types = append(s.Types, ty)
 		}
-		attr := ""
 		if p.tok.Kind == OLt {
+			if !attribs {
+				// Earlier names had no attribute.
+				attribs = true
+				for range len(p.st.names) - base - 1 {
+					s.Attribs = append(s.Attribs, "")
+				}
+			}
 			lt := p.tok
 			if p.d != DialectLua54 {
 				p.errorf(lt, "unexpected symbol near %s (variable attributes need Lua 5.4)", p.near(lt))
 			}
 			p.next()
 			a := p.name()
-			attr = a.Value
+			attr := a.Value
+			s.Attribs = append(s.Attribs, attr)
 			p.expect(OGt)
 			if p.d == DialectLua54 {
 				switch attr {
@@ -298,11 +328,18 @@ func (p *parser) localStmt(start int) Stmt {
 					p.addError(a.Start, p.prevEnd, "unknown attribute '"+attr+"' (expected 'const' or 'close')")
 				}
 			}
+		} else if attribs {
+			s.Attribs = append(s.Attribs, "")
 		}
-		s.Attribs = append(s.Attribs, attr)
 		if !p.accept(OComma) {
 			break
 		}
+	}
+	s.Names = p.a.nameLists.copyOf(p.st.names[base:])
+	clear(p.st.names[base:])
+	p.st.names = p.st.names[:base]
+	if !attribs {
+		s.Attribs = p.a.attribs.copyOf(p.noAttribs(len(s.Names)))
 	}
 	if p.tok.Kind == OAssign {
 		s.EqPos = p.tok.Start
@@ -316,7 +353,7 @@ func (p *parser) localStmt(start int) Stmt {
 func (p *parser) returnStmt() Stmt {
 	t := p.tok
 	p.next()
-	s := &Return{}
+	s := p.a.returns.new()
 	if !p.blockEnd() && p.tok.Kind != OSemi {
 		s.Values = p.exprList()
 	}
@@ -330,12 +367,22 @@ func (p *parser) exprStmt() Stmt {
 	start := p.tok.Start
 	e := p.suffixedExpr()
 	if p.tok.Kind == OAssign || p.tok.Kind == OComma {
-		s := &Assign{Targets: []Expr{e}, EqPos: -1}
+		s := p.a.assigns.new()
+		s.EqPos = -1
 		p.checkAssignable(e)
-		for p.accept(OComma) {
-			t := p.suffixedExpr()
-			s.Targets = append(s.Targets, t)
-			p.checkAssignable(t)
+		if p.tok.Kind == OComma {
+			base := len(p.st.exprs)
+			p.st.exprs = append(p.st.exprs, e)
+			for p.accept(OComma) {
+				t := p.suffixedExpr()
+				p.st.exprs = append(p.st.exprs, t)
+				p.checkAssignable(t)
+			}
+			s.Targets = p.a.exprLists.copyOf(p.st.exprs[base:])
+			clear(p.st.exprs[base:])
+			p.st.exprs = p.st.exprs[:base]
+		} else {
+			s.Targets = p.a.exprLists.one(e)
 		}
 		if p.tok.Kind == OAssign {
 			s.EqPos = p.tok.Start
@@ -355,7 +402,9 @@ func (p *parser) exprStmt() Stmt {
 		return &CompoundAssign{Range{start, p.prevEnd}, op, e, v}
 	}
 	if c, ok := e.(*Call); ok {
-		return &CallStmt{c.Range, c}
+		cs := p.a.callStmts.new()
+		*cs = CallStmt{c.Range, c}
+		return cs
 	}
 	if _, ok := e.(*BadExpr); ok {
 		// The error is already reported; the block loop skips a token if
@@ -408,4 +457,12 @@ func (p *parser) checkAssignable(e Expr) {
 		return
 	}
 	p.errorf(p.tok, "syntax error near %s (cannot assign to this expression)", p.near(p.tok))
+}
+
+// noAttribs returns n empty attributes, from a scratch slice kept for it.
+func (p *parser) noAttribs(n int) []string {
+	for len(p.st.empty) < n {
+		p.st.empty = append(p.st.empty, "")
+	}
+	return p.st.empty[:n]
 }

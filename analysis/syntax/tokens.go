@@ -8,7 +8,7 @@ func Tokens(src []byte, d Dialect) []Token {
 	if d == DialectDefault {
 		d = DialectLuaJIT
 	}
-	lx.init(src, d, func(int, int, string) {})
+	lx.init(src, string(src), d, func(int, int, string) {}, &slab[Comment]{})
 	var out []Token
 	for {
 		t := lx.next()
