@@ -5,7 +5,20 @@ import "sort"
 // implementations ties rule names to their Run functions. A new rule adds
 // one line here and one file with its function.
 func implementations() map[string]func(*Pass) {
-	return map[string]func(*Pass){}
+	return map[string]func(*Pass){
+		"unknown-member":            runUnknownMember,
+		"wrong-arg-count":           runWrongArgCount,
+		"wrong-arg-type":            runWrongArgType,
+		"kind-mismatch":             runKindMismatch,
+		"method-call-with-dot":      runMethodCallWithDot,
+		"pcall-method-without-self": runPcallMethodWithoutSelf,
+		"out-of-bounds":             runOutOfBounds,
+		"one-based-offset":          runOneBasedOffset,
+		"value-out-of-range":        runValueOutOfRange,
+		"invalid-codec-options":     runInvalidCodecOptions,
+		"encode-unsupported":        runEncodeUnsupported,
+		"get-nil-not-last":          runGetNilNotLast,
+	}
 }
 
 // Registry is the catalogue with implementations attached, indexed by name.

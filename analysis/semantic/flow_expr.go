@@ -198,7 +198,16 @@ func hasWrites(s *Symbol) bool {
 
 // globalType is the type of a global name not assigned in this function.
 func (in *inferrer) globalType(sym *Symbol) Type {
-	if sym.Name != "buffer" || hasWrites(sym) {
+	if hasWrites(sym) {
+		return unknownType
+	}
+	switch sym.Name {
+	case "print", "type", "tostring", "tonumber", "pairs", "ipairs", "next", "select", "error", "assert",
+		"pcall", "xpcall", "require", "setmetatable", "getmetatable", "rawget", "rawset", "rawequal",
+		"rawlen", "unpack", "load", "loadstring", "dofile", "collectgarbage":
+		return typeOfKind(Function)
+	case "buffer":
+	default:
 		return unknownType
 	}
 	if in.t.Target == syntax.TargetLuaJIT {

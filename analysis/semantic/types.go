@@ -162,7 +162,7 @@ func (t Type) APIType() api.Type {
 	case LBuf:
 		return api.TLBuf
 	case Pointer:
-		return api.TPointer
+		return api.TPointer | api.TCdata // an FFI pointer is cdata
 	}
 	return 0
 }

@@ -151,3 +151,8 @@ func literalType(e syntax.Expr) Type {
 	}
 	return unknownType
 }
+
+// FuncOf returns the outermost scope of the function (or chunk) that
+// contains off, so that rules can tell whether two places run in the same
+// function.
+func FuncOf(m *Model, off int) *Scope { return funcScope(m.ScopeAt(off)) }
