@@ -1,6 +1,10 @@
 package serial
 
-import "unsafe"
+import (
+	"unsafe"
+
+	lua "github.com/yuin/gopher-lua"
+)
 
 // The Go decoder returns numbers, strings and lists inside `any`. Boxing
 // each one costs an allocation, which dominates decoding time (LuaJIT
@@ -28,7 +32,7 @@ type eface struct {
 }
 
 const (
-	minSlab = 16
+	minSlab = 4
 	maxSlab = 512
 )
 
@@ -69,4 +73,43 @@ func (b *boxer) list(xs []any) any {
 	b.lists = append(b.lists, xs)
 	e := eface{typ: b.listType, data: unsafe.Pointer(&b.lists[len(b.lists)-1])}
 	return *(*any)(unsafe.Pointer(&e))
+}
+
+// luaBoxer does for the Lua decoder what boxer does for the Go one, for
+// lua.LNumber and lua.LString inside lua.LValue (a non-empty interface: an
+// itab word and a data pointer). gopher-lua's own allocator (alloc.go) boxes
+// numbers the same way.
+type luaBoxer struct {
+	nums           []lua.LNumber
+	strs           []lua.LString
+	numTab, strTab unsafe.Pointer
+}
+
+type iface struct {
+	tab  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+func itabWord(v lua.LValue) unsafe.Pointer { return (*iface)(unsafe.Pointer(&v)).tab }
+
+func newLuaBoxer() luaBoxer {
+	return luaBoxer{numTab: itabWord(lua.LNumber(0)), strTab: itabWord(lua.LString(""))}
+}
+
+func (b *luaBoxer) num(f lua.LNumber) lua.LValue {
+	if len(b.nums) == cap(b.nums) {
+		b.nums = make([]lua.LNumber, 0, nextCap(cap(b.nums)))
+	}
+	b.nums = append(b.nums, f)
+	i := iface{tab: b.numTab, data: unsafe.Pointer(&b.nums[len(b.nums)-1])}
+	return *(*lua.LValue)(unsafe.Pointer(&i))
+}
+
+func (b *luaBoxer) str(s lua.LString) lua.LValue {
+	if len(b.strs) == cap(b.strs) {
+		b.strs = make([]lua.LString, 0, nextCap(cap(b.strs)))
+	}
+	b.strs = append(b.strs, s)
+	i := iface{tab: b.strTab, data: unsafe.Pointer(&b.strs[len(b.strs)-1])}
+	return *(*lua.LValue)(unsafe.Pointer(&i))
 }

@@ -14,7 +14,7 @@ import (
 // n == len(src) (else "left-over data in buffer"), buf:decode() consumes n.
 // Errors are *DecodeError whose text is LuaJIT's.
 func DecodeLua(L *lua.LState, src []byte, opts *Options) (lua.LValue, int, error) {
-	d := luaDecoder{L: L, src: src, opts: opts, padBudget: padBudgetBase + 4*len(src)}
+	d := luaDecoder{L: L, src: src, opts: opts, padBudget: padBudgetBase + 4*len(src), box: newLuaBoxer()}
 	v, p, err := d.value(0)
 	if err != nil {
 		return lua.LNil, 0, err
@@ -44,6 +44,7 @@ type luaDecoder struct {
 	depth     int
 	padBudget int
 	boxMT     *lua.LTable
+	box       luaBoxer
 }
 
 func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
@@ -57,7 +58,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		if n > uint64(len(d.src)-p) {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		return lua.LString(d.src[p : p+int(n)]), p + int(n), nil
+		return d.box.str(lua.LString(d.src[p : p+int(n)])), p + int(n), nil
 	}
 	switch tag {
 	case tagNum:
@@ -65,7 +66,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
 		bits := canonicalNaN(binary.LittleEndian.Uint64(d.src[p:]))
-		return lua.LNumber(math.Float64frombits(bits)), p + 8, nil
+		return d.box.num(lua.LNumber(math.Float64frombits(bits))), p + 8, nil
 	case tagNil:
 		return lua.LNil, p, nil
 	case tagFalse:
@@ -73,21 +74,21 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 	case tagTrue:
 		return lua.LTrue, p, nil
 	case tagNull:
-		return d.box(LightUserdata(0)), p, nil
+		return d.boxUD(LightUserdata(0)), p, nil
 	case tagLightUD32, tagInt:
 		if len(d.src)-p < 4 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
 		u := binary.LittleEndian.Uint32(d.src[p:])
 		if tag == tagInt {
-			return lua.LNumber(int32(u)), p + 4, nil
+			return d.box.num(lua.LNumber(int32(u))), p + 4, nil
 		}
-		return d.box(LightUserdata(u)), p + 4, nil
+		return d.boxUD(LightUserdata(u)), p + 4, nil
 	case tagLightUD64:
 		if len(d.src)-p < 8 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		return d.box(LightUserdata(binary.LittleEndian.Uint64(d.src[p:]))), p + 8, nil
+		return d.boxUD(LightUserdata(binary.LittleEndian.Uint64(d.src[p:]))), p + 8, nil
 	case tagDictStr:
 		idx, np, ok := readU(d.src, p)
 		if !ok {
@@ -103,16 +104,16 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		}
 		u := binary.LittleEndian.Uint64(d.src[p:])
 		if tag == tagInt64 {
-			return d.box(Int64(u)), p + 8, nil
+			return d.boxUD(Int64(u)), p + 8, nil
 		}
-		return d.box(Uint64(u)), p + 8, nil
+		return d.boxUD(Uint64(u)), p + 8, nil
 	case tagComplex:
 		if len(d.src)-p < 16 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
 		re := math.Float64frombits(binary.LittleEndian.Uint64(d.src[p:]))
 		im := math.Float64frombits(binary.LittleEndian.Uint64(d.src[p+8:]))
-		return d.box(Complex(complex(re, im))), p + 16, nil
+		return d.boxUD(Complex(complex(re, im))), p + 16, nil
 	}
 	if tag >= tagTabEmpty && tag <= tagTabMeta {
 		return d.table(start, p, tag)
@@ -120,7 +121,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 	return lua.LNil, start, errBadTag(start, tag)
 }
 
-func (d *luaDecoder) box(v any) lua.LValue {
+func (d *luaDecoder) boxUD(v any) lua.LValue {
 	if d.boxMT == nil {
 		d.boxMT = boxMetatable(d.L)
 	}

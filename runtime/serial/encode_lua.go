@@ -86,8 +86,14 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 	has0 := v0 != lua.LNil
 
 	// Collect the hash part first: its size is written before the array.
+	// The walk starts after t[n], so the array part is not visited (Next
+	// would box every array index it returns).
 	base := len(e.pairs)
-	for k, v := t.Next(lua.LNil); k != lua.LNil; k, v = t.Next(k) {
+	var from lua.LValue = lua.LNil
+	if n > 0 {
+		from = lua.LNumber(n)
+	}
+	for k, v := t.Next(from); k != lua.LNil; k, v = t.Next(k) {
 		if num, ok := k.(lua.LNumber); ok {
 			f := float64(num)
 			if f == math.Trunc(f) && f <= float64(n) && (f >= 1 || (f == 0 && has0)) {
