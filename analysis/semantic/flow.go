@@ -98,8 +98,7 @@ type inferrer struct {
 	tables    map[*syntax.Table]*TableObj
 	funcs     map[*syntax.Function]*FuncInfo
 	volatile  map[*Symbol]bool
-	funcOf    map[*Symbol]*Scope
-	symFunc   map[*syntax.Function]*Scope
+	assigned  map[*syntax.Block][]*Symbol
 	ids       int
 }
 
@@ -115,7 +114,7 @@ func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
 	}
 	in := &inferrer{t: t, m: m, recording: true, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
-		volatile: map[*Symbol]bool{}, symFunc: map[*syntax.Function]*Scope{}}
+		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}}
 	in.findVolatile()
 	in.st = newState()
 	in.fn = &funcCtx{info: &FuncInfo{}}
@@ -212,6 +211,14 @@ func (in *inferrer) body(b *syntax.Block) {
 func (in *inferrer) setVar(sym *Symbol, t Type) {
 	if sym == nil {
 		return
+	}
+	if t.Kind == Unknown {
+		// A missing entry reads as Unknown (see readVar), and a smaller
+		// state is cheaper to copy at every branch.
+		if hasWrites(sym) || sym.Kind == Global {
+			delete(in.st.vars, sym)
+			return
+		}
 	}
 	t.Stale, t.StaleBy = false, nil
 	in.st.vars[sym] = t
@@ -393,7 +400,10 @@ func (in *inferrer) loop(head func(), body *syntax.Block, tail func()) {
 		return in.st
 	}
 	entry := in.st
-	if in.loopDepth >= maxLoopDepth {
+	if !in.recording || in.loopDepth >= maxLoopDepth {
+		// Inside a silent pass (or too deep) a loop runs once with the
+		// locals it assigns forgotten, so the cost of nested loops stays
+		// linear in their depth instead of doubling per level.
 		in.forgetAssigned(body)
 		entry = in.st
 		in.st = entry.copy()
@@ -404,12 +414,11 @@ func (in *inferrer) loop(head func(), body *syntax.Block, tail func()) {
 		return
 	}
 	in.loopDepth++
-	rec := in.recording
 	in.recording = false
 	in.st = entry.copy()
 	exit := iterate()
 	headState := join(append([]*state{entry, exit}, in.fn.conts...)...)
-	in.recording = rec
+	in.recording = true
 	in.st = headState.copy()
 	exit = iterate()
 	in.st = join(append([]*state{headState, exit}, in.fn.breaks...)...)
@@ -422,18 +431,25 @@ func (in *inferrer) forgetAssigned(body *syntax.Block) {
 	if body == nil {
 		return
 	}
-	syntax.Inspect(body, func(n syntax.Node) bool {
-		if name, ok := n.(*syntax.Name); ok {
-			if sym := in.m.Uses[name]; sym != nil {
-				for _, r := range sym.Refs {
-					if r.Name == name && r.Write {
-						delete(in.st.vars, sym)
+	syms, ok := in.assigned[body]
+	if !ok {
+		syntax.Inspect(body, func(n syntax.Node) bool {
+			if name, ok := n.(*syntax.Name); ok {
+				if sym := in.m.Uses[name]; sym != nil {
+					for _, r := range sym.Refs {
+						if r.Name == name && r.Write {
+							syms = append(syms, sym)
+						}
 					}
 				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+		in.assigned[body] = syms
+	}
+	for _, sym := range syms {
+		delete(in.st.vars, sym)
+	}
 }
 
 // assign stores t into an assignment target.
@@ -491,7 +507,9 @@ func (in *inferrer) funcInfo(fn *syntax.Function) *FuncInfo {
 // function walks a function body with a fresh state: parameters take their
 // annotated types, upvalues their declared types (see readVar).
 func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
-	if fn == nil || fn.Body == nil {
+	if fn == nil || fn.Body == nil || !in.recording {
+		// A silent pass only needs the enclosing function's state, which a
+		// nested function body cannot change (volatile locals aside).
 		return
 	}
 	info := in.funcInfo(fn)

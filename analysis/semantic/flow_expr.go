@@ -64,7 +64,12 @@ func (in *inferrer) exprMulti(e syntax.Expr, want int) []Type {
 		return ts
 	}
 	t := in.single(e)
-	in.record(e, t)
+	switch e.(type) {
+	case *syntax.Number, *syntax.String, *syntax.Nil, *syntax.True, *syntax.False:
+		// TypeOf reads literals directly; recording them would only cost memory.
+	default:
+		in.record(e, t)
+	}
 	return []Type{t}
 }
 
