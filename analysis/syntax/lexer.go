@@ -4,6 +4,8 @@ package syntax
 // file's comment list) and reports malformed tokens through a callback, then
 // returns a best-effort token so that parsing can go on.
 
+import "bytes"
+
 type lexer struct {
 	src      []byte
 	str      string // src as a string, for comment texts
@@ -266,9 +268,17 @@ func (l *lexer) comment() {
 		}
 		l.pos = save
 	}
-	for l.pos < len(l.src) && l.src[l.pos] != '\n' && l.src[l.pos] != '\r' {
-		l.pos++
+	// A line comment ends at the first "\n" or "\r"; IndexByte finds the
+	// "\n" quickly and a "\r" can only come before it.
+	rest := l.src[l.pos:]
+	end := bytes.IndexByte(rest, '\n')
+	if end < 0 {
+		end = len(rest)
 	}
+	if cr := bytes.IndexByte(rest[:end], '\r'); cr >= 0 {
+		end = cr
+	}
+	l.pos += end
 	l.addComment(start, false)
 }
 

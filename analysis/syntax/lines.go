@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -15,6 +16,19 @@ type LineTable struct {
 // NewLineTable indexes the line starts of src.
 func NewLineTable(src []byte) *LineTable {
 	starts := make([]int, 1, len(src)/32+1)
+	if bytes.IndexByte(src, '\r') < 0 {
+		// The common case: only "\n" ends lines, and IndexByte finds them
+		// many bytes at a time.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		return &LineTable{src: src, start: starts}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
