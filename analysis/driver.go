@@ -66,11 +66,18 @@ func (c *Checker) Check(name string, src []byte, cfg *Config) *Result {
 		}
 		return model
 	}
+	var types *semantic.Types
+	getTypes := func() *semantic.Types {
+		if types == nil {
+			types = semantic.Infer(getModel(), target, c.api)
+		}
+		return types
+	}
 	for _, r := range c.reg.All() {
 		if r.Run == nil || cfg.SeverityOf(r.Name, r.Severity) == SeverityOff {
 			continue
 		}
-		pass := rules.NewPass(r, rules.PassInput{File: file, Target: target, Globals: globals, API: c.api, Report: report, Model: getModel})
+		pass := rules.NewPass(r, rules.PassInput{File: file, Target: target, Globals: globals, API: c.api, Report: report, Model: getModel, Types: getTypes})
 		if err := runRule(r, pass); err != nil {
 			diags = append(diags, Diagnostic{Rule: r.Name, Severity: SeverityError, Message: err.Error()})
 		}

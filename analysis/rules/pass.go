@@ -20,6 +20,7 @@ type Pass struct {
 	rule   *Rule
 	report func(Diagnostic)
 	model  func() *semantic.Model
+	types  func() *semantic.Types
 }
 
 // PassInput carries what the driver hands to NewPass.
@@ -33,11 +34,14 @@ type PassInput struct {
 	// annotations). The driver builds it at most once per file, on the first
 	// call, and shares it between rules.
 	Model func() *semantic.Model
+	// Types returns the file's inferred types, built at most once per file
+	// on the first call and shared between rules like Model.
+	Types func() *semantic.Types
 }
 
 // NewPass prepares a pass for one rule over one file.
 func NewPass(r *Rule, in PassInput) *Pass {
-	return &Pass{File: in.File, Target: in.Target, Globals: in.Globals, API: in.API, rule: r, report: in.Report, model: in.Model}
+	return &Pass{File: in.File, Target: in.Target, Globals: in.Globals, API: in.API, rule: r, report: in.Report, model: in.Model, types: in.Types}
 }
 
 // Model returns the semantic model of the file: scopes, resolved names and

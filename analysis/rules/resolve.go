@@ -6,9 +6,11 @@ import "github.com/buflsp/buflsp/analysis/semantic"
 // identities and generations of buffers, and every call of the buffer APIs
 // resolved against the API table (see semantic.Types).
 //
-// The inference is computed on each call: the Pass is made per rule and the
-// driver has no slot to share it yet, so rules call Types once per Run and
-// keep the result. A file that never mentions "buffer" costs nothing.
+// The driver computes the inference once per file and shares it between all
+// rules; a pass made without that (in a test, say) computes it itself.
 func (p *Pass) Types() *semantic.Types {
+	if p.types != nil {
+		return p.types()
+	}
 	return semantic.Infer(p.Model(), p.Target, p.API)
 }
