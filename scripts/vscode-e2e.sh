@@ -5,12 +5,14 @@
 # playwright-core into editors/vscode/e2e/node_modules (from its committed lock file).
 #
 # Usage: scripts/vscode-e2e.sh [--setup-only] [--only check,check,...] [--keep-state]
+# Checks: diagnostics, hover, completion, quickfix, evaluate, missing-server (editors/vscode/e2e/run.mjs).
 # Environment:
 #   BUFLSP_E2E_CACHE  where code-server is installed (default ~/.cache/buflsp-vscode-e2e)
 #   VSIX              a prebuilt .vsix to install instead of building one with `make vscode`
 #   BUFLSP_BIN        a prebuilt buflsp binary instead of building one
 #   TIMEOUT_MS        hard deadline for the browser part (default 180000)
 #   UPDATE_SCREENSHOT=1  copy the main screenshot into editors/vscode/images/ for the README
+#   E2E_NETNS=off     do not run code-server and chromium in a loopback-only network namespace
 # Exit codes: 0 all checks passed, 1 a check failed, 2 deadline or setup failure.
 set -euo pipefail
 
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
     --keep-state) KEEP_STATE=1 ;;
     --only) shift; ONLY=${1:-} ;;
     --only=*) ONLY=${1#--only=} ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "vscode-e2e: unknown argument $1 (expected --setup-only, --only LIST or --keep-state)" >&2; exit 2 ;;
   esac
   shift
@@ -93,6 +95,7 @@ ensure_playwright() {
 ensure_debian_packages || exit 2
 ensure_code_server || exit 2
 ensure_playwright || exit 2
+CHECKS=$ONLY node "$E2E_DIR/run.mjs" --check-names || exit 2
 T_SETUP=$(date +%s)
 log "setup done in $((T_SETUP - T0)) s"
 [ "$SETUP_ONLY" = 1 ] && exit 0
@@ -101,6 +104,7 @@ log "setup done in $((T_SETUP - T0)) s"
 
 STATE=$(mktemp -d "${TMPDIR:-/tmp}/buflsp-vscode-e2e.XXXXXX")
 CS_PID=""
+NETNS_PID=""
 cleanup() {
   local rc=$?
   if [ -n "$CS_PID" ]; then
@@ -110,6 +114,7 @@ cleanup() {
     for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$CS_PID" 2>/dev/null || break; sleep 0.3; done
     kill -KILL -- "-$CS_PID" 2>/dev/null || true
   fi
+  [ -n "$NETNS_PID" ] && kill "$NETNS_PID" 2>/dev/null
   if [ "$KEEP_STATE" = 1 ]; then log "state kept in $STATE"; else rm -rf "$STATE"; fi
   exit $rc
 }
@@ -172,8 +177,31 @@ log "installing $VSIX"
 "$CS_BIN" "${CS_ARGS[@]}" --install-extension "$VSIX" >"$ART/install-extension.log" 2>&1 \
   || { cat "$ART/install-extension.log" >&2; echo "vscode-e2e: code-server --install-extension failed" >&2; exit 2; }
 
+# No traffic off the machine: where the kernel allows it (root, or user namespaces), code-server, the
+# extension host, the language server and chromium all run in a network namespace that has nothing
+# but loopback, held open by a sleeping process. Elsewhere (E2E_NETNS=off, or unshare refused) the
+# settings above and chromium's flags are what keep them local.
+IN_NS=()
+NETWORK="settings only"
+if [ "${E2E_NETNS:-auto}" != off ] && command -v unshare >/dev/null && command -v nsenter >/dev/null \
+   && unshare -n true 2>/dev/null; then
+  unshare -n sleep 100000 &
+  NETNS_PID=$!
+  for _ in $(seq 1 50); do
+    [ "$(readlink "/proc/$NETNS_PID/ns/net" 2>/dev/null)" != "$(readlink /proc/self/ns/net)" ] && break
+    sleep 0.05
+  done
+  if nsenter -t "$NETNS_PID" -n ip link set lo up 2>/dev/null; then
+    IN_NS=(nsenter -t "$NETNS_PID" -n)
+    NETWORK="isolated: loopback-only network namespace"
+  else
+    kill "$NETNS_PID" 2>/dev/null; NETNS_PID=""
+  fi
+fi
+log "network: $NETWORK"
+
 log "starting code-server"
-setsid "$CS_BIN" "${CS_ARGS[@]}" --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check \
+setsid "${IN_NS[@]}" "$CS_BIN" "${CS_ARGS[@]}" --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$WS" >"$ART/code-server.log" 2>&1 &
 CS_PID=$!
 PORT=""
@@ -195,7 +223,7 @@ log "code-server on 127.0.0.1:$PORT"
 
 set +e
 CS_URL=http://127.0.0.1:$PORT WS=$WS ART=$ART CHECKS=$ONLY CHROMIUM=$CHROMIUM PROFILE=$STATE/chromium \
-  TIMEOUT_MS=${TIMEOUT_MS:-180000} node "$E2E_DIR/run.mjs"
+  TIMEOUT_MS=${TIMEOUT_MS:-180000} NETWORK=$NETWORK "${IN_NS[@]}" node "$E2E_DIR/run.mjs"
 RC=$?
 set -e
 # The server's stderr and the client's trace end up in the extension host's log folder.

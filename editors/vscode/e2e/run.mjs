@@ -38,7 +38,7 @@ const expected = {
 };
 
 const started = Date.now();
-const result = { checks: {}, selected: [], log: [], statusBar: null, notifications: [], elapsedMs: 0 };
+const result = { checks: {}, selected: [], network: env.NETWORK || 'unknown', log: [], statusBar: null, notifications: [], elapsedMs: 0 };
 const log = (msg) => {
   const line = `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s ${msg}`;
   result.log.push(line);
@@ -63,6 +63,13 @@ function selectedChecks() {
     process.exit(2);
   }
   return ALL.filter((n) => names.includes(n));
+}
+
+// `node run.mjs --check-names` only validates CHECKS, so the shell runner can reject a typo before
+// it builds anything.
+if (process.argv.includes('--check-names')) {
+  selectedChecks();
+  process.exit(0);
 }
 
 let page;
