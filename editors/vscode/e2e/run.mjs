@@ -313,6 +313,12 @@ const checks = {
       async () => {
         const texts = await page.locator('.part.panel .output .view-lines, .part.panel .monaco-editor .view-lines').allInnerTexts();
         const text = texts.join('\n').replace(/\u00a0/g, ' ');
+        const refused = /error: the server could not evaluate: .*/.exec(text);
+        if (refused) {
+          // The request itself failed (for example the server has no buflsp.evaluate): waiting longer
+          // cannot change that.
+          throw new Error(`Evaluate File: ${refused[0]}`);
+        }
         return { ok: text.includes(output) && text.includes(`=> ${value}`), text, detail: JSON.stringify(text.slice(-400)) };
       },
       15000,
