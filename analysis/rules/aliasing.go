@@ -92,6 +92,9 @@ type staleRule struct {
 }
 
 func runStalePointer(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	ac := newAliasCtx(p)
 	reported := map[*syntax.Call]bool{}
 	runPaths(p, func(fn *syntax.Function) flowRule[ptrFact] {
@@ -203,6 +206,9 @@ type reserveFact struct {
 type commitRule struct{ *aliasCtx }
 
 func runCommitWithoutReserve(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	ac := newAliasCtx(p)
 	runPaths(p, func(fn *syntax.Function) flowRule[reserveFact] {
 		c := *ac
@@ -296,6 +302,9 @@ func (r *commitRule) step(n syntax.Node, facts flowFacts[reserveFact]) {
 // ---- ref-without-length ----
 
 func runRefWithoutLength(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
@@ -365,6 +374,9 @@ type viewRule struct {
 }
 
 func runViewAlias(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	ac := newAliasCtx(p)
 	reported := map[*syntax.Call]bool{}
 	runPaths(p, func(fn *syntax.Function) flowRule[viewFact] {
@@ -511,6 +523,9 @@ type setRule struct {
 }
 
 func runSetThenWrite(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	ac := newAliasCtx(p)
 	reported := map[*syntax.Call]bool{}
 	runPaths(p, func(fn *syntax.Function) flowRule[setFact] {

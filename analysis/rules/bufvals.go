@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"bytes"
+
 	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
@@ -14,6 +16,12 @@ import (
 func flowTypes(p *Pass) *semantic.Types {
 	return p.Types()
 }
+
+// mentionsBuffer reports whether the file can hold a buffer value at all:
+// every way to get one (require("string.buffer"), the Luau library, a
+// ---@type string.buffer annotation) spells "buffer". Most files of a large
+// code base do not, and the buffer rules then cost nothing.
+func mentionsBuffer(p *Pass) bool { return bytes.Contains(p.File.Src, []byte("buffer")) }
 
 // isSBufExpr reports whether e is known to be a string.buffer object or view.
 func isSBufExpr(t *semantic.Types, e syntax.Expr) bool {

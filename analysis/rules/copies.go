@@ -177,6 +177,9 @@ func moduleLocal(m *semantic.Model, t *semantic.Types, off int) string {
 // ---- buffer-concat ----
 
 func runBufferConcat(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
@@ -258,6 +261,9 @@ func concatFix(p *Pass, t *semantic.Types, m *semantic.Model, c *walkCtx, b *syn
 // ---- buffer-tostring ----
 
 func runBufferTostring(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	funcs := newFuncIndex(p.File)
@@ -359,6 +365,9 @@ func readOnlyUses(p *Pass, t *semantic.Types, sym *semantic.Symbol) map[*syntax.
 // ---- buffer-put-buffer ----
 
 func runBufferPutBuffer(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
@@ -543,6 +552,9 @@ func newOptions(t *semantic.Types, c *syntax.Call) (syntax.Expr, bool) {
 }
 
 func runBufferNewInLoop(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	type candidate struct {
@@ -648,6 +660,9 @@ func escapingLocals(p *Pass, t *semantic.Types) map[*semantic.Symbol]bool {
 // ---- codec-buffer-reuse ----
 
 func runCodecBufferReuse(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	type seen struct {
@@ -720,6 +735,9 @@ func itoa(n int) string {
 // ---- codec-options-mutated ----
 
 func runCodecOptionsMutated(p *Pass) {
+	if !mentionsBuffer(p) {
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	// watched maps a table symbol to the new call it was given to; optsOf
