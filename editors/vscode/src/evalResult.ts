@@ -1,6 +1,8 @@
-// Reading the answer to `workspace/executeCommand` "buflsp.evaluate". The server's reply is expected to
-// look like { output, values, error, errorLine, durationMs }, but the extension accepts a bare string or
-// partial objects too, so an older or newer server still shows something useful. No `vscode` import.
+// Reading the answer to `workspace/executeCommand` "buflsp.evaluate". The expected reply is the JSON of
+// runtime/sandbox.Result: { output, outputTruncated?, values: [{type, text, length?}],
+// error?: {kind, limit?, message, line?}, durationNs }, with error.line counted in the document.
+// Simpler shapes (values as strings, error as a string, durationMs, a bare string) are accepted
+// too, so an older or newer server still shows something useful. No `vscode` import.
 
 export interface EvalOutcome {
   /** What the code printed, as one string. */
@@ -12,6 +14,8 @@ export interface EvalOutcome {
   /** The 1-based line of the error within the document, when known. */
   errorLine?: number;
   durationMs?: number;
+  /** The server cut the output at its limit. */
+  truncated?: boolean;
 }
 
 export function parseEvalResult(raw: unknown): EvalOutcome {
@@ -33,10 +37,12 @@ export function parseEvalResult(raw: unknown): EvalOutcome {
   if (typeof err === 'string' && err !== '') {
     out.error = err;
   } else if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') {
-    out.error = (err as { message: string }).message;
-    const line = (err as { line?: unknown }).line;
-    if (typeof line === 'number') {
-      out.errorLine = line;
+    const e = err as { message: string; kind?: unknown; limit?: unknown; line?: unknown };
+    // Say what stopped the run the way `buflsp eval` does: "timeout limit exceeded: ...", "runtime error: ...".
+    const prefix = e.kind === 'limit' && typeof e.limit === 'string' ? `${e.limit} limit exceeded` : typeof e.kind === 'string' ? `${e.kind} error` : '';
+    out.error = prefix !== '' ? `${prefix}: ${e.message}` : e.message;
+    if (typeof e.line === 'number' && e.line > 0) {
+      out.errorLine = e.line;
     }
   }
   if (typeof r.errorLine === 'number') {
@@ -46,12 +52,23 @@ export function parseEvalResult(raw: unknown): EvalOutcome {
   }
   if (typeof r.durationMs === 'number') {
     out.durationMs = r.durationMs;
+  } else if (typeof r.durationNs === 'number') {
+    out.durationMs = Math.round(r.durationNs / 1e5) / 10;
+  }
+  if (r.outputTruncated === true) {
+    out.truncated = true;
   }
   return out;
 }
 
 function showValue(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  if (typeof v === 'string') {
+    return v;
+  }
+  if (v && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string') {
+    return (v as { text: string }).text;
+  }
+  return JSON.stringify(v);
 }
 
 /** The one-line summary shown inline after the evaluated code. */
@@ -74,6 +91,9 @@ export function transcript(title: string, o: EvalOutcome): string {
   const lines = [`── ${title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}`];
   if (o.output !== '') {
     lines.push(o.output.replace(/\n$/, ''));
+  }
+  if (o.truncated) {
+    lines.push('(output cut at the server\'s limit)');
   }
   if (o.values.length > 0) {
     lines.push(`=> ${o.values.join(', ')}`);

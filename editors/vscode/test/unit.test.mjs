@@ -89,3 +89,17 @@ test('evaluation results: full object, bare string, error object', () => {
   assert.equal(inlineSummary(parseEvalResult({ output: 'a\nb\n' })), 'b');
   assert.equal(inlineSummary(parseEvalResult({ values: ['x'.repeat(300)] })).length, 120);
 });
+
+test('evaluation results in the runtime/sandbox.Result shape', () => {
+  const ok = parseEvalResult({ output: 'hello, buffers\n', values: [{ type: 'number', text: '14' }], durationNs: 1234567 });
+  assert.deepEqual(ok, { output: 'hello, buffers\n', values: ['14'], durationMs: 1.2 });
+  assert.equal(transcript('eval.lua', ok), '── eval.lua (1.2 ms)\nhello, buffers\n=> 14');
+  const limit = parseEvalResult({ output: 'x', outputTruncated: true, values: [], error: { kind: 'limit', limit: 'timeout', message: 'ran longer than 2s', line: 3 }, durationNs: 2e9 });
+  assert.equal(limit.error, 'timeout limit exceeded: ran longer than 2s');
+  assert.equal(limit.errorLine, 3);
+  assert.equal(limit.truncated, true);
+  assert.match(transcript('t', limit), /\(output cut at the server's limit\)\nerror \(line 3\): timeout limit exceeded/);
+  const rt = parseEvalResult({ output: '', values: [], error: { kind: 'runtime', message: 'attempt to call a nil value' } });
+  assert.equal(rt.error, 'runtime error: attempt to call a nil value');
+  assert.equal(rt.errorLine, undefined);
+});
