@@ -6,18 +6,6 @@ import "sort"
 // one line here and one file with its function.
 func implementations() map[string]func(*Pass) {
 	return map[string]func(*Pass){
-		"buffer-concat":             runBufferConcat,
-		"buffer-tostring":           runBufferTostring,
-		"buffer-put-buffer":         runBufferPutBuffer,
-		"string-concat-in-loop":     runStringConcatInLoop,
-		"buffer-new-in-loop":        runBufferNewInLoop,
-		"codec-buffer-reuse":        runCodecBufferReuse,
-		"codec-options-mutated":     runCodecOptionsMutated,
-		"stale-pointer":             runStalePointer,
-		"commit-without-reserve":    runCommitWithoutReserve,
-		"ref-without-length":        runRefWithoutLength,
-		"view-alias":                runViewAlias,
-		"set-then-write":            runSetThenWrite,
 		"unknown-member":            runUnknownMember,
 		"wrong-arg-count":           runWrongArgCount,
 		"wrong-arg-type":            runWrongArgType,
@@ -30,6 +18,18 @@ func implementations() map[string]func(*Pass) {
 		"invalid-codec-options":     runInvalidCodecOptions,
 		"encode-unsupported":        runEncodeUnsupported,
 		"get-nil-not-last":          runGetNilNotLast,
+		"buffer-concat":             runBufferConcat,
+		"buffer-tostring":           runBufferTostring,
+		"buffer-put-buffer":         runBufferPutBuffer,
+		"string-concat-in-loop":     runStringConcatInLoop,
+		"buffer-new-in-loop":        runBufferNewInLoop,
+		"codec-buffer-reuse":        runCodecBufferReuse,
+		"codec-options-mutated":     runCodecOptionsMutated,
+		"stale-pointer":             runStalePointer,
+		"commit-without-reserve":    runCommitWithoutReserve,
+		"ref-without-length":        runRefWithoutLength,
+		"view-alias":                runViewAlias,
+		"set-then-write":            runSetThenWrite,
 	}
 }
 
