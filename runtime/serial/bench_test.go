@@ -221,6 +221,16 @@ func BenchmarkSerial(b *testing.B) {
 				}
 			})
 		})
+		b.Run(p.name+"/decode-string/gopherlua", func(b *testing.B) {
+			L := lua.NewState(lua.Options{SkipOpenLibs: true})
+			defer L.Close()
+			opts, s := luaBenchOptions(b, L, p.dict), string(data)
+			measure(b, 0, func() {
+				if _, _, err := DecodeLuaString(L, s, opts); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
 		b.Run(p.name+"/decode/luajit", func(b *testing.B) {
 			oracle.Require(b, "luajit")
 			t := lj[p.name]

@@ -78,35 +78,13 @@ type goDecoder struct {
 	box   boxer
 }
 
-// readU is readU over the decoder's string.
-func (d *goDecoder) readU(p int) (uint32, int, bool) {
-	s := d.src
-	if p >= len(s) {
-		return 0, p, false
-	}
-	b := s[p]
-	if b < 0xe0 {
-		return uint32(b), p + 1, true
-	}
-	if b != 0xff {
-		if p+1 >= len(s) {
-			return 0, p, false
-		}
-		return (uint32(b&0x1f)<<8 | uint32(s[p+1])) + 0xe0, p + 2, true
-	}
-	if len(s)-p < 5 {
-		return 0, p, false
-	}
-	return uint32(s[p+1]) | uint32(s[p+2])<<8 | uint32(s[p+3])<<16 | uint32(s[p+4])<<24, p + 5, true
-}
+func (d *goDecoder) readU(p int) (uint32, int, bool) { return readU(d.src, p) }
 
 func (d *goDecoder) u64(p int) (uint64, bool) {
 	if len(d.src)-p < 8 {
 		return 0, false
 	}
-	s := d.src[p : p+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56, true
+	return le64(d.src, p), true
 }
 
 // value decodes the object at p and returns it with the position after it.
@@ -142,7 +120,7 @@ func (d *goDecoder) value(p int) (any, int, error) {
 		if len(d.src)-p < 4 {
 			return nil, start, errAt(start, msgUnexpectedEnd)
 		}
-		u := uint32(d.src[p]) | uint32(d.src[p+1])<<8 | uint32(d.src[p+2])<<16 | uint32(d.src[p+3])<<24
+		u := le32(d.src, p)
 		if tag == tagInt {
 			return d.box.num(float64(int32(u))), p + 4, nil
 		}

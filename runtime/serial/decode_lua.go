@@ -1,7 +1,6 @@
 package serial
 
 import (
-	"encoding/binary"
 	"fmt"
 	"math"
 
@@ -14,7 +13,18 @@ import (
 // n == len(src) (else "left-over data in buffer"), buf:decode() consumes n.
 // Errors are *DecodeError whose text is LuaJIT's.
 func DecodeLua(L *lua.LState, src []byte, opts *Options) (lua.LValue, int, error) {
-	d := luaDecoder{L: L, src: src, opts: opts, padBudget: padBudgetBase + 4*len(src), box: newLuaBoxer()}
+	return decodeLua(L, src, opts)
+}
+
+// DecodeLuaString is DecodeLua for input that is a string, such as the
+// argument of buffer.decode. Decoded strings share the memory of src instead
+// of being copied.
+func DecodeLuaString(L *lua.LState, src string, opts *Options) (lua.LValue, int, error) {
+	return decodeLua(L, src, opts)
+}
+
+func decodeLua[T string | []byte](L *lua.LState, src T, opts *Options) (lua.LValue, int, error) {
+	d := luaDecoder[T]{L: L, src: src, opts: opts, padBudget: padBudgetBase + 4*len(src), box: newLuaBoxer()}
 	v, p, err := d.value(0)
 	if err != nil {
 		return lua.LNil, 0, err
@@ -37,9 +47,11 @@ func errSparseKey(off int, k float64) *DecodeError {
 // object that buffer.decode expects; off is where they start.
 func LeftOverError(off int) *DecodeError { return errAt(off, msgLeftOver) }
 
-type luaDecoder struct {
+// luaDecoder works on a string or a byte slice; with a string, decoded
+// strings are substrings of it.
+type luaDecoder[T string | []byte] struct {
 	L         *lua.LState
-	src       []byte
+	src       T
 	opts      *Options
 	depth     int
 	padBudget int
@@ -47,7 +59,7 @@ type luaDecoder struct {
 	box       luaBoxer
 }
 
-func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
+func (d *luaDecoder[T]) value(p int) (lua.LValue, int, error) {
 	start := p
 	tag, p, ok := readU(d.src, p)
 	if !ok {
@@ -65,7 +77,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		if len(d.src)-p < 8 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		bits := canonicalNaN(binary.LittleEndian.Uint64(d.src[p:]))
+		bits := canonicalNaN(le64(d.src, p))
 		return d.box.num(lua.LNumber(math.Float64frombits(bits))), p + 8, nil
 	case tagNil:
 		return lua.LNil, p, nil
@@ -79,7 +91,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		if len(d.src)-p < 4 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		u := binary.LittleEndian.Uint32(d.src[p:])
+		u := le32(d.src, p)
 		if tag == tagInt {
 			return d.box.num(lua.LNumber(int32(u))), p + 4, nil
 		}
@@ -88,7 +100,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		if len(d.src)-p < 8 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		return d.boxUD(LightUserdata(binary.LittleEndian.Uint64(d.src[p:]))), p + 8, nil
+		return d.boxUD(LightUserdata(le64(d.src, p))), p + 8, nil
 	case tagDictStr:
 		idx, np, ok := readU(d.src, p)
 		if !ok {
@@ -102,7 +114,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		if len(d.src)-p < 8 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		u := binary.LittleEndian.Uint64(d.src[p:])
+		u := le64(d.src, p)
 		if tag == tagInt64 {
 			return d.boxUD(Int64(u)), p + 8, nil
 		}
@@ -111,8 +123,8 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 		if len(d.src)-p < 16 {
 			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
 		}
-		re := math.Float64frombits(binary.LittleEndian.Uint64(d.src[p:]))
-		im := math.Float64frombits(binary.LittleEndian.Uint64(d.src[p+8:]))
+		re := math.Float64frombits(le64(d.src, p))
+		im := math.Float64frombits(le64(d.src, p+8))
 		return d.boxUD(Complex(complex(re, im))), p + 16, nil
 	}
 	if tag >= tagTabEmpty && tag <= tagTabMeta {
@@ -121,7 +133,7 @@ func (d *luaDecoder) value(p int) (lua.LValue, int, error) {
 	return lua.LNil, start, errBadTag(start, tag)
 }
 
-func (d *luaDecoder) boxUD(v any) lua.LValue {
+func (d *luaDecoder[T]) boxUD(v any) lua.LValue {
 	if d.boxMT == nil {
 		d.boxMT = boxMetatable(d.L)
 	}
@@ -131,7 +143,7 @@ func (d *luaDecoder) boxUD(v any) lua.LValue {
 	return ud
 }
 
-func (d *luaDecoder) table(start, p int, tag uint32) (lua.LValue, int, error) {
+func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error) {
 	d.depth++
 	if d.depth > maxDepth {
 		return lua.LNil, start, errAt(start, msgTooDeep)

@@ -56,6 +56,11 @@ func FuzzDecode(f *testing.F) {
 			t.Fatal(err)
 		}
 		lv, n, err := DecodeLua(L, data, opts)
+		sv, sn, serr := DecodeLuaString(L, string(data), opts)
+		if (err == nil) != (serr == nil) || n != sn || err != nil && err.Error() != serr.Error() ||
+			err == nil && dumpLua(lv, opts) != dumpLua(sv, opts) {
+			t.Fatalf("DecodeLua and DecodeLuaString disagree: %v, %d, %v / %v, %d, %v", lv, n, err, sv, sn, serr)
+		}
 		if err != nil {
 			var de *DecodeError
 			if !errors.As(err, &de) || de.Offset < 0 || de.Offset > len(data) {

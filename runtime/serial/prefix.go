@@ -51,9 +51,24 @@ func appendU(b []byte, n uint32) []byte {
 	}
 }
 
+func appendU64(b []byte, v uint64) []byte {
+	return binary.LittleEndian.AppendUint64(b, v)
+}
+
+// appendStr appends a string object: its length (plus 0x20) as the tag,
+// then the raw bytes.
+func appendStr(b []byte, s string) []byte {
+	if len(s) < 0xe0-tagStr {
+		b = append(b, byte(tagStr+len(s)))
+	} else {
+		b = appendU(b, uint32(tagStr+len(s)))
+	}
+	return append(b, s...)
+}
+
 // readU reads a prefix-encoded number at src[p:] and returns it with the
 // position after it. ok is false when the input ends first.
-func readU(src []byte, p int) (n uint32, next int, ok bool) {
+func readU[T string | []byte](src T, p int) (n uint32, next int, ok bool) {
 	if p >= len(src) {
 		return 0, p, false
 	}
@@ -70,20 +85,15 @@ func readU(src []byte, p int) (n uint32, next int, ok bool) {
 	if len(src)-p < 5 {
 		return 0, p, false
 	}
-	return binary.LittleEndian.Uint32(src[p+1:]), p + 5, true
+	return le32(src, p+1), p + 5, true
 }
 
-func appendU64(b []byte, v uint64) []byte {
-	return binary.LittleEndian.AppendUint64(b, v)
+func le32[T string | []byte](s T, p int) uint32 {
+	_ = s[p+3]
+	return uint32(s[p]) | uint32(s[p+1])<<8 | uint32(s[p+2])<<16 | uint32(s[p+3])<<24
 }
 
-// appendStr appends a string object: its length (plus 0x20) as the tag,
-// then the raw bytes.
-func appendStr(b []byte, s string) []byte {
-	if len(s) < 0xe0-tagStr {
-		b = append(b, byte(tagStr+len(s)))
-	} else {
-		b = appendU(b, uint32(tagStr+len(s)))
-	}
-	return append(b, s...)
+func le64[T string | []byte](s T, p int) uint64 {
+	_ = s[p+7]
+	return uint64(le32(s, p)) | uint64(le32(s, p+4))<<32
 }
