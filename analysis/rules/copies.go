@@ -283,10 +283,9 @@ func runBufferTostring(p *Pass) {
 			return true
 		}
 		name := shortText(p, buf, "the buffer")
-		// Code of the main chunk outside loops runs once: one copy there is
-		// not worth a hint, so sinks are only checked where code repeats.
-		repeats := c.Fn != nil || c.InLoop()
-		if sink, _, _ := argOf(c, call); repeats && sink != nil && callSink(p, t, sink) == sinkWrite {
+		// A sink that accepts the buffer makes the copy pure waste wherever it
+		// stands, even in code that runs once (RULES.md: io.write, f:write, put).
+		if sink, _, _ := argOf(c, call); sink != nil && callSink(p, t, sink) == sinkWrite {
 			if info := sbufMethod(t, sink); info != nil {
 				if k := bufferKey(m, buf, t.TypeOf(buf)); k != nil && k == bufferKey(m, receiver(sink), info.Recv) {
 					return true // putting a buffer into itself is an error

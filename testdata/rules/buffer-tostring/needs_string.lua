@@ -31,6 +31,4 @@ end
 local t = {}
 io.write(tostring(t))
 
--- Main-chunk code outside loops runs once: not worth a hint.
-io.write(out:tostring())
 return parts, map
