@@ -194,6 +194,9 @@
 --@ decode duplicate-array-key: 0d0201070000000000f03f070000000000f03f01
 --@ decode table-overflow-array: 0aff02000008
 --@ decode table-overflow-hash: 09ff01000004
+--@ decode table-array-limit: 0aff01000008
+--@ decode table-hash-limit: 09ff00000004
+--@ decode table-mixed-overflow: 0bff02000008 00
 --@ decode table-count-lies: 0cff00000001
 --@ decode hash-count-lies: 09ff00000001
 
