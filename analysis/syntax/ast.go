@@ -48,6 +48,37 @@ type File struct {
 	Comments []*Comment // every comment in source order
 	Errors   []Error    // syntax errors sorted by Start
 	Lines    *LineTable
+
+	compilerErr *Error // see CompilerError
+}
+
+// CompilerError returns the error the dialect's own compiler reports for
+// the file, and the line it names (counted as Lua counts lines, where
+// "\r\n" and "\n\r" are one line break). That is the first error the
+// compiler meets while reading, which is not always the first by position:
+// LuaJIT notices an undefined goto label at the end of the function but
+// names the line of the goto, and Lua 5.4 names the line it is reading
+// then. ok is false when the file has no error.
+func (f *File) CompilerError() (e Error, line int, ok bool) {
+	if f.compilerErr == nil {
+		return Error{}, 0, false
+	}
+	return *f.compilerErr, luaLine(f.Src, f.compilerErr.at), true
+}
+
+// luaLine returns the line Lua's lexer is on after reading src[:off].
+func luaLine(src []byte, off int) int {
+	off = min(max(off, 0), len(src))
+	line := 1
+	for i := 0; i < off; i++ {
+		if c := src[i]; c == '\n' || c == '\r' {
+			line++
+			if i+1 < off && (src[i+1] == '\n' || src[i+1] == '\r') && src[i+1] != c {
+				i++
+			}
+		}
+	}
+	return line
 }
 
 // Comment is one comment. Text is its exact source text, including the
@@ -65,6 +96,9 @@ func (c *Comment) Span() (start, end int) { return c.Start, c.End }
 type Error struct {
 	Start, End int
 	Msg        string
+
+	at    int // offset whose line a Lua compiler names for this error
+	order int // when a Lua compiler meets it: offset*4 + class (scope.go)
 }
 
 // Block is a sequence of statements (a chunk or the body of a construct).

@@ -240,9 +240,6 @@ func (p *parser) suffixedExpr() Expr {
 				return m
 			}
 		case OLParen, TString, OLBrace:
-			if p.tok.Kind == OLParen && p.d != DialectLua54 && p.newlineBetween(p.prevEnd, p.tok.Start) {
-				p.errorf(p.tok, "ambiguous syntax (function call x new statement) near %s", p.near(p.tok))
-			}
 			e = p.callArgs(e, start)
 		default:
 			return e
@@ -253,6 +250,11 @@ func (p *parser) suffixedExpr() Expr {
 // callArgs parses the arguments of a call: (list), a string or a table.
 func (p *parser) callArgs(fn Expr, start int) Expr {
 	t := p.tok
+	if t.Kind == OLParen && p.d != DialectLua54 && p.newlineBetween(p.prevEnd, t.Start) {
+		// Lua 5.1 and LuaJIT refuse a '(' on a new line after a function
+		// or method name, which could also start a new statement.
+		p.errorf(t, "ambiguous syntax (function call x new statement) near %s", p.near(t))
+	}
 	c := p.a.calls.new()
 	c.Fn, c.LParen, c.RParen = fn, t.Start, -1
 	switch t.Kind {
@@ -328,7 +330,14 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 	if p.d == DialectLuau && p.tok.Kind == OLt {
 		fn.Generics = p.genericNames()
 	}
-	fs := &funcState{parent: p.fs}
+	fs := &funcState{parent: p.fs, firstVar: len(p.vars), line: p.line(start)}
+	saved := p.fs
+	p.fs = fs
+	p.openFunction()
+	if p.needSelf {
+		p.needSelf = false
+		p.declare("self", false, p.tok)
+	}
 	base := len(p.st.names)
 	lparen := p.tok.Start
 	p.expect(OLParen)
@@ -362,17 +371,28 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 		}
 	}
 	fn.Params = p.a.nameLists.copyOf(p.st.names[base:])
+	for _, n := range fn.Params {
+		p.declare(n.Value, false, Token{TName, n.Start, n.End})
+	}
 	clear(p.st.names[base:])
 	p.st.names = p.st.names[:base]
 	p.expectClose(ORParen, "(", lparen)
 	if p.d == DialectLuau && p.accept(OColon) {
 		fn.Return = p.returnType()
 	}
-	saved := p.fs
-	p.fs = fs
 	fn.Body = p.block()
-	p.fs = saved
 	fn.EndPos = p.expectClose(KEnd, "function", start)
+	switch {
+	case fn.EndPos < 0:
+		p.closeScope(p.tok.End, p.tok.Start, orderAfter)
+	case p.d == DialectLuaJIT:
+		// LuaJIT checks the function's gotos when it matches 'end'.
+		p.closeScope(p.tok.End, fn.EndPos, orderAfter)
+	default:
+		// Lua 5.4 checks them after reading the token that follows 'end'.
+		p.closeScope(p.tok.End, p.tok.Start, orderCheck)
+	}
+	p.fs = saved
 	fn.Range = Range{start, p.prevEnd}
 	return fn
 }

@@ -10,6 +10,7 @@ type lexer struct {
 	src      []byte
 	str      string // src as a string, for comment texts
 	pos      int
+	tokStart int // start of the token or comment being scanned
 	d        Dialect
 	comments []*Comment
 	slab     *slab[Comment]
@@ -74,6 +75,7 @@ func (l *lexer) next() Token {
 	for l.pos < len(src) {
 		c := src[l.pos]
 		start := l.pos
+		l.tokStart = start
 		switch l.class[c] {
 		case clSpace:
 			l.pos++
@@ -88,8 +90,10 @@ func (l *lexer) next() Token {
 			}
 			l.pos = pos
 			k := keyword(src[start:pos])
-			if k == KGoto && (l.d == DialectLua51 || l.d == DialectLuau) {
-				// goto is an ordinary name in Lua 5.1 and Luau.
+			if k == KGoto && l.d != DialectLua54 {
+				// goto is an ordinary name in Lua 5.1 and Luau, and in
+				// LuaJIT everywhere but at the start of a statement
+				// followed by a name, which the parser checks.
 				k = TName
 			}
 			return Token{k, start, pos}

@@ -14,9 +14,12 @@ import (
 const maxDepth = 200
 
 type funcState struct {
-	vararg bool
-	parent *funcState
-	loops  int // enclosing loops in the current function (for break)
+	vararg   bool
+	parent   *funcState
+	loops    int  // enclosing loops in the current function (for break)
+	firstVar int  // index in parser.vars of the function's first local
+	line     int  // line of the function's start, 0 for the main chunk
+	tooMany  bool // the limit of locals was reported
 }
 
 type parser struct {
@@ -35,6 +38,16 @@ type parser struct {
 	stopped  bool // nesting limit hit: the rest of the input is skipped
 	a        arena
 	st       stacks
+	first    int   // index in errs of the error a compiler meets first, or -1
+	firstErr Error // that error
+
+	// Scope tracking for the compile-time checks (scope.go).
+	scopes []scope
+	golas  []gola
+	vars   []localVar
+	group  []pendingLabel
+	// needSelf asks funcBody to declare the implicit self parameter.
+	needSelf bool
 }
 
 // Parse parses a Lua source file. It always returns a File whose Chunk is
@@ -44,6 +57,7 @@ func Parse(filename string, src []byte, opts Options) *File {
 	p.lines = NewLineTable(src)
 	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}
+	p.openFunction()
 	p.next()
 	chunk := p.block()
 	for p.tok.Kind != EOF {
@@ -52,6 +66,7 @@ func Parse(filename string, src []byte, opts Options) *File {
 		more := p.block()
 		chunk.Stmts = append(chunk.Stmts, more.Stmts...)
 	}
+	p.closeScope(len(src), len(src), orderAfter)
 	chunk.Start, chunk.End = 0, len(src)
 	f := &File{
 		Name:     filename,
@@ -63,12 +78,24 @@ func Parse(filename string, src []byte, opts Options) *File {
 		Lines:    p.lines,
 	}
 	f.Errors = p.finishErrors(opts.AllErrors)
+	if p.first >= 0 {
+		f.compilerErr = &p.firstErr
+	}
 	return f
 }
 
 // finishErrors sorts the errors by position and, unless all are wanted,
 // keeps the first error of each line and at most MaxErrors.
 func (p *parser) finishErrors(all bool) []Error {
+	p.first = -1
+	for i, e := range p.errs {
+		if p.first < 0 || e.order < p.errs[p.first].order {
+			p.first = i
+		}
+	}
+	if p.first >= 0 {
+		p.firstErr = p.errs[p.first]
+	}
 	sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Start < p.errs[j].Start })
 	if all {
 		return p.errs
@@ -94,16 +121,27 @@ func (p *parser) finishErrors(all bool) []Error {
 const rawErrorLimit = 10 * MaxErrors
 
 func (p *parser) addError(start, end int, msg string) {
+	p.addErrorOrder(start, end, msg, end, start*4+orderParse)
+}
+
+// addErrorOrder records an error shown at start..end. at is the offset
+// whose line a Lua compiler names for it, and order says when the compiler
+// meets it (see CompilerError).
+func (p *parser) addErrorOrder(start, end int, msg string, at, order int) {
 	if len(p.errs) >= rawErrorLimit {
 		return
 	}
 	if end < start {
 		end = start
 	}
-	p.errs = append(p.errs, Error{Start: start, End: end, Msg: msg})
+	p.errs = append(p.errs, Error{Start: start, End: end, Msg: msg, at: at, order: order})
 }
 
-func (p *parser) lexError(start, end int, msg string) { p.addError(start, end, msg) }
+// lexError records a malformed token; a compiler meets it when it reads
+// the token, before anything the parser does with it.
+func (p *parser) lexError(start, end int, msg string) {
+	p.addErrorOrder(start, end, msg, end, p.lx.tokStart*4+orderLex)
+}
 
 // errorf reports an error at a token.
 func (p *parser) errorf(t Token, format string, args ...any) {

@@ -21,6 +21,9 @@ func (p *parser) block() *Block {
 			continue
 		}
 		s, last := p.statement()
+		if len(p.group) > 0 && !p.labelsContinue() {
+			p.flushLabels()
+		}
 		if s != nil {
 			p.st.stmts = append(p.st.stmts, s)
 			if p.d == DialectLua51 || p.d == DialectLuaJIT {
@@ -44,6 +47,7 @@ func (p *parser) block() *Block {
 			p.recover()
 		}
 	}
+	p.flushLabels()
 	b.Stmts = p.a.stmtLists.copyOf(p.st.stmts[base:])
 	clear(p.st.stmts[base:])
 	p.st.stmts = p.st.stmts[:base]
@@ -81,13 +85,17 @@ func (p *parser) statement() (s Stmt, last bool) {
 		cond := p.expr(0)
 		p.expect(KDo)
 		p.fs.loops++
+		p.openScope(true)
 		body := p.block()
+		p.closeScope(0, 0, 0)
 		p.fs.loops--
 		p.expectClose(KEnd, "while", t.Start)
 		return &While{Range{t.Start, p.prevEnd}, cond, body}, false
 	case KDo:
 		p.next()
+		p.openScope(false)
 		body := p.block()
+		p.closeScope(0, 0, 0)
 		p.expectClose(KEnd, "do", t.Start)
 		return &Do{Range{t.Start, p.prevEnd}, body}, false
 	case KFor:
@@ -95,10 +103,12 @@ func (p *parser) statement() (s Stmt, last bool) {
 	case KRepeat:
 		p.next()
 		p.fs.loops++
+		p.openScope(true)
 		body := p.block()
 		p.fs.loops--
 		p.expectClose(KUntil, "repeat", t.Start)
 		cond := p.expr(0)
+		p.closeScope(0, 0, 0)
 		return &Repeat{Range{t.Start, p.prevEnd}, body, cond}, false
 	case KFunction:
 		return p.functionStmt(t.Start, nil), false
@@ -107,6 +117,7 @@ func (p *parser) statement() (s Stmt, last bool) {
 		if p.tok.Kind == KFunction {
 			p.next()
 			name := p.name()
+			p.declare(name.Value, false, p.tok)
 			fn := p.funcBody(t.Start, nil)
 			lf := p.a.localFns.new()
 			*lf = LocalFunction{Range{t.Start, p.prevEnd}, name, fn}
@@ -115,23 +126,26 @@ func (p *parser) statement() (s Stmt, last bool) {
 		return p.localStmt(t.Start), false
 	case KBreak:
 		p.next()
+		p.breakStmt(t)
 		if p.fs.loops == 0 && p.d == DialectLua51 {
 			p.errorf(p.tok, "no loop to break near %s", p.near(p.tok))
 		}
 		return &Break{Range{t.Start, t.End}}, p.d == DialectLua51 || p.d == DialectLuaJIT
 	case KGoto:
-		p.next()
-		label := p.name()
-		return &Goto{Range{t.Start, p.prevEnd}, label}, false
+		return p.gotoStatement(), false
 	case ODColon:
 		if p.d == DialectLua51 || p.d == DialectLuau {
 			break
 		}
 		p.next()
 		name := p.name()
+		p.labelStmt(name, p.line(t.Start))
 		p.expect(ODColon)
 		return &Label{Range{t.Start, p.prevEnd}, name}, false
 	case TName:
+		if p.d == DialectLuaJIT && p.isGotoStatement() {
+			return p.gotoStatement(), false
+		}
 		if p.d == DialectLuau {
 			if s := p.luauStatement(); s != nil {
 				return s, false
@@ -173,7 +187,7 @@ func (p *parser) ifStmt() Stmt {
 	p.next()
 	cond := p.expr(0)
 	p.expect(KThen)
-	body := p.block()
+	body := p.scopedBlock()
 	if p.tok.Kind != KElseif {
 		s.Conds = p.a.exprLists.one(cond)
 		s.Blocks = p.a.blockLists.one(body)
@@ -185,11 +199,11 @@ func (p *parser) ifStmt() Stmt {
 			cond := p.expr(0)
 			p.expect(KThen)
 			s.Conds = append(s.Conds, cond)
-			s.Blocks = append(s.Blocks, p.block())
+			s.Blocks = append(s.Blocks, p.scopedBlock())
 		}
 	}
 	if p.accept(KElse) {
-		s.Else = p.block()
+		s.Else = p.scopedBlock()
 	}
 	p.expectClose(KEnd, "if", t.Start)
 	s.Range = Range{t.Start, p.prevEnd}
@@ -218,7 +232,11 @@ func (p *parser) forStmt() Stmt {
 		}
 		p.expect(KDo)
 		p.fs.loops++
+		p.openScope(true)
+		p.declareHidden(3, first)
+		p.declare(first.Value, false, Token{TName, first.Start, first.End})
 		s.Body = p.block()
+		p.closeScope(0, 0, 0)
 		p.fs.loops--
 		p.expectClose(KEnd, "for", t.Start)
 		s.Range = Range{t.Start, p.prevEnd}
@@ -243,7 +261,17 @@ func (p *parser) forStmt() Stmt {
 		s.Exprs = p.exprList()
 		p.expect(KDo)
 		p.fs.loops++
+		p.openScope(true)
+		hidden := 3
+		if p.d == DialectLua54 {
+			hidden = 4
+		}
+		p.declareHidden(hidden, first)
+		for _, n := range s.Names {
+			p.declare(n.Value, false, Token{TName, n.Start, n.End})
+		}
 		s.Body = p.block()
+		p.closeScope(0, 0, 0)
 		p.fs.loops--
 		p.expectClose(KEnd, "for", t.Start)
 		s.Range = Range{t.Start, p.prevEnd}
@@ -262,6 +290,7 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 		op := p.tok.Start
 		p.next()
 		field := p.name()
+		p.needSelf = colon
 		ns, _ := name.Span()
 		m := p.a.members.new()
 		*m = Member{Range{ns, field.End}, name, field, colon, op}
@@ -271,6 +300,7 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 		}
 	}
 	fn := p.funcBody(start, attrs)
+	p.checkConst(name)
 	if m, ok := name.(*Member); ok && m.Colon {
 		fn.Params = append([]*Name{{Range{m.OpPos, m.OpPos}, "self"}}, fn.Params...)
 		if fn.ParamTypes != nil {
@@ -346,6 +376,9 @@ func (p *parser) localStmt(start int) Stmt {
 		p.next()
 		s.Values = p.exprList()
 	}
+	for i, n := range s.Names {
+		p.declare(n.Value, p.d == DialectLua54 && (s.Attribs[i] == "const" || s.Attribs[i] == "close"), Token{TName, n.Start, n.End})
+	}
 	s.Range = Range{start, p.prevEnd}
 	return s
 }
@@ -370,6 +403,7 @@ func (p *parser) exprStmt() Stmt {
 		s := p.a.assigns.new()
 		s.EqPos = -1
 		p.checkAssignable(e)
+		p.checkConst(e)
 		if p.tok.Kind == OComma {
 			base := len(p.st.exprs)
 			p.st.exprs = append(p.st.exprs, e)
@@ -377,6 +411,7 @@ func (p *parser) exprStmt() Stmt {
 				t := p.suffixedExpr()
 				p.st.exprs = append(p.st.exprs, t)
 				p.checkAssignable(t)
+				p.checkConst(t)
 			}
 			s.Targets = p.a.exprLists.copyOf(p.st.exprs[base:])
 			clear(p.st.exprs[base:])
@@ -465,4 +500,44 @@ func (p *parser) noAttribs(n int) []string {
 		p.st.empty = append(p.st.empty, "")
 	}
 	return p.st.empty[:n]
+}
+
+// scopedBlock parses a block that is a scope of its own (the branches of
+// an if statement).
+func (p *parser) scopedBlock() *Block {
+	p.openScope(false)
+	b := p.block()
+	p.closeScope(0, 0, 0)
+	return b
+}
+
+// declareHidden declares the hidden control variables of a for loop, which
+// count toward the limit of locals and name no variable a goto could jump
+// over.
+func (p *parser) declareHidden(n int, at *Name) {
+	for range n {
+		p.declare("(for state)", false, Token{TName, at.Start, at.End})
+	}
+}
+
+// isGotoStatement reports, in LuaJIT, whether the name at the current token
+// starts a goto statement: LuaJIT takes "goto" for a keyword only at the
+// start of a statement and followed by a name other than "goto".
+func (p *parser) isGotoStatement() bool {
+	t := p.tok
+	if p.str[t.Start:t.End] != "goto" {
+		return false
+	}
+	n := p.peek()
+	return n.Kind == TName && p.str[n.Start:n.End] != "goto"
+}
+
+// gotoStatement parses "goto name" from the goto keyword.
+func (p *parser) gotoStatement() Stmt {
+	t := p.tok
+	p.next()
+	label := p.name()
+	p.gotoStmt(label)
+	g := &Goto{Range{t.Start, p.prevEnd}, label}
+	return g
 }

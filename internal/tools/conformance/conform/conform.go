@@ -122,17 +122,16 @@ func Ask(exe string, paths []string) ([]Verdict, error) {
 	return verdicts, nil
 }
 
-// Ours parses src in the dialect and returns our verdict, with the line
-// counted the way Lua counts it ("\r\n" and "\n\r" are one line break) at
-// the end of the offending token, which is where Lua's lexer stands when it
-// reports an error.
+// Ours parses src in the dialect and returns our verdict: the error the
+// dialect's compiler would meet first, with the line it would name
+// (syntax.File.CompilerError).
 func Ours(src []byte, d syntax.Dialect) Verdict {
 	f := syntax.Parse("", src, syntax.Options{Dialect: d})
-	if len(f.Errors) == 0 {
+	e, line, ok := f.CompilerError()
+	if !ok {
 		return Verdict{}
 	}
-	e := f.Errors[0]
-	return Verdict{Line: LuaLine(src, e.End), Msg: e.Msg}
+	return Verdict{Line: line, Msg: e.Msg}
 }
 
 // LuaLine returns the line Lua's lexer is on after reading src[:off].

@@ -6,10 +6,8 @@ import (
 
 // mutations are fragments inserted into valid programs to produce the
 // kinds of mistakes people and editors make, plus the lexical corners
-// where the dialects differ.
-// Label, goto and break placement (undefined or duplicate labels, break
-// outside a loop) are not checked yet by the parser, so those fragments are
-// left out for now.
+// where the dialects differ, and the scope mistakes the compilers catch:
+// labels, gotos and breaks out of place and assignments to <const> locals.
 var mutations = []string{
 	"end", "(", ")", "=", "local", "function", "[[", "'", "\"", "--[[", "0x", "1e", "..", "::",
 	"\\", "~", "//", "<const>", "\n", "return", "...", "{", "}", ",", ";",
@@ -18,6 +16,10 @@ var mutations = []string{
 	"\"\\z  \n x\"", "\"\\300\"", "\"\\255\"", "@", "`", "$", "\x80", "\r",
 	"while true do end", "for i=1 do", "repeat", "until x", "x = = 1", "a, b() = 1", "(a) = 1",
 	"f\n(1)", "--[==[ c ]==]", "[[ [[ ]]", "1_000", "0x", ".5", "5.", "1e+", "0X1P-2", "2^-3",
+	"break", "if x then break end", "goto done", "::done::", "goto top", "::top::", "::top:: ::top::",
+	"do goto skip end local s = 1 ::skip::", "goto continue", "::continue::", "::continue:: ;",
+	"local k <const> = 1 k = 2", "local c <close> = nil", "x <const>", "function M.f() goto out end",
+	"repeat goto r local q = 1 ::r:: until q", "for i = 1, 2 do goto next ::next:: end",
 }
 
 // Mutate returns a copy of src with n random edits: deletions of a few

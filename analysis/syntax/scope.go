@@ -1,0 +1,324 @@
+package syntax
+
+// This file follows the scopes of a function while it is parsed, as the Lua
+// compilers do, for the errors they report at compile time that depend on
+// scopes: goto and label placement, break outside a loop, assignment to a
+// Lua 5.4 <const> or <close> variable, and the limit of 200 local variables
+// per function. LuaJIT and Lua 5.4 differ in which labels a goto can see and
+// in when they notice a mistake, and both are followed exactly, so that the
+// first error we report is the one the compiler reports.
+
+// maxLocals is the limit of active local variables in one function, the
+// same in Lua 5.1, 5.4 and LuaJIT.
+const maxLocals = 200
+
+// scope is one block being parsed.
+type scope struct {
+	loop      bool
+	nactvar   int // active locals of the function when the block opened
+	firstGola int // first entry of parser.golas that belongs to this block
+	top       bool
+}
+
+// gola is a pending goto (or break) or a label, in source order.
+type gola struct {
+	label      bool
+	brk        bool
+	name       string
+	start, end int // the range shown: a goto's label name, a break, a label's name
+	slot       int // active locals at the goto or label
+	line       int // line Lua names in messages
+	valid      bool
+}
+
+// localVar is an active local variable.
+type localVar struct {
+	name     string
+	readonly bool // <const> or <close> in Lua 5.4
+}
+
+// pendingLabel is a label whose resolution waits for the labels (and, in
+// Lua 5.4, the empty statements) that follow it, as the compilers do
+// before deciding whether a label ends its block.
+type pendingLabel struct {
+	name *Name
+	line int
+	gola int // index in golas (LuaJIT creates the label at once)
+}
+
+// Classes of errors at the same offset, in the order a compiler meets them:
+// a bad token is seen when it is read, a scope check on the token just read
+// comes before parsing it, and the checks done after a block's closing
+// token has been matched come last.
+const (
+	orderLex = iota
+	orderCheck
+	orderParse
+	orderAfter
+)
+
+// hasGoto reports whether the dialect has goto and labels with compile-time
+// checks (Lua 5.1 has none, Luau's goto is an ordinary name).
+func (p *parser) hasGoto() bool { return p.d == DialectLuaJIT || p.d == DialectLua54 }
+
+// nactvar is the number of active locals of the current function.
+func (p *parser) nactvar() int { return len(p.vars) - p.fs.firstVar }
+
+// checkError records an error found by a scope check. The error is shown at
+// start..end; at is the offset whose line the compiler names, key the offset
+// of the token being processed when the compiler notices it.
+func (p *parser) checkError(start, end, at, key, class int, msg string) {
+	p.addErrorOrder(start, end, msg, at, key*4+class)
+}
+
+// openScope starts a block.
+func (p *parser) openScope(loop bool) {
+	p.scopes = append(p.scopes, scope{loop: loop, nactvar: p.nactvar(), firstGola: len(p.golas)})
+}
+
+// openFunction starts the top block of a function.
+func (p *parser) openFunction() {
+	p.scopes = append(p.scopes, scope{nactvar: 0, firstGola: len(p.golas), top: true})
+}
+
+// declare makes a local variable active, after checking the limit.
+func (p *parser) declare(name string, readonly bool, at Token) {
+	if p.nactvar() >= maxLocals && !p.fs.tooMany {
+		p.fs.tooMany = true
+		var msg string
+		switch {
+		case p.d == DialectLua54 && p.fs.line == 0:
+			msg = "too many local variables (limit is 200) in main function near " + p.near(at)
+		case p.d == DialectLua54:
+			msg = "too many local variables (limit is 200) in function at line " + itoa(p.fs.line) + " near " + p.near(at)
+		case p.fs.line == 0:
+			msg = "main function has more than 200 local variables"
+		default:
+			msg = "function at line " + itoa(p.fs.line) + " has more than 200 local variables"
+		}
+		p.checkError(at.Start, at.End, at.End, at.Start, orderCheck, msg)
+	}
+	p.vars = append(p.vars, localVar{name, readonly})
+}
+
+// closeScope ends the innermost block. key and class order the errors for
+// gotos left pending at the end of a function; at is the offset of the
+// token Lua 5.4 names then.
+func (p *parser) closeScope(at, key, class int) {
+	sc := p.scopes[len(p.scopes)-1]
+	p.scopes = p.scopes[:len(p.scopes)-1]
+	p.flushLabels()
+	p.vars = p.vars[:p.fs.firstVar+sc.nactvar]
+	if !p.hasGoto() {
+		return
+	}
+	gs := p.golas[sc.firstGola:]
+	if sc.loop {
+		for i := range gs {
+			if gs[i].brk && gs[i].valid {
+				gs[i].valid = false
+			}
+		}
+	}
+	reported := false
+	for i := range gs {
+		g := &gs[i]
+		if !g.valid {
+			continue
+		}
+		if g.label {
+			g.valid = false
+			if p.d == DialectLuaJIT {
+				// Pending backward gotos to this label are resolved here.
+				for j := i + 1; j < len(gs); j++ {
+					if !gs[j].label && gs[j].valid && gs[j].name == g.name && !gs[j].brk {
+						gs[j].valid = false
+					}
+				}
+			}
+			continue
+		}
+		if !sc.top {
+			g.slot = sc.nactvar
+			continue
+		}
+		g.valid = false
+		if reported && p.d == DialectLua54 {
+			continue
+		}
+		reported = true
+		switch {
+		case p.d == DialectLuaJIT && g.brk:
+			p.checkError(g.start, g.end, g.end, key, class, "no loop to break")
+		case p.d == DialectLuaJIT:
+			p.checkError(g.start, g.end, g.end, key, class, "undefined label '"+g.name+"'")
+		case g.brk:
+			p.checkError(g.start, g.end, at, key, class, "break outside loop at line "+itoa(g.line))
+		default:
+			p.checkError(g.start, g.end, at, key, class, "no visible label '"+g.name+"' for <goto> at line "+itoa(g.line))
+		}
+	}
+	// Keep the gotos still pending; they now belong to the enclosing block.
+	kept := p.golas[:sc.firstGola]
+	for _, g := range gs {
+		if g.valid {
+			kept = append(kept, g)
+		}
+	}
+	p.golas = kept
+}
+
+// gotoStmt records a goto whose label name has just been consumed.
+func (p *parser) gotoStmt(label *Name) {
+	if !p.hasGoto() || label.Value == "" {
+		return
+	}
+	if p.d == DialectLua54 {
+		// A label already visible is a backward jump, resolved at once.
+		for i := len(p.golas) - 1; i >= p.topScope().firstGola; i-- {
+			if g := p.golas[i]; g.label && g.valid && g.name == label.Value {
+				return
+			}
+		}
+	}
+	p.golas = append(p.golas, gola{name: label.Value, start: label.Start, end: label.End,
+		slot: p.nactvar(), line: p.line(label.End), valid: true})
+}
+
+// breakStmt records a break in LuaJIT and Lua 5.4, where it is a jump to
+// the end of the enclosing loop resolved when the loop's block closes.
+func (p *parser) breakStmt(t Token) {
+	if !p.hasGoto() {
+		return
+	}
+	p.golas = append(p.golas, gola{brk: true, name: "break", start: t.Start, end: t.End,
+		slot: p.nactvar(), line: p.line(t.Start), valid: true})
+}
+
+// labelStmt records a label whose name has just been consumed; the current
+// token is the closing '::'.
+func (p *parser) labelStmt(name *Name, line int) {
+	if !p.hasGoto() || name.Value == "" {
+		return
+	}
+	pl := pendingLabel{name: name, line: line, gola: -1}
+	if p.d == DialectLuaJIT {
+		sc := p.scopes[len(p.scopes)-1]
+		for _, g := range p.golas[sc.firstGola:] {
+			if g.label && g.valid && g.name == name.Value {
+				p.checkError(name.Start, name.End, p.tok.End, p.tok.Start, orderCheck, "duplicate label '"+name.Value+"'")
+				break
+			}
+		}
+		pl.gola = len(p.golas)
+		p.golas = append(p.golas, gola{label: true, name: name.Value, start: name.Start, end: name.End,
+			slot: p.nactvar(), line: line, valid: true})
+	}
+	p.group = append(p.group, pl)
+}
+
+// labelsContinue reports whether the current token continues a group of
+// labels: another label, or in Lua 5.4 an empty statement.
+func (p *parser) labelsContinue() bool {
+	return p.tok.Kind == ODColon || p.d == DialectLua54 && p.tok.Kind == OSemi
+}
+
+// flushLabels resolves the pending group of labels, last first, as the
+// compilers' recursive label parsing does. A group followed by the end of
+// its block (but not by 'until') is outside the scope of the block's
+// locals, so a goto may jump to it over local declarations.
+func (p *parser) flushLabels() {
+	if len(p.group) == 0 {
+		return
+	}
+	sc := p.scopes[len(p.scopes)-1]
+	last := false
+	switch p.tok.Kind {
+	case KEnd, KElse, KElseif, EOF:
+		last = true
+	}
+	t := p.tok
+	for i := len(p.group) - 1; i >= 0; i-- {
+		pl := p.group[i]
+		var lab *gola
+		if p.d == DialectLuaJIT {
+			lab = &p.golas[pl.gola]
+		} else {
+			for j := len(p.golas) - 1; j >= p.topScope().firstGola; j-- {
+				if g := p.golas[j]; g.label && g.valid && g.name == pl.name.Value {
+					p.checkError(pl.name.Start, pl.name.End, t.End, t.Start, orderCheck,
+						"label '"+pl.name.Value+"' already defined on line "+itoa(g.line))
+					break
+				}
+			}
+			p.golas = append(p.golas, gola{label: true, name: pl.name.Value, start: pl.name.Start, end: pl.name.End,
+				slot: p.nactvar(), line: pl.line, valid: true})
+			lab = &p.golas[len(p.golas)-1]
+		}
+		if last {
+			lab.slot = sc.nactvar
+		}
+		limit := len(p.golas)
+		if p.d == DialectLuaJIT {
+			limit = pl.gola
+		}
+		for j := sc.firstGola; j < limit; j++ {
+			g := &p.golas[j]
+			if g.label || g.brk || !g.valid || g.name != lab.name {
+				continue
+			}
+			g.valid = false
+			if g.slot < lab.slot {
+				local := p.vars[p.fs.firstVar+g.slot].name
+				if p.d == DialectLuaJIT {
+					p.checkError(g.start, g.end, g.end, t.Start, orderCheck,
+						"<goto "+g.name+"> jumps into the scope of local '"+local+"'")
+				} else {
+					p.checkError(g.start, g.end, t.End, t.Start, orderCheck,
+						"<goto "+g.name+"> at line "+itoa(g.line)+" jumps into the scope of local '"+local+"'")
+				}
+			}
+		}
+	}
+	p.group = p.group[:0]
+}
+
+// topScope returns the top block of the current function.
+func (p *parser) topScope() *scope {
+	for i := len(p.scopes) - 1; i >= 0; i-- {
+		if p.scopes[i].top {
+			return &p.scopes[i]
+		}
+	}
+	return &p.scopes[0]
+}
+
+// checkConst reports, in Lua 5.4, an assignment to a <const> or <close>
+// variable; the current token is the ',' or '=' after the target (or the
+// token after the body of a function statement).
+func (p *parser) checkConst(e Expr) {
+	if p.d != DialectLua54 {
+		return
+	}
+	n, ok := e.(*Name)
+	if !ok || n.Value == "" {
+		return
+	}
+	for i := len(p.vars) - 1; i >= 0; i-- {
+		if p.vars[i].name == n.Value {
+			if p.vars[i].readonly {
+				p.checkError(n.Start, n.End, p.tok.End, p.tok.Start, orderCheck,
+					"attempt to assign to const variable '"+n.Value+"'")
+			}
+			return
+		}
+	}
+}
+
+// itoa formats a small non-negative number.
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

@@ -1,0 +1,5 @@
+local x = 1
+break
+local y = 2
+
+print(y)

@@ -1,0 +1,6 @@
+local function f()
+  break
+  local y = 2
+end
+
+print(y)

@@ -1,0 +1,3 @@
+local x
+if x then break end
+print(1)

@@ -1,0 +1,3 @@
+local f <const> = nil
+function f() end
+print(1)

@@ -1,0 +1,5 @@
+while true do
+  goto cont
+  local a = 1
+  ::cont::
+end

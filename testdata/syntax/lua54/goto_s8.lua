@@ -1,0 +1,3 @@
+goto a
+local z
+::a:: ;

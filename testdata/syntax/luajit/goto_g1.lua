@@ -1,0 +1,6 @@
+local function f()
+  goto nope
+  local y = 2
+end
+
+print(y)

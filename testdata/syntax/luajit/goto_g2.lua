@@ -1,0 +1,6 @@
+do
+  goto nope
+end
+::nope2::
+print(1)
+

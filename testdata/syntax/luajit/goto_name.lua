@@ -1,0 +1,5 @@
+local t = { goto = 1 }
+local goto = t.goto
+print(goto, t:goto())
+::goto::
+goto = 2

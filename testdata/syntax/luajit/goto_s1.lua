@@ -1,0 +1,4 @@
+goto a
+local x = 1
+::a::
+print(x)

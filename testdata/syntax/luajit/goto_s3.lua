@@ -1,0 +1,6 @@
+do
+goto a
+local x = 1
+::a::
+end
+print(2)

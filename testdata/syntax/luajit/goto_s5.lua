@@ -1,0 +1,4 @@
+local x
+do goto a end
+local y
+::a::

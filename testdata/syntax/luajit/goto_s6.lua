@@ -1,0 +1,3 @@
+goto a
+::a:: ::b::
+local y
