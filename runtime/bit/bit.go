@@ -84,7 +84,7 @@ func checkBit(L *lua.LState, n int) int32 {
 	case lua.LNumber:
 		return tobit(float64(v))
 	case lua.LString:
-		if f, ok := scanNumber(string(v)); ok {
+		if f, ok := ljcompat.ParseNumber(string(v)); ok {
 			return tobit(f)
 		}
 	}

@@ -245,54 +245,7 @@ func checkNumber(L *lua.LState, n int) float64 {
 	return 0
 }
 
-// ParseNumber converts a string to a number as Lua's coercion does: leading
-// and trailing whitespace, decimal or 0x hexadecimal.
-func ParseNumber(s string) (float64, bool) {
-	lo, hi := 0, len(s)
-	for lo < hi && isSpace(s[lo]) {
-		lo++
-	}
-	for hi > lo && isSpace(s[hi-1]) {
-		hi--
-	}
-	t := s[lo:hi]
-	if t == "" {
-		return 0, false
-	}
-	neg := false
-	body := t
-	if body[0] == '-' || body[0] == '+' {
-		neg = body[0] == '-'
-		body = body[1:]
-	}
-	if len(body) > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X') {
-		u, err := strconv.ParseUint(body[2:], 16, 64)
-		if err != nil {
-			return 0, false
-		}
-		x := float64(u)
-		if neg {
-			x = -x
-		}
-		return x, true
-	}
-	for _, c := range []byte(body) {
-		if !(isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-			return 0, false // rejects "inf", "nan" and Go's "0b1" forms
-		}
-	}
-	x, err := strconv.ParseFloat(t, 64)
-	if err != nil && !isRangeErr(err) {
-		return 0, false
-	}
-	return x, true
-}
-
-func isRangeErr(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
-}
-
+// isSpace is LuaJIT's white space: space and \t \n \v \f \r.
 func isSpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') }
 
 // toInt64 truncates toward zero like a C cast on x86-64 (out-of-range values

@@ -61,3 +61,10 @@ try(function() b.putf(b, "%s %s", 1, b) end)
 try(function() b:putf("%d", "x") end)
 b:reset():putf("%s|%s", buffer.new():put("inner"), 1e15)
 print(b:tostring())
+
+-- Numeric strings are coerced with LuaJIT's own number syntax: binary,
+-- hexadecimal floats, padding white space (the scanner runtime/bit shares).
+for _, s in ipairs({ "0b101", " 12 ", "0x1p4", "1e2", "-0x10", "0x.8p1" }) do
+  print(string.format("%d %g", s, s))
+end
+print(pcall(string.format, "%d", "12abc"))
