@@ -1,4 +1,4 @@
--- eval: max-memory=1048576
+-- eval: max-memory=1048576 timeout=60s
 -- A string.buffer that doubles itself is stopped once it holds more than
 -- the limit.
 local sb = require("string.buffer")

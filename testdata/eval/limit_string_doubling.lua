@@ -1,4 +1,4 @@
--- eval: max-memory=16777216
+-- eval: max-memory=16777216 timeout=60s
 -- A string doubled in a loop is stopped by the heap watchdog.
 local s = "x"
 while true do
