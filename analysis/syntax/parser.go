@@ -3,6 +3,7 @@ package syntax
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // This file holds the parser state, error reporting and recovery, and the
@@ -48,12 +49,39 @@ type parser struct {
 	group  []pendingLabel
 	// needSelf asks funcBody to declare the implicit self parameter.
 	needSelf bool
+	// indentHints makes a 'function' or 'local function' at column 1
+	// inside a nested block end that block (see Parse).
+	indentHints bool
 }
 
 // Parse parses a Lua source file. It always returns a File whose Chunk is
 // non-nil, whatever the input; syntax errors are in File.Errors.
 func Parse(filename string, src []byte, opts Options) *File {
-	p := &parser{src: src, str: string(src), d: opts.dialect()}
+	f := parse(filename, src, opts, false)
+	if missingEnd(f.Errors) {
+		// A missing 'end' makes the compiler see the rest of the file as
+		// part of the unclosed block. A second pass reads indentation as a
+		// hint to close it earlier, which gives a better tree and error
+		// position; the compiler's own verdict stays the first pass's.
+		hinted := parse(filename, src, opts, true)
+		hinted.compilerErr = f.compilerErr
+		return hinted
+	}
+	return f
+}
+
+// missingEnd reports whether an error says a block was left unclosed.
+func missingEnd(errs []Error) bool {
+	for _, e := range errs {
+		if strings.HasPrefix(e.Msg, "expected 'end'") || strings.HasPrefix(e.Msg, "expected 'until'") {
+			return true
+		}
+	}
+	return false
+}
+
+func parse(filename string, src []byte, opts Options, indentHints bool) *File {
+	p := &parser{src: src, str: string(src), d: opts.dialect(), indentHints: indentHints}
 	p.lines = NewLineTable(src)
 	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}
@@ -273,8 +301,21 @@ func (p *parser) blockEnd() bool {
 	switch p.tok.Kind {
 	case EOF, KEnd, KElse, KElseif, KUntil:
 		return true
+	case KFunction, KLocal:
+		return p.indentHints && len(p.scopes) > 1 && p.topLevelFunction()
 	}
 	return false
+}
+
+// topLevelFunction reports whether the current token starts a function
+// statement at column 1, which in a file with an unclosed block most likely
+// starts the next top-level function.
+func (p *parser) topLevelFunction() bool {
+	t := p.tok
+	if t.Start > 0 && p.src[t.Start-1] != '\n' && p.src[t.Start-1] != '\r' {
+		return false
+	}
+	return t.Kind == KFunction || p.peek().Kind == KFunction
 }
 
 // statementStart reports whether the current token is a keyword that can
