@@ -29,7 +29,8 @@ func UnmarshalString(s string, opts ...Option) (any, error) {
 }
 
 // Decoder decodes a stream of concatenated encodings, one object per
-// Decode call, like buf:decode() on a string.buffer.
+// Decode call, like buf:decode() on a string.buffer. It is not safe for
+// concurrent use.
 type Decoder struct {
 	// src holds a private copy of the input as a string, so that decoded
 	// strings are substrings of it and cost no allocation each.
