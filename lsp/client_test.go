@@ -53,6 +53,8 @@ type testClient struct {
 	changed   chan struct{}
 	// config answers workspace/configuration requests.
 	config json.RawMessage
+	// patience bounds waitFor (waitTimeout unless a benchmark needs more).
+	patience time.Duration
 }
 
 type clientOptions struct {
@@ -114,7 +116,7 @@ func startClient(tb testing.TB, opts Options) *testClient {
 		tb: tb, conn: clientEnd, in: newFrameReader(clientEnd), out: &frameWriter{out: clientEnd},
 		server: NewServer(opts), done: make(chan error, 1),
 		waiting: map[string]chan inbound{}, diags: map[protocol.DocumentURI][]publishParams{},
-		changed: make(chan struct{}, 1),
+		changed: make(chan struct{}, 1), patience: waitTimeout,
 	}
 	go func() {
 		c.done <- c.server.Serve(context.Background(), serverEnd)
@@ -268,7 +270,7 @@ func (c *testClient) raw(body string) {
 // waitFor blocks until cond (called with the lock held) is true.
 func (c *testClient) waitFor(what string, cond func() bool) {
 	c.tb.Helper()
-	deadline := time.After(waitTimeout)
+	deadline := time.After(c.patience)
 	for {
 		c.mu.Lock()
 		ok := cond()

@@ -150,6 +150,7 @@ type index struct {
 	file    *syntax.File
 	target  syntax.Target
 	symbols []*symbol
+	byDecl  map[int]*symbol // locals by the offset of their declaring name
 	globals map[string]*symbol
 	occ     []occurrence // sorted by start
 	members []member     // sorted by the member name's start
@@ -176,7 +177,7 @@ type scope struct {
 // buildIndex indexes an analysed file against the API table.
 func buildIndex(res *analysis.Result, table *api.Table) *index {
 	f := res.File
-	ix := &index{file: f, globals: map[string]*symbol{}}
+	ix := &index{file: f, globals: map[string]*symbol{}, byDecl: map[int]*symbol{}}
 	if f == nil || f.Chunk == nil {
 		return ix
 	}
@@ -207,6 +208,7 @@ func (in *indexer) declare(n *syntax.Name, kind symKind, visStart int, v value) 
 	sym.refs = append(sym.refs, span{n.Start, n.End, true})
 	in.scope.names[n.Value] = sym
 	in.ix.symbols = append(in.ix.symbols, sym)
+	in.ix.byDecl[n.Start] = sym
 	in.ix.occ = append(in.ix.occ, occurrence{span: span{n.Start, n.End, true}, sym: sym, decl: true})
 	return sym
 }

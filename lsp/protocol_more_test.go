@@ -16,26 +16,40 @@ import (
 	"go.uber.org/zap/zaptest"
 )
 
-// bigDocument returns a Lua file of n lines that exercises the index.
+// bigDocument returns a Lua file of exactly n lines shaped like real code:
+// three module-level locals, then functions of eight lines each (Lua allows
+// at most 200 locals per function, so big files nest their code), padded
+// with comments. bigLocalLine(k) is the line of "local v<k>" in function k.
 func bigDocument(n int) string {
 	var b strings.Builder
-	b.WriteString("local M = require(\"string.buffer\")\nlocal sbuf = M.new()\n")
-	for i := 2; i < n; i++ {
-		switch i % 4 {
-		case 0:
-			b.WriteString("local v")
-			b.WriteString(itoa(i))
-			b.WriteString(" = sbuf:put(\"é😀\", 1)\n")
-		case 1:
-			b.WriteString("sbuf:reset()\n")
-		case 2:
-			b.WriteString("local function f" + itoa(i) + "(a, b) return a + b end\n")
-		default:
-			b.WriteString("-- comment line\n")
+	b.WriteString("local M = require(\"string.buffer\")\nlocal sbuf = M.new()\nlocal Mod = {}\n")
+	k := 0
+	for line := 3; line < n; {
+		if n-line < 8 {
+			b.WriteString("-- padding\n")
+			line++
+			continue
 		}
+		id := itoa(k)
+		b.WriteString("function Mod.f" + id + "(a, b)\n")
+		b.WriteString("  local v" + id + " = sbuf:put(\"é😀\", a)\n")
+		b.WriteString("  sbuf:reset()\n")
+		b.WriteString("  -- comment line\n")
+		b.WriteString("  local t = {a, b}\n")
+		b.WriteString("  if a > b then return t end\n")
+		b.WriteString("  return a + b\n")
+		b.WriteString("end\n")
+		line += 8
+		k++
 	}
 	return b.String()
 }
+
+// bigFunctions is how many functions bigDocument(n) holds.
+func bigFunctions(n int) int { return (n - 3) / 8 }
+
+// bigLocalLine is the zero-based line of "  local v<k> = ..." in bigDocument.
+func bigLocalLine(k int) int { return 3 + 8*k + 1 }
 
 func TestHundredThousandLineDocument(t *testing.T) {
 	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true}})
@@ -45,13 +59,13 @@ func TestHundredThousandLineDocument(t *testing.T) {
 		t.Fatalf("unexpected diagnostics on the big document: %v", d[:min(3, len(d))])
 	}
 	// Hover at the last local: positions near the end map correctly.
-	lastLine := 99_996 // i%4 == 0 for the last such line before 100000
+	k := bigFunctions(100_000) - 1
 	var h protocol.Hover
-	if err := c.call("textDocument/hover", posParams(testURI, lastLine, 7), &h); err != nil {
+	if err := c.call("textDocument/hover", posParams(testURI, bigLocalLine(k), 8), &h); err != nil {
 		t.Fatal(err)
 	}
-	if !containsAll(h.Contents.Value, "local v99996", "string.buffer") {
-		t.Errorf("hover at line %d = %q", lastLine, h.Contents.Value)
+	if !containsAll(h.Contents.Value, "local v"+itoa(k), "string.buffer") {
+		t.Errorf("hover at line %d = %q", bigLocalLine(k), h.Contents.Value)
 	}
 	// A one-character edit at the end is applied and re-analysed.
 	c.notify("textDocument/didChange", map[string]any{
@@ -105,9 +119,9 @@ func TestPositionsPastLineEnd(t *testing.T) {
 func TestCancellation(t *testing.T) {
 	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: time.Hour}})
 	// The debounce keeps the diagnostics worker away, so the hover below is
-	// the one that starts the (slow, 200,000-line) analysis and waits for it.
-	c.open(testURI, bigDocument(200_000))
-	id, ch := c.send("textDocument/hover", posParams(testURI, 10, 7))
+	// the one that starts the (slow, 100,000-line) analysis and waits for it.
+	c.open(testURI, bigDocument(100_000))
+	id, ch := c.send("textDocument/hover", posParams(testURI, bigLocalLine(1), 8))
 	c.notify("$/cancelRequest", map[string]any{"id": json.RawMessage(id)})
 	err := c.await("hover", ch, nil)
 	var re *rpcError
@@ -117,7 +131,7 @@ func TestCancellation(t *testing.T) {
 	// Cancelling an id that is not running is harmless.
 	c.notify("$/cancelRequest", map[string]any{"id": 999})
 	var h protocol.Hover
-	if err := c.call("textDocument/hover", posParams(testURI, 10, 7), &h); err != nil {
+	if err := c.call("textDocument/hover", posParams(testURI, bigLocalLine(1), 8), &h); err != nil {
 		t.Fatalf("hover after cancellation: %v", err)
 	}
 }

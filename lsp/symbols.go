@@ -70,7 +70,7 @@ func blockSymbols(snap *Snapshot, ix *index, b *syntax.Block, top bool) []protoc
 					continue
 				}
 				detail := "local"
-				if sym := ix.lookupAt(n.Value, st.End); sym != nil && sym.declStart == n.Start {
+				if sym := ix.byDecl[n.Start]; sym != nil {
 					if d := sym.val.Describe(); d != "" {
 						detail = d
 					}

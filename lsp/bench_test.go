@@ -1,0 +1,156 @@
+package lsp
+
+// Benchmarks with the scripted client: latency from didChange to
+// publishDiagnostics, hover and completion latency, and memory after
+// analysing a large workspace. Latencies are reported as p50/p99 in
+// milliseconds through b.ReportMetric.
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 {
+		i := int(p * float64(len(lat)-1))
+		return float64(lat[i].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+// BenchmarkEditToDiagnostics measures a one-character edit in a 10,000-line
+// file until its diagnostics arrive, with the server's default debounce.
+func BenchmarkEditToDiagnostics(b *testing.B) {
+	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: 15 * time.Millisecond}})
+	text := bigDocument(10_000)
+	c.open(testURI, text)
+	c.diagnosticsFor(testURI, 1)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := int32(i + 2)
+		// Alternate between typing and deleting one character on line 5000.
+		change := map[string]any{"range": rng(5000, 0, 5000, 0), "text": " "}
+		if i%2 == 1 {
+			change = map[string]any{"range": rng(5000, 0, 5000, 1), "text": ""}
+		}
+		start := time.Now()
+		c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": testURI, "version": v}, "contentChanges": []any{change}})
+		c.diagnosticsFor(testURI, v)
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	reportPercentiles(b, lat)
+}
+
+// benchRequest measures one request kind on the 10,000-line file. fresh
+// makes each request follow an edit, so that it pays for the analysis of the
+// new version as a user typing would.
+func benchRequest(b *testing.B, method string, params func() any, fresh bool) {
+	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true}})
+	text := bigDocument(10_000) + "sbuf:"
+	c.open(testURI, text)
+	c.diagnosticsFor(testURI, 1)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if fresh {
+			b.StopTimer()
+			change := map[string]any{"range": rng(5000, 0, 5000, 0), "text": " "}
+			if i%2 == 1 {
+				change = map[string]any{"range": rng(5000, 0, 5000, 1), "text": ""}
+			}
+			c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": testURI, "version": i + 2}, "contentChanges": []any{change}})
+			b.StartTimer()
+		}
+		start := time.Now()
+		if err := c.call(method, params(), nil); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	reportPercentiles(b, lat)
+}
+
+func BenchmarkHover(b *testing.B) {
+	params := func() any { return posParams(testURI, bigLocalLine(bigFunctions(10_000)-1), 8) }
+	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, false) })
+	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, true) })
+}
+
+func BenchmarkCompletion(b *testing.B) {
+	params := func() any { return posParams(testURI, 10_000, 5) }
+	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, false) })
+	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, true) })
+}
+
+// BenchmarkWorkspaceMemory opens a workspace of 1,000,000 lines (100 files of
+// 10,000 lines), waits for the background analysis to finish, and reports the
+// live heap and the process's resident memory.
+func BenchmarkWorkspaceMemory(b *testing.B) {
+	dir := b.TempDir()
+	text := bigDocument(10_000)
+	for i := range 100 {
+		if err := os.WriteFile(filepath.Join(dir, "f"+strconv.Itoa(i)+".lua"), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		c := newClient(b, clientOptions{rootURI: string(uri.File(dir))})
+		c.patience = 5 * time.Minute
+		c.waitFor("workspace analysis", func() bool {
+			for _, n := range c.notes {
+				if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
+					return true
+				}
+			}
+			return false
+		})
+		b.ReportMetric(time.Since(start).Seconds(), "scan-s")
+		var syms []protocol.SymbolInformation
+		if err := c.call("workspace/symbol", map[string]any{"query": "Mod.f999"}, &syms); err != nil || len(syms) == 0 {
+			b.Fatalf("workspace/symbol after the scan: %d results, %v", len(syms), err)
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MiB")
+		b.ReportMetric(rssMiB(), "rss-MiB")
+		c.shutdownAndExit()
+	}
+}
+
+// rssMiB reads the resident set size of this process from /proc (Linux);
+// elsewhere it reports 0.
+func rssMiB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			f := strings.Fields(rest)
+			if len(f) > 0 {
+				kb, _ := strconv.ParseFloat(f[0], 64)
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
