@@ -76,6 +76,9 @@
 --@ bytes hash-table-key: {[{}] = 1}
 --@ bytes hash-table-key-nested: {[{1, 2}] = {a = "b"}}
 --@ bytes hash-neg-zero-float-key: {[0.5] = negzero}
+--@ bytes neg-zero-key: (function() local t = {} t[negzero] = 1 return t end)()
+--@ bytes float-integer-keys: (function() local t = {} t[1.0] = "a" t[2.0] = "b" return t end)()
+--@ bytes nan-value-in-table: {nan}
 --@ bytes mixed-nested: {{a = 1}, {b = {2}}, c = {3}}
 --@ same hash-many: {a = 1, b = 2, c = 3}
 --@ same hash-many-mixed: {1, 2, 3, a = "x", [10] = 10, [-5] = true}
