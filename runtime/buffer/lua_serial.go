@@ -30,7 +30,7 @@ func modDecode(L *lua.LState) int {
 	if !ok {
 		ljcompat.TypeError(L, 1, "string")
 	}
-	v, n, err := serial.DecodeLua(L, []byte(s), nil)
+	v, n, err := serial.DecodeLuaString(L, string(s), nil) // strings share s: no copy
 	if err == nil && n != len(s) {
 		err = serial.LeftOverError(n)
 	}

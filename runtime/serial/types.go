@@ -2,6 +2,7 @@ package serial
 
 import (
 	"fmt"
+	"github.com/buflsp/buflsp/runtime/ljcompat"
 	"math"
 	"strconv"
 )
@@ -41,11 +42,11 @@ func (v Uint64) String() string { return strconv.FormatUint(uint64(v), 10) + "UL
 // (NaN always gets one), and a suffix 'i', or 'I' after "inf" or "nan".
 func (v Complex) String() string {
 	re, im := real(complex128(v)), imag(complex128(v))
-	s := FormatNumber(re)
+	s := ljcompat.FormatNumber(re)
 	if !math.Signbit(im) || math.IsNaN(im) {
 		s += "+"
 	}
-	s += FormatNumber(im)
+	s += ljcompat.FormatNumber(im)
 	if s[len(s)-1] >= 'a' {
 		return s + "I"
 	}
@@ -62,21 +63,6 @@ func (v LightUserdata) String() string {
 	default:
 		return fmt.Sprintf("userdata: 0x%016x", uint64(v))
 	}
-}
-
-// FormatNumber formats a Lua number the way LuaJIT's tostring does (%.14g,
-// with nan, inf and -inf). Exact decimal ties round to even here, whereas the
-// 2022 LuaJIT build rounds them away from zero; see docs/serial.md.
-func FormatNumber(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	return strconv.FormatFloat(f, 'g', 14, 64)
 }
 
 // canonicalNaN reproduces LuaJIT's decoder: NaN bit patterns at or above

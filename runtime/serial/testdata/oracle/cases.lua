@@ -212,6 +212,7 @@
 --@ tostring complex-neg-im: 12000000000000f03f00000000000000c0
 --@ tostring complex-inf: 12000000000000f07f000000000000f0ff
 --@ tostring complex-nan: 12000000000000f87f000000000000f87f
+--@ tostring complex-exact-ties: 12000000000000a03e40de77832112dc42
 --@ tostring complex-neg-zero: 1200000000000000800000000000000080
 --@ tostring complex-tiny: 12000000000000f03f9a9999999999b93f
 --@ tostring lightud-null: 03
