@@ -9,7 +9,8 @@ import (
 // FuzzParse checks, on any input and in every dialect, that Parse does not
 // panic, returns a tree, reports errors sorted and inside the source, that
 // every node span lies inside the source, and that tokens plus the trivia
-// between them reproduce the source byte for byte.
+// between them reproduce the source byte for byte, and that CompilerError
+// names an error exactly when there are errors.
 func FuzzParse(f *testing.F) {
 	for _, path := range []string{"luajit/basic.lua", "luajit/strings.lua", "lua54/ops.lua", "luau/types.luau", "luajit/err_recover.lua"} {
 		if src, err := os.ReadFile(testdataDir + "/" + path); err == nil {
@@ -31,6 +32,9 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("%v: bad error %+v (previous start %d, len %d)", d, e, prev, len(src))
 				}
 				prev = e.Start
+			}
+			if e, line, ok := file.CompilerError(); ok != (len(file.Errors) > 0) || ok && (line < 1 || e.Msg == "") {
+				t.Fatalf("%v: compiler error %+v at line %d (ok %v) with %d errors", d, e, line, ok, len(file.Errors))
 			}
 			checkSpans(t, file.Chunk, len(src))
 			var b strings.Builder

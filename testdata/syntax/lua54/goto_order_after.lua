@@ -1,0 +1,4 @@
+local function f()
+  goto nope
+end
+x = = 1

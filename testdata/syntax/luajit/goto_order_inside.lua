@@ -1,0 +1,4 @@
+local function f()
+  goto nope
+  x = = 1
+end
