@@ -433,7 +433,7 @@ func runStringConcatInLoop(p *Pass) {
 			return true // a buffer turned into a string: buffer-concat's business
 		}
 		loop := c.Loops[len(c.Loops)-1]
-		if !accumulatesIn(m, sym, n.(syntax.Stmt), loop, c) {
+		if !accumulatesIn(m, t, sym, n.(syntax.Stmt), loop, c) {
 			return true
 		}
 		name := srcText(p, target)
@@ -466,9 +466,12 @@ func symOf(m *semantic.Model, e syntax.Expr) *semantic.Symbol {
 
 // accumulatesIn reports whether the assignment s to sym inside loop carries
 // the string over from one iteration to the next: sym is declared outside
-// the loop, it is not reset at the top of the loop body before s, and s is
-// not directly followed by a jump out of the loop.
-func accumulatesIn(m *semantic.Model, sym *semantic.Symbol, s syntax.Stmt, loop syntax.Stmt, c *walkCtx) bool {
+// the loop, no statement of the loop body resets it to a value without
+// itself (a reset anywhere, even in a branch, bounds the growth: tokenizers
+// and line wrappers flush and restart their string), s is not directly
+// followed by a jump out of the loop, and the loops it spans do not run a
+// small constant number of times.
+func accumulatesIn(m *semantic.Model, t *semantic.Types, sym *semantic.Symbol, s syntax.Stmt, loop syntax.Stmt, c *walkCtx) bool {
 	ls, le := loop.Span()
 	if sym.Decl != nil && sym.Decl.Start >= ls && sym.Decl.End <= le {
 		return false
@@ -483,17 +486,137 @@ func accumulatesIn(m *semantic.Model, sym *semantic.Symbol, s syntax.Stmt, loop 
 			}
 		}
 	}
-	body := loopBlock(loop)
-	start, _ := s.Span()
-	for _, st := range body.Stmts {
-		if ss, _ := st.Span(); ss >= start {
-			break
+	reset := false
+	walkStmts(loopBlock(loop), func(st syntax.Stmt) {
+		if !reset && resets(m, st, sym) {
+			reset = true
 		}
-		if resets(m, st, sym) {
+	})
+	if reset {
+		return false
+	}
+	return !fewIterations(m, t, sym, c.Loops)
+}
+
+// maxFewIterations is the largest number of iterations, over all the loops a
+// string grows in, for which the copying stays too small to be worth a
+// warning: growing a string 3 times costs nothing to speak of.
+const maxFewIterations = 64
+
+// fewIterations reports whether every loop of loops that lies inside sym's
+// scope (the loops sym accumulates across) is a numeric for with a small
+// constant trip count, and their product stays within maxFewIterations.
+func fewIterations(m *semantic.Model, t *semantic.Types, sym *semantic.Symbol, loops []syntax.Stmt) bool {
+	total := 1
+	for i := len(loops) - 1; i >= 0; i-- {
+		ls, le := loops[i].Span()
+		if sym.Decl != nil && sym.Decl.Start >= ls && sym.Decl.End <= le {
+			break // sym is fresh in each iteration of this loop
+		}
+		nf, ok := loops[i].(*syntax.NumericFor)
+		if !ok {
+			return false
+		}
+		n, ok := tripCount(m, t, nf)
+		if !ok {
+			return false
+		}
+		total *= n
+		if total > maxFewIterations {
 			return false
 		}
 	}
 	return true
+}
+
+// tripCount returns an upper bound of the number of iterations of a numeric
+// for whose start, step and limit are constants; a limit math.min(x, k)
+// with a constant k bounds it too.
+func tripCount(m *semantic.Model, t *semantic.Types, nf *syntax.NumericFor) (int, bool) {
+	start, ok := constNum(t, nf.Start)
+	if !ok {
+		return 0, false
+	}
+	step := 1.0
+	if !isNilExpr(nf.Step) {
+		if step, ok = constNum(t, nf.Step); !ok || step == 0 {
+			return 0, false
+		}
+	}
+	limit, ok := constNum(t, nf.Limit)
+	if !ok && step > 0 {
+		limit, ok = minLimit(m, t, nf.Limit)
+	}
+	if !ok {
+		return 0, false
+	}
+	n := (limit-start)/step + 1
+	if n != n || n > maxFewIterations {
+		return maxFewIterations + 1, true
+	}
+	if n < 0 {
+		return 0, true
+	}
+	return int(n), true
+}
+
+// constNum returns the value of e when the type layer knows it exactly.
+func constNum(t *semantic.Types, e syntax.Expr) (float64, bool) {
+	ty := t.TypeOf(e)
+	if ty.Kind != semantic.Number || !ty.Const {
+		return 0, false
+	}
+	return ty.Num, true
+}
+
+// minLimit returns the smallest constant argument of a math.min(...) call.
+func minLimit(m *semantic.Model, t *semantic.Types, e syntax.Expr) (float64, bool) {
+	call, ok := unparen(e).(*syntax.Call)
+	if !ok {
+		return 0, false
+	}
+	mem, ok := call.Fn.(*syntax.Member)
+	if !ok || mem.Colon || mem.Name.Value != "min" {
+		return 0, false
+	}
+	if lib, ok := mem.X.(*syntax.Name); !ok || lib.Value != "math" || m.Uses[lib] == nil || m.Uses[lib].Kind != semantic.Global {
+		return 0, false
+	}
+	best, found := 0.0, false
+	for _, a := range call.Args {
+		if v, ok := constNum(t, a); ok && (!found || v < best) {
+			best, found = v, true
+		}
+	}
+	return best, found
+}
+
+// walkStmts calls visit for every statement of b and of the blocks nested
+// in it, without entering function literals (their bodies run elsewhere).
+func walkStmts(b *syntax.Block, visit func(syntax.Stmt)) {
+	if b == nil {
+		return
+	}
+	for _, s := range b.Stmts {
+		visit(s)
+		switch s := s.(type) {
+		case *syntax.Do:
+			walkStmts(s.Body, visit)
+		case *syntax.While:
+			walkStmts(s.Body, visit)
+		case *syntax.Repeat:
+			walkStmts(s.Body, visit)
+		case *syntax.NumericFor:
+			walkStmts(s.Body, visit)
+		case *syntax.GenericFor:
+			walkStmts(s.Body, visit)
+		case *syntax.If:
+			for _, blk := range s.Blocks {
+				walkStmts(blk, visit)
+			}
+			walkStmts(s.Else, visit)
+		}
+	}
 }
 
 // resets reports whether st assigns sym a value that does not involve sym.

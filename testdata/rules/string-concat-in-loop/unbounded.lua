@@ -1,0 +1,36 @@
+-- Near-misses of bounded.lua that still grow without bound.
+local function many(n)
+  local s = ""
+  for i = 1, 1000 do
+    s = s .. i -- want: string-concat-in-loop
+  end
+  -- A small inner loop inside an unbounded outer one: the string grows with n.
+  local t = ""
+  for _ = 1, n do
+    for j = 1, 3 do
+      t = t .. j -- want: string-concat-in-loop
+    end
+  end
+  return s, t
+end
+
+-- math.min with no constant bound, and a local named math.
+local function shadow(list, math)
+  local s = ""
+  for i = 1, math.min(#list, 5) do
+    s = s .. list[i] -- want: string-concat-in-loop
+  end
+  return s
+end
+
+-- A reset inside a function literal does not run on each iteration.
+local function later(list, callbacks)
+  local s = ""
+  for _, v in ipairs(list) do
+    s = s .. v -- want: string-concat-in-loop
+    callbacks[#callbacks + 1] = function() s = "" end
+  end
+  return s
+end
+
+return many, shadow, later
