@@ -32,6 +32,8 @@ func rules() []rule {
 		{"runtime", []string{module + "analysis", module + "lsp", module + "cmd", "go.lsp.dev"},
 			"the runtime knows nothing of the analyzer or the server"},
 		{"internal/oracle", []string{module}, "test helpers stay independent"},
+		{"internal/testutil", []string{module + "analysis", module + "runtime", module + "lsp", module + "cmd", module + "internal/tools"},
+			"the shared test helpers are a leaf: they may import internal/oracle only"},
 	}
 }
 
