@@ -1,9 +1,7 @@
 package bit_test
 
 import (
-	"bytes"
 	"math"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 	"github.com/buflsp/buflsp/runtime/bit"
 )
 
@@ -53,13 +52,8 @@ func BenchmarkBitOps(b *testing.B) {
 		var total float64
 		var theirs string
 		for i := 0; i < b.N; i++ {
-			cmd := exec.Command(luajit, "-e", src)
-			var stdout bytes.Buffer
-			cmd.Stdout = &stdout
-			if err := cmd.Run(); err != nil {
-				b.Fatal(err)
-			}
-			theirs, total = parseBench(b, stdout.String(), theirs, total)
+			out := testutil.MustRunLua(b, luajit, testutil.LuaRun{Args: []string{"-e", src}})
+			theirs, total = parseBench(b, out, theirs, total)
 		}
 		if ours != "" && theirs != ours {
 			b.Fatalf("checksums differ: luajit %s, buflsp %s", theirs, ours)

@@ -7,9 +7,7 @@ package bit_test
 
 import (
 	"bytes"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,46 +15,34 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 	"github.com/buflsp/buflsp/runtime/bit"
 )
 
 const scriptDir = "../../testdata/runtime/bit"
 
 func TestAgainstLuaJIT(t *testing.T) {
-	luajit := oracle.Require(t, "luajit")
-	files, err := filepath.Glob(filepath.Join(scriptDir, "*.lua"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) < 3 {
-		t.Fatalf("found only %d scripts in %s", len(files), scriptDir)
-	}
-	for _, path := range files {
+	oracle.Require(t, "luajit")
+	n := testutil.Cases(t, scriptDir, ".lua", func(t *testing.T, path string) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		name := filepath.Base(path)
-		t.Run(strings.TrimSuffix(name, ".lua"), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(luajit, name)
-			cmd.Dir = scriptDir
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			want, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("luajit failed: %v\n%s", err, stderr.String())
-			}
-			if len(want) == 0 {
-				t.Fatal("luajit printed nothing; the script checks nothing")
-			}
-			got, err := runOurs(name, string(src))
-			if err != nil {
-				t.Fatalf("gopher-lua failed: %v\noutput so far:\n%s", err, got)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from luajit:\n%s", lineDiff(string(want), got))
-			}
-		})
+		want := testutil.MustRunLua(t, "luajit", testutil.LuaRun{Dir: scriptDir, Args: []string{name}})
+		if len(want) == 0 {
+			t.Fatal("luajit printed nothing; the script checks nothing")
+		}
+		got, err := runOurs(name, string(src))
+		if err != nil {
+			t.Fatalf("gopher-lua failed: %v\noutput so far:\n%s", err, got)
+		}
+		if got != want {
+			t.Errorf("output differs from luajit (want is luajit's):\n%s", testutil.Diff(want, got))
+		}
+	})
+	if n < 3 {
+		t.Fatalf("found only %d scripts in %s", n, scriptDir)
 	}
 }
 
@@ -84,23 +70,4 @@ func runOurs(name, src string) (string, error) {
 	L.Push(fn)
 	err = L.PCall(0, 0, nil)
 	return out.String(), err
-}
-
-func lineDiff(want, got string) string {
-	w := strings.Split(want, "\n")
-	g := strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  luajit %q\n  ours   %q\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }

@@ -5,12 +5,12 @@ import (
 	"math"
 	"math/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // TestRandomAgainstLuaJIT generates a script that applies every operation to
@@ -18,28 +18,23 @@ import (
 // luajit's output with ours. Operands are written with %.17g, which both
 // interpreters parse to the same double.
 func TestRandomAgainstLuaJIT(t *testing.T) {
-	luajit := oracle.Require(t, "luajit")
+	oracle.Require(t, "luajit")
 	src := randomScript(rand.New(rand.NewSource(20260101)), 400)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "random.lua")
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(luajit, "random.lua")
-	cmd.Dir = dir
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("luajit: %v", err)
-	}
+	want := testutil.MustRunLua(t, "luajit", testutil.LuaRun{Dir: dir, Args: []string{"random.lua"}})
 	got, err := runOurs("random.lua", src)
 	if err != nil {
 		t.Fatalf("gopher-lua: %v", err)
 	}
-	if lines := strings.Count(string(want), "\n"); lines < 400 {
+	if lines := strings.Count(want, "\n"); lines < 400 {
 		t.Fatalf("luajit printed only %d lines", lines)
 	}
-	if got != string(want) {
-		t.Errorf("output differs from luajit:\n%s", lineDiff(string(want), got))
+	if got != want {
+		t.Errorf("output differs from luajit (want is luajit's):\n%s", testutil.Diff(want, got))
 	}
 }
 
