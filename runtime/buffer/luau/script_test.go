@@ -24,6 +24,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"github.com/buflsp/buflsp/internal/testutil"
 	"github.com/buflsp/buflsp/runtime/buffer/luau"
 )
 
@@ -44,43 +45,19 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(scriptDir, "*.lua"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ran := 0
-	for _, path := range files {
-		name := filepath.Base(path)
-		if strings.HasPrefix(name, "_") {
-			continue
+	ran := testutil.Cases(t, scriptDir, ".lua", func(t *testing.T, path string) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		ran++
-		t.Run(strings.TrimSuffix(name, ".lua"), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := runScript(string(prelude), name, string(src))
-			if err != nil {
-				t.Fatalf("script failed: %v\noutput so far:\n%s", err, out)
-			}
-			checkMarkers(t, name, string(src), out)
-			golden := strings.TrimSuffix(path, ".lua") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s:\n%s", filepath.Base(golden), lineDiff(string(want), out))
-			}
-		})
-	}
+		name := filepath.Base(path)
+		out, err := runScript(string(prelude), name, string(src))
+		if err != nil {
+			t.Fatalf("script failed: %v\noutput so far:\n%s", err, out)
+		}
+		checkMarkers(t, name, string(src), out)
+		testutil.Golden(t, strings.TrimSuffix(path, ".lua")+".golden", []byte(out), *update)
+	})
 	if ran < 5 {
 		t.Fatalf("found only %d scripts in %s", ran, scriptDir)
 	}
@@ -160,23 +137,4 @@ func checkMarkers(t *testing.T, name, src, out string) {
 			t.Errorf("%s:%d: marker %q was never printed", name, n, want[n])
 		}
 	}
-}
-
-func lineDiff(want, got string) string {
-	w := strings.Split(want, "\n")
-	g := strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n   got %q\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }
