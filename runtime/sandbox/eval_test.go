@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -22,39 +24,19 @@ const evalDir = "../../testdata/eval"
 // "-- eval: key=value ..." sets limits for the case (timeout, max-memory,
 // max-output, call-stack, registry).
 func TestEvalGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(evalDir, "*.lua"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases in %s: %v", evalDir, err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".lua"), func(t *testing.T) {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts, err := caseOptions(src)
-			if err != nil {
-				t.Fatalf("%s: %v", file, err)
-			}
-			opts.ChunkName = filepath.Base(file)
-			res := Evaluate(context.Background(), src, opts)
-			got := formatResult(res)
-			golden := strings.TrimSuffix(file, ".lua") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("result of %s differs from %s\n--- got\n%s--- want\n%s", file, golden, got, want)
-			}
-		})
-	}
+	testutil.Cases(t, evalDir, ".lua", func(t *testing.T, file string) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts, err := caseOptions(src)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		opts.ChunkName = filepath.Base(file)
+		res := Evaluate(context.Background(), src, opts)
+		testutil.Golden(t, strings.TrimSuffix(file, ".lua")+".golden", []byte(formatResult(res)), *update)
+	})
 }
 
 // caseOptions reads the "-- eval:" directive on the first line.
