@@ -325,6 +325,8 @@ func (p *parser) statementStart() bool {
 	switch p.tok.Kind {
 	case KLocal, KFunction, KIf, KFor, KWhile, KRepeat, KReturn, KDo, KBreak, KGoto, ODColon:
 		return true
+	case TName:
+		return p.d == DialectLuaJIT && p.isGotoStatement()
 	}
 	return p.blockEnd()
 }
