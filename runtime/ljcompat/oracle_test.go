@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
-	"os/exec"
 	"strings"
 	"testing"
 
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // oracleFormats are the conversions compared against luajit for every
@@ -65,17 +65,11 @@ func oracleScript(xs []float64) string {
 // TestNumberFormattingMatchesLuaJIT runs the same numbers through luajit
 // and through this package and compares every line.
 func TestNumberFormattingMatchesLuaJIT(t *testing.T) {
-	luajit := oracle.Require(t, "luajit")
+	oracle.Require(t, "luajit")
 	xs := oracleNumbers()
-	script := oracleScript(xs)
-	cmd := exec.Command(luajit, "-")
-	cmd.Stdin = strings.NewReader(script)
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("luajit: %v", err)
-	}
+	want := testutil.MustRunLua(t, "luajit", testutil.LuaRun{Args: []string{"-"}, Stdin: oracleScript(xs)})
 	got := formatLocally(t, xs)
-	wl := strings.Split(string(want), "\n")
+	wl := strings.Split(want, "\n")
 	gl := strings.Split(got, "\n")
 	if len(wl) != len(gl) {
 		t.Fatalf("line count: got %d, luajit %d", len(gl), len(wl))

@@ -2,7 +2,6 @@ package serial
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +15,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // benchPayload is one data set measured on every side.
@@ -103,15 +103,9 @@ func runLuaJITBench(b *testing.B, payloads []benchPayload, encoded [][]byte) map
 		}
 		args = append(args, p.name, path, keys)
 	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(luajit, args...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		b.Fatalf("luajit: %v\n%s", err, stderr.String())
-	}
+	out := testutil.MustRunLua(b, luajit, testutil.LuaRun{Args: args})
 	timings := map[string]luajitTiming{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
 		var name string
 		var t luajitTiming
