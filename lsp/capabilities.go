@@ -36,6 +36,8 @@ func capabilityFeatures(s *Server) []capabilityFeature {
 			c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}}
 		}},
 		{methodInlayHint, func(c *serverCapabilities) { c.InlayHintProvider = true }},
+		{protocol.MethodWorkspaceExecuteCommand, setExecuteCommandProvider},
+		{protocol.MethodTextDocumentCodeLens, setCodeLensProvider},
 		{protocol.MethodSemanticTokensFull, func(c *serverCapabilities) {
 			c.SemanticTokensProvider = map[string]any{
 				"legend": protocol.SemanticTokensLegend{TokenTypes: semanticTokenTypes(), TokenModifiers: semanticTokenModifiers()},

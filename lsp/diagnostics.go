@@ -122,6 +122,7 @@ type publishParams struct {
 }
 
 func (s *Server) publish(u protocol.DocumentURI, version *int32, diags []protocol.Diagnostic) {
+	diags = append(diags, s.evals.diagnostics(u, version)...)
 	if diags == nil {
 		diags = []protocol.Diagnostic{}
 	}

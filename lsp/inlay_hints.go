@@ -41,6 +41,7 @@ func (s *Server) inlayHint(ctx context.Context, p *inlayHintParams) ([]inlayHint
 		}
 		out = append(out, inlayHint{Position: m.OffsetPosition(sym.declEnd), Label: ": " + sym.val.Describe(), Kind: inlayHintType})
 	}
+	out = append(out, s.evals.hints(snap, start, end)...)
 	return out, nil
 }
 

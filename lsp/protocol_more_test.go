@@ -313,7 +313,7 @@ func TestCapabilitiesAreHonest(t *testing.T) {
 	if err := c.call("initialize", map[string]any{"capabilities": map[string]any{"general": map[string]any{"positionEncodings": []string{"utf-8", "utf-16"}}}}, &res); err != nil {
 		t.Fatal(err)
 	}
-	for _, absent := range []string{"documentFormattingProvider", "documentRangeFormattingProvider", "documentOnTypeFormattingProvider", "codeLensProvider", "foldingRangeProvider"} {
+	for _, absent := range []string{"documentFormattingProvider", "documentRangeFormattingProvider", "documentOnTypeFormattingProvider", "foldingRangeProvider"} {
 		if _, ok := res.Capabilities[absent]; ok {
 			t.Errorf("capability %s is announced but not implemented", absent)
 		}

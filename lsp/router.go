@@ -95,5 +95,8 @@ func routeTable() map[string]route {
 		protocol.MethodTextDocumentCodeAction:        request((*Server).codeAction),
 		protocol.MethodSemanticTokensFull:            request((*Server).semanticTokensFull),
 		methodInlayHint:                              request((*Server).inlayHint),
+
+		protocol.MethodWorkspaceExecuteCommand: request((*Server).executeCommand),
+		protocol.MethodTextDocumentCodeLens:    request((*Server).codeLens),
 	}
 }

@@ -62,6 +62,7 @@ type Server struct {
 	store  *store
 	sched  *scheduler
 	ws     *workspace
+	evals  evalStore // what explicit evaluations left per document (evaluate.go)
 
 	out *frameWriter
 

@@ -1,0 +1,323 @@
+package lsp
+
+// This file implements inline results: a line of evaluated code that ends
+// with a "--=" comment shows the value it produced, as an inlay hint after
+// the comment ("#buf --= 14").
+//
+// Capture works by rewriting each marked line before the run, inside that
+// line only, so every line keeps its number and errors still point at the
+// user's code:
+//
+//	#buf --=               ->  __buflsp_inline(3, #buf) --=
+//	local n = #buf --=     ->  local n = __buflsp_inline(4, #buf) --=
+//	x, y = f() --=         ->  x, y = __buflsp_inline(5, f()) --=
+//	return b:get(2) --=    ->  return __buflsp_inline(6, b:get(2)) --=
+//	print(#buf) --=        ->  __buflsp_inline(7, print(#buf)) --=
+//
+// __buflsp_inline is a Go function installed in the sandbox for this run
+// only: it records its arguments after the line number and returns them
+// unchanged, so the rewritten statement computes what the original did (in
+// an expression list only the last expression expands to several values,
+// both before and after the rewrite). A line is rewritten only when the code
+// before "--=" is, on its own, one complete statement or expression list;
+// anything else (a line in the middle of a multi-line call, say) is left as
+// it is and shows no value.
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
+	"github.com/buflsp/buflsp/runtime/buffer"
+	"github.com/buflsp/buflsp/runtime/buffer/luau"
+	"github.com/buflsp/buflsp/runtime/ljcompat"
+	"github.com/buflsp/buflsp/runtime/sandbox"
+)
+
+// inlineGlobal is the name the recorder has inside the sandbox. The leading
+// underscores and prefix keep it out of the way of user code.
+const inlineGlobal = "__buflsp_inline"
+
+// inlineMark is one "--=" comment that was turned into a capture.
+type inlineMark struct {
+	line      int // 1-based line in the evaluated text
+	after     int // byte offset just past the comment's "--=" in the evaluated text
+	rewritten bool
+}
+
+// findInlineMarks returns every "--=" line comment of src, in order. Comments
+// come from the lexer, so "--=" inside a string is not taken for a mark.
+func findInlineMarks(f *syntax.File) []inlineMark {
+	var marks []inlineMark
+	for _, c := range f.Comments {
+		if c.Long || !strings.HasPrefix(c.Text, "--=") {
+			continue
+		}
+		marks = append(marks, inlineMark{line: f.Lines.Line(c.Start), after: c.Start + len("--=")})
+	}
+	return marks
+}
+
+// rewriteInline rewrites the "--=" lines of src into captures (see the file
+// comment). The result has the same lines as src.
+func rewriteInline(src []byte, target syntax.Target) ([]byte, []inlineMark) {
+	f := syntax.Parse("eval", src, syntax.Options{Target: target})
+	marks := findInlineMarks(f)
+	if len(marks) == 0 {
+		return src, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(src) + len(marks)*32)
+	done := 0
+	for i := range marks {
+		m := &marks[i]
+		lineStart := f.Lines.LineStart(m.line)
+		commentStart := m.after - len("--=")
+		if lineStart < done {
+			continue // two marks on one line cannot happen; stay safe anyway
+		}
+		code := src[lineStart:commentStart]
+		repl, ok := captureCode(code, m.line, target)
+		if !ok {
+			continue
+		}
+		out.Write(src[done:lineStart])
+		out.WriteString(repl)
+		done = commentStart
+		m.rewritten = true
+	}
+	out.Write(src[done:])
+	return out.Bytes(), marks
+}
+
+// captureCode returns code rewritten so that its value is recorded for
+// line (1-based), or false when code is not a statement or expression list
+// that can be captured on its own.
+func captureCode(code []byte, line int, target syntax.Target) (string, bool) {
+	trimmed := bytes.TrimRight(code, " \t;")
+	if len(bytes.TrimSpace(trimmed)) == 0 {
+		return "", false
+	}
+	open := inlineGlobal + "(" + strconv.Itoa(line) + ", "
+	// A statement: wrap the values it assigns or returns, or the call it makes.
+	f := syntax.Parse("line", trimmed, syntax.Options{Target: target})
+	if len(f.Errors) == 0 && len(f.Chunk.Stmts) == 1 {
+		var first, last syntax.Node
+		switch st := f.Chunk.Stmts[0].(type) {
+		case *syntax.Local:
+			if len(st.Values) > 0 {
+				first, last = st.Values[0], st.Values[len(st.Values)-1]
+			}
+		case *syntax.Assign:
+			first, last = st.Values[0], st.Values[len(st.Values)-1]
+		case *syntax.Return:
+			if len(st.Values) > 0 {
+				first, last = st.Values[0], st.Values[len(st.Values)-1]
+			}
+		case *syntax.CallStmt:
+			first, last = st.Call, st.Call
+		}
+		if first == nil {
+			return "", false
+		}
+		s, _ := first.Span()
+		_, e := last.Span()
+		return string(trimmed[:s]) + open + string(trimmed[s:e]) + ")" + string(code[e:]), true
+	}
+	// An expression list, which is not a statement in Lua: record it as a call.
+	wrapped := append([]byte("return "), trimmed...)
+	f = syntax.Parse("line", wrapped, syntax.Options{Target: target})
+	if len(f.Errors) == 0 && len(f.Chunk.Stmts) == 1 {
+		if ret, ok := f.Chunk.Stmts[0].(*syntax.Return); ok && len(ret.Values) > 0 {
+			lead := len(trimmed) - len(bytes.TrimLeft(trimmed, " \t"))
+			return string(trimmed[:lead]) + open + string(trimmed[lead:]) + ")" + string(code[len(trimmed):]), true
+		}
+	}
+	return "", false
+}
+
+// inlineValue is what one marked line produced in one run.
+type inlineValue struct {
+	Text  string // the values, rendered on one line
+	Count int    // how many times the line ran
+}
+
+// inlineRecorder collects the values of one evaluation. It lives only as
+// long as that evaluation.
+type inlineRecorder struct {
+	mu     sync.Mutex
+	values map[int]*inlineValue // by 1-based line of the evaluated text
+}
+
+func newInlineRecorder() *inlineRecorder {
+	return &inlineRecorder{values: map[int]*inlineValue{}}
+}
+
+// library installs the recorder as a sandbox module and global.
+func (r *inlineRecorder) library() sandbox.Library {
+	return sandbox.Library{
+		Name:   "buflsp.inline",
+		Global: inlineGlobal,
+		Loader: func(L *lua.LState) int {
+			L.Push(L.NewFunction(r.record))
+			return 1
+		},
+	}
+}
+
+// record is __buflsp_inline(line, ...): it keeps the rendered values of the
+// line's latest run and returns the values.
+func (r *inlineRecorder) record(L *lua.LState) int {
+	line := L.CheckInt(1)
+	n := L.GetTop() - 1
+	parts := make([]string, 0, n)
+	for i := 2; i <= L.GetTop(); i++ {
+		parts = append(parts, inlineText(L.Get(i)))
+	}
+	text := strings.Join(parts, ", ")
+	if n == 0 {
+		text = "(no value)"
+	}
+	r.mu.Lock()
+	v := r.values[line]
+	if v == nil {
+		v = &inlineValue{}
+		r.values[line] = v
+	}
+	v.Text = text
+	v.Count++
+	r.mu.Unlock()
+	return n
+}
+
+// snapshot returns the recorded values by line, sorted by line.
+func (r *inlineRecorder) snapshot() ([]int, map[int]inlineValue) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	lines := make([]int, 0, len(r.values))
+	out := make(map[int]inlineValue, len(r.values))
+	for l, v := range r.values {
+		lines = append(lines, l)
+		out[l] = *v
+	}
+	sort.Ints(lines)
+	return lines, out
+}
+
+// Rendering limits for one inline value: a hint is a single short line.
+const (
+	inlineMaxString = 40
+	inlineMaxBytes  = 16
+	inlineMaxItems  = 6
+	inlineMaxText   = 100
+)
+
+// inlineText renders a value on one short line without calling Lua code
+// (no __tostring), so it cannot fail or run for long.
+func inlineText(v lua.LValue) string {
+	s := renderInline(v, 0)
+	if len(s) > inlineMaxText {
+		s = s[:inlineMaxText-3] + "..."
+	}
+	return s
+}
+
+func renderInline(v lua.LValue, depth int) string {
+	switch x := v.(type) {
+	case *lua.LNilType:
+		return "nil"
+	case lua.LBool:
+		return strconv.FormatBool(bool(x))
+	case lua.LNumber:
+		return ljcompat.FormatNumber(float64(x))
+	case lua.LString:
+		s := string(x)
+		cut := ""
+		if len(s) > inlineMaxString {
+			s, cut = s[:inlineMaxString], "..."
+		}
+		return strconv.Quote(s) + cut
+	case *lua.LTable:
+		return renderInlineTable(x, depth)
+	case *lua.LUserData:
+		switch b := x.Value.(type) {
+		case *buffer.Buffer:
+			if b.Valid() != nil {
+				return "string.buffer(freed)"
+			}
+			return renderInlineBytes("string.buffer", b.Bytes())
+		case *luau.Buffer:
+			return renderInlineBytes("buffer", b.Bytes())
+		}
+		return "userdata"
+	}
+	return v.Type().String()
+}
+
+func renderInlineBytes(kind string, data []byte) string {
+	shown := data
+	if len(shown) > inlineMaxBytes {
+		shown = shown[:inlineMaxBytes]
+	}
+	cut := ""
+	if len(shown) < len(data) {
+		cut = "..."
+	}
+	return fmt.Sprintf("%s(%d) %s%s", kind, len(data), strconv.Quote(string(shown)), cut)
+}
+
+func renderInlineTable(t *lua.LTable, depth int) string {
+	if depth >= 1 {
+		return "{...}"
+	}
+	n := t.Len()
+	var items []string
+	for i := 1; i <= n && len(items) < inlineMaxItems; i++ {
+		items = append(items, renderInline(t.RawGetInt(i), depth+1))
+	}
+	// The other keys follow sorted by their rendering, so that the same
+	// table always shows the same way.
+	var rest []string
+	t.ForEach(func(k, v lua.LValue) {
+		if num, ok := k.(lua.LNumber); ok && float64(num) >= 1 && float64(num) <= float64(n) && float64(num) == float64(int(num)) {
+			return
+		}
+		key := renderInline(k, depth+1)
+		if s, ok := k.(lua.LString); ok && isIdent(string(s)) {
+			key = string(s)
+		} else {
+			key = "[" + key + "]"
+		}
+		rest = append(rest, key+" = "+renderInline(v, depth+1))
+	})
+	sort.Strings(rest)
+	total := n + len(rest)
+	for _, r := range rest {
+		if len(items) >= inlineMaxItems {
+			break
+		}
+		items = append(items, r)
+	}
+	if total > len(items) {
+		items = append(items, fmt.Sprintf("...(%d more)", total-len(items)))
+	}
+	return "{" + strings.Join(items, ", ") + "}"
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if c != '_' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
