@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/buflsp/buflsp/analysis/report"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -50,19 +51,7 @@ func TestCheckGolden(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := runCheck(append([]string{"--jobs", "2"}, args...), &stdout, &stderr)
 			got := fmt.Sprintf("exit: %d\n-- stdout --\n%s-- stderr --\n%s", code, stdout.String(), stderr.String())
-			golden := filepath.Join(dir, "golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/buflsp -run CheckGolden -update)", err)
-			}
-			if string(want) != got {
-				t.Errorf("output differs from %s:\n--- want\n%s\n--- got\n%s", golden, want, got)
-			}
+			testutil.Golden(t, filepath.Join(dir, "golden"), []byte(got), *update)
 			if contains(args, "sarif") {
 				validateSARIF(t, stdout.Bytes())
 				validateWithMultitool(t, stdout.Bytes())

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // evalRun runs the eval command and returns its exit code, stdout and stderr.
@@ -116,30 +118,12 @@ func TestEvalJSON(t *testing.T) {
 // (lowering, then the sandbox) and compares exit code, stdout and stderr
 // with the .out golden file.
 func TestEvalLuauGolden(t *testing.T) {
-	files, err := filepath.Glob("../../testdata/eval/luau/*.luau")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			rc, out, errs := evalRun(file)
-			got := "exit " + strconv.Itoa(rc) + "\n== stdout\n" + out + "== stderr\n" + errs
-			golden := strings.TrimSuffix(file, ".luau") + ".out"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden (go test -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("--- got\n%s--- want\n%s", got, want)
-			}
-		})
-	}
+	isLuau := func(p string) bool { return strings.HasSuffix(p, ".luau") }
+	testutil.CaseTree(t, filepath.Join("..", "..", "testdata", "eval", "luau"), isLuau, func(t *testing.T, file string) {
+		rc, out, errs := evalRun(file)
+		got := "exit " + strconv.Itoa(rc) + "\n== stdout\n" + out + "== stderr\n" + errs
+		testutil.Golden(t, strings.TrimSuffix(file, ".luau")+".out", []byte(got), *update)
+	})
 }
 
 // TestEvalStdin feeds the code through standard input.
