@@ -135,6 +135,7 @@ end
 -- (such as :BuflspEvaluate) are one more entry here.
 M.commands = {
   BuflspRestart = { fn = function() M.restart() end, opts = { desc = "Restart the buflsp language server" } },
+  BuflspEvaluate = require("buflsp.evaluate").command,
 }
 
 function M.setup(opts)
