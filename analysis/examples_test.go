@@ -1,7 +1,6 @@
 package analysis_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/rules"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // TestExamples keeps examples/ honest. Each mistake there carries a
@@ -23,15 +23,13 @@ func TestExamples(t *testing.T) {
 	mark := regexp.MustCompile(`mistake: ([a-z-]+)`)
 	checker := analysis.NewChecker()
 	reg := checker.Registry()
-	n := 0
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !analysis.IsLuaFile(p) || strings.Contains(filepath.ToSlash(p), "/run/") {
-			return err
-		}
-		n++
+	isExample := func(p string) bool {
+		return analysis.IsLuaFile(p) && !strings.Contains(filepath.ToSlash(p), "/run/")
+	}
+	n := testutil.CaseTree(t, root, isExample, func(t *testing.T, p string) {
 		src, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		res := checker.Check(p, src, nil)
 		want := map[string][]int{}
@@ -62,11 +60,7 @@ func TestExamples(t *testing.T) {
 				t.Errorf("%s: %s reported on lines %v, marked on lines %v", p, r.Name, g, w)
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if n < 2 {
 		t.Fatalf("found %d example files, want at least 2", n)
 	}

@@ -18,7 +18,6 @@ package analysis_test
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,6 +29,7 @@ import (
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/config"
 	"github.com/buflsp/buflsp/analysis/syntax"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -84,26 +84,10 @@ func parseMarkers(t *testing.T, file *syntax.File) []expectation {
 }
 
 func TestRules(t *testing.T) {
-	root := filepath.Join("..", "testdata", "rules")
-	var files []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && analysis.IsLuaFile(p) {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) == 0 {
-		t.Fatal("no rule test files found")
-	}
 	checker := analysis.NewChecker()
-	for _, path := range files {
-		t.Run(filepath.ToSlash(strings.TrimPrefix(path, root+string(filepath.Separator))), func(t *testing.T) {
-			checkRuleFile(t, checker, path)
-		})
-	}
+	testutil.CaseTree(t, filepath.Join("..", "testdata", "rules"), analysis.IsLuaFile, func(t *testing.T, path string) {
+		checkRuleFile(t, checker, path)
+	})
 }
 
 func checkRuleFile(t *testing.T, checker *analysis.Checker, path string) {
@@ -158,36 +142,7 @@ func checkFixGolden(t *testing.T, path string, src []byte, diags []analysis.Diag
 		}
 		return
 	}
-	if *update {
-		if err := os.WriteFile(golden, fixed, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%d fix(es) apply but %v (run with -update)", n, err)
-	}
-	if string(want) != string(fixed) {
-		t.Errorf("fixed text differs from %s:\n%s", golden, diffLines(string(want), string(fixed)))
-	}
-}
-
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, a, c)
-		}
-	}
-	return b.String()
+	testutil.Golden(t, golden, fixed, *update)
 }
 
 func fileExists(p string) bool {
