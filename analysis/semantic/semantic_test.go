@@ -4,12 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/buflsp/buflsp/analysis/syntax"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -77,27 +77,17 @@ func render(m *Model) string {
 }
 
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.lua")
-	if len(files) == 0 {
-		t.Fatal("no testdata")
-	}
-	for _, path := range files {
-		src, _ := os.ReadFile(path)
+	testutil.Cases(t, "testdata", ".lua", func(t *testing.T, path string) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		f := syntax.Parse(path, src, syntax.Options{})
 		if len(f.Errors) > 0 {
 			t.Errorf("%s: syntax errors %v", path, f.Errors)
 		}
-		got := render(Build(f))
-		golden := strings.TrimSuffix(path, ".lua") + ".golden"
-		if *update {
-			_ = os.WriteFile(golden, []byte(got), 0o644)
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil || string(want) != got {
-			t.Errorf("%s: model differs from %s (go test -update to rewrite)\n%s", path, golden, got)
-		}
-	}
+		testutil.Golden(t, strings.TrimSuffix(path, ".lua")+".golden", []byte(render(Build(f))), *update)
+	})
 }
 
 // TestLookups checks the position queries the language server uses.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/syntax"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // renderTypes lists, in source order, the inferred type of every
@@ -88,27 +89,12 @@ func inferFile(t *testing.T, path string, src []byte) *Types {
 }
 
 func TestTypesGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/types/*.lua*")
-	var srcs []string
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".golden") {
-			srcs = append(srcs, f)
+	isSource := func(p string) bool { return strings.HasSuffix(p, ".lua") || strings.HasSuffix(p, ".luau") }
+	testutil.CaseTree(t, filepath.Join("testdata", "types"), isSource, func(t *testing.T, path string) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(srcs) == 0 {
-		t.Fatal("no testdata/types files")
-	}
-	for _, path := range srcs {
-		src, _ := os.ReadFile(path)
-		got := renderTypes(inferFile(t, path, src))
-		golden := path + ".golden"
-		if *update {
-			_ = os.WriteFile(golden, []byte(got), 0o644)
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil || string(want) != got {
-			t.Errorf("%s: types differ from %s (go test -update to rewrite)\n%s", path, golden, got)
-		}
-	}
+		testutil.Golden(t, path+".golden", []byte(renderTypes(inferFile(t, path, src))), *update)
+	})
 }
