@@ -2,10 +2,11 @@ package api
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -128,17 +129,5 @@ func TestRenderGolden(t *testing.T) {
 		b.WriteString(f.Markdown())
 		b.WriteString("\n")
 	}
-	path := filepath.Join("testdata", "signatures.golden.md")
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != b.String() {
-		t.Errorf("rendered signatures differ from %s; run go test ./analysis/api -update and review the diff", path)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "signatures.golden.md"), []byte(b.String()), *update)
 }

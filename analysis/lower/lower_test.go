@@ -5,57 +5,39 @@ import (
 	"errors"
 	"flag"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// cases returns the .luau files under testdata.
-func cases(t *testing.T) []string {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.luau"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases in testdata: %v", err)
-	}
-	return files
+// luauCases runs fn in a sub-test for every .luau file under testdata.
+func luauCases(t *testing.T, fn func(t *testing.T, file string)) {
+	t.Helper()
+	isLuau := func(p string) bool { return strings.HasSuffix(p, ".luau") }
+	testutil.CaseTree(t, "testdata", isLuau, fn)
 }
 
 // TestGolden compares each lowered case with its .lua golden file and checks
 // the invariants every lowering must keep: the same number of lines, every
 // comment on its original line, and output that parses as plain Lua.
 func TestGolden(t *testing.T) {
-	for _, file := range cases(t) {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := Lower(file, src)
-			if err != nil {
-				t.Fatalf("lowering failed: %v", err)
-			}
-			checkInvariants(t, src, out)
-			golden := strings.TrimSuffix(file, ".luau") + ".lua"
-			if *update {
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden (go test -update): %v", err)
-			}
-			if !bytes.Equal(out, want) {
-				t.Errorf("lowered %s differs from %s:\n--- got\n%s\n--- want\n%s", file, golden, out, want)
-			}
-		})
-	}
+	luauCases(t, func(t *testing.T, file string) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Lower(file, src)
+		if err != nil {
+			t.Fatalf("lowering failed: %v", err)
+		}
+		checkInvariants(t, src, out)
+		testutil.Golden(t, strings.TrimSuffix(file, ".luau")+".lua", out, *update)
+	})
 }
 
 func checkInvariants(t *testing.T, src, out []byte) {
@@ -84,29 +66,25 @@ func checkInvariants(t *testing.T, src, out []byte) {
 // TestOracleLuaJIT runs each lowered case with LuaJIT and compares its
 // output with the "--> text" markers of the Luau source, in order.
 func TestOracleLuaJIT(t *testing.T) {
-	luajit := oracle.Require(t, "luajit")
-	for _, file := range cases(t) {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := Lower(file, src)
-			if err != nil {
-				t.Fatalf("lowering failed: %v", err)
-			}
-			cmd := exec.Command(luajit, "-")
-			cmd.Stdin = bytes.NewReader(out)
-			got, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("luajit failed: %v\n%s\n--- lowered\n%s", err, got, out)
-			}
-			want := expectedOutput(string(src))
-			if strings.TrimRight(string(got), "\n") != strings.Join(want, "\n") {
-				t.Errorf("luajit output differs from the markers\n--- got\n%s\n--- want\n%s", got, strings.Join(want, "\n"))
-			}
-		})
-	}
+	oracle.Require(t, "luajit")
+	luauCases(t, func(t *testing.T, file string) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Lower(file, src)
+		if err != nil {
+			t.Fatalf("lowering failed: %v", err)
+		}
+		got, _, err := testutil.RunLua(t, "luajit", testutil.LuaRun{Args: []string{"-"}, Stdin: string(out), MergeStderr: true})
+		if err != nil {
+			t.Fatalf("luajit failed: %v\n%s\n--- lowered\n%s", err, got, out)
+		}
+		want := expectedOutput(string(src))
+		if strings.TrimRight(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("luajit output differs from the markers\n--- got\n%s\n--- want\n%s", got, strings.Join(want, "\n"))
+		}
+	})
 }
 
 // expectedOutput collects the text after each "--> " marker.
