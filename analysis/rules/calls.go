@@ -33,7 +33,7 @@ func src(p *Pass, n syntax.Node) string {
 // library table and is not an unknown member.
 func assignedMembers(p *Pass) map[string]bool {
 	out := map[string]bool{}
-	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
+	inspect(p.File.Chunk, func(n syntax.Node) bool {
 		switch s := n.(type) {
 		case *syntax.Assign:
 			for _, t := range s.Targets {
@@ -405,7 +405,7 @@ func runPcallMethodWithoutSelf(p *Pass) {
 		return
 	}
 	m := p.Model()
-	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
+	inspect(p.File.Chunk, func(n syntax.Node) bool {
 		call, ok := n.(*syntax.Call)
 		if !ok || len(call.Args) == 0 {
 			return true

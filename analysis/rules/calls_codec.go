@@ -142,7 +142,7 @@ func unsupportedField(ts *semantic.Types, ctor *syntax.Table) *syntax.Field {
 // findSelfRefs finds assignments t.k = t (or t[k] = t) of a known table.
 func findSelfRefs(ts *semantic.Types, root *syntax.Block) map[*semantic.TableObj][]*syntax.Assign {
 	out := map[*semantic.TableObj][]*syntax.Assign{}
-	syntax.Inspect(root, func(n syntax.Node) bool {
+	inspect(root, func(n syntax.Node) bool {
 		a, ok := n.(*syntax.Assign)
 		if !ok {
 			return true

@@ -133,7 +133,7 @@ func runOneBasedOffset(p *Pass) {
 		return
 	}
 	m := p.Model()
-	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
+	inspect(p.File.Chunk, func(n syntax.Node) bool {
 		loop, ok := n.(*syntax.NumericFor)
 		if !ok || loop.Body == nil || loop.Step != nil {
 			return true
@@ -149,7 +149,7 @@ func runOneBasedOffset(p *Pass) {
 			return true
 		}
 		var hit *semantic.Call
-		syntax.Inspect(loop.Body, func(n syntax.Node) bool {
+		inspect(loop.Body, func(n syntax.Node) bool {
 			call, ok := n.(*syntax.Call)
 			if !ok || hit != nil {
 				return hit == nil

@@ -365,3 +365,19 @@ func evalTargetPrefix(t syntax.Expr, visit func(syntax.Node)) {
 		evalWalk(t.X, visit)
 	}
 }
+
+// inspect calls visit for root and for every statement and expression below
+// it in source order, skipping the children of a node when visit returns
+// false. It is syntax.Inspect without reflection: rules call it on every
+// file, and the reflective walk cost more than the rules themselves.
+func inspect(root syntax.Node, visit func(syntax.Node) bool) {
+	w := &fileWalker{visit: func(n syntax.Node, _ *walkCtx) bool { return visit(n) }}
+	switch n := root.(type) {
+	case *syntax.Block:
+		w.block(n)
+	case syntax.Stmt:
+		w.stmt(n)
+	case syntax.Expr:
+		w.expr(n)
+	}
+}
