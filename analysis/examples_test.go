@@ -1,7 +1,6 @@
 package analysis_test
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -26,11 +25,7 @@ func TestExamples(t *testing.T) {
 	isExample := func(p string) bool {
 		return analysis.IsLuaFile(p) && !strings.Contains(filepath.ToSlash(p), "/run/")
 	}
-	n := testutil.CaseTree(t, root, isExample, func(t *testing.T, p string) {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+	n := testutil.CaseTree(t, root, isExample, func(t *testing.T, p string, src []byte) {
 		res := checker.Check(p, src, nil)
 		want := map[string][]int{}
 		for i, line := range strings.Split(string(src), "\n") {

@@ -85,18 +85,15 @@ func parseMarkers(t *testing.T, file *syntax.File) []expectation {
 
 func TestRules(t *testing.T) {
 	checker := analysis.NewChecker()
-	testutil.CaseTree(t, filepath.Join("..", "testdata", "rules"), analysis.IsLuaFile, func(t *testing.T, path string) {
-		checkRuleFile(t, checker, path)
+	testutil.CaseTree(t, filepath.Join("..", "testdata", "rules"), analysis.IsLuaFile, func(t *testing.T, path string, src []byte) {
+		checkRuleFile(t, checker, path, src)
 	})
 }
 
-func checkRuleFile(t *testing.T, checker *analysis.Checker, path string) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+func checkRuleFile(t *testing.T, checker *analysis.Checker, path string, src []byte) {
 	cfg := analysis.DefaultConfig()
 	if p := filepath.Join(filepath.Dir(path), config.FileName); fileExists(p) {
+		var err error
 		if cfg, err = analysis.LoadConfig(p); err != nil {
 			t.Fatal(err)
 		}

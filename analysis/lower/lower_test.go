@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"os"
 	"strings"
 	"testing"
 
@@ -15,26 +14,25 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// luauCases runs fn in a sub-test for every .luau file under testdata.
-func luauCases(t *testing.T, fn func(t *testing.T, file string)) {
+// luauCases runs fn in a sub-test for every .luau file under testdata,
+// with its source and the lowered code.
+func luauCases(t *testing.T, fn func(t *testing.T, file string, src, out []byte)) {
 	t.Helper()
 	isLuau := func(p string) bool { return strings.HasSuffix(p, ".luau") }
-	testutil.CaseTree(t, "testdata", isLuau, fn)
+	testutil.CaseTree(t, "testdata", isLuau, func(t *testing.T, file string, src []byte) {
+		out, err := Lower(file, src)
+		if err != nil {
+			t.Fatalf("lowering failed: %v", err)
+		}
+		fn(t, file, src, out)
+	})
 }
 
 // TestGolden compares each lowered case with its .lua golden file and checks
 // the invariants every lowering must keep: the same number of lines, every
 // comment on its original line, and output that parses as plain Lua.
 func TestGolden(t *testing.T) {
-	luauCases(t, func(t *testing.T, file string) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Lower(file, src)
-		if err != nil {
-			t.Fatalf("lowering failed: %v", err)
-		}
+	luauCases(t, func(t *testing.T, file string, src, out []byte) {
 		checkInvariants(t, src, out)
 		testutil.Golden(t, strings.TrimSuffix(file, ".luau")+".lua", out, *update)
 	})
@@ -67,15 +65,7 @@ func checkInvariants(t *testing.T, src, out []byte) {
 // output with the "--> text" markers of the Luau source, in order.
 func TestOracleLuaJIT(t *testing.T) {
 	oracle.Require(t, "luajit")
-	luauCases(t, func(t *testing.T, file string) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Lower(file, src)
-		if err != nil {
-			t.Fatalf("lowering failed: %v", err)
-		}
+	luauCases(t, func(t *testing.T, file string, src, out []byte) {
 		got, _, err := testutil.RunLua(t, "luajit", testutil.LuaRun{Args: []string{"-"}, Stdin: string(out), MergeStderr: true})
 		if err != nil {
 			t.Fatalf("luajit failed: %v\n%s\n--- lowered\n%s", err, got, out)

@@ -3,7 +3,6 @@ package semantic
 import (
 	"flag"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -77,11 +76,7 @@ func render(m *Model) string {
 }
 
 func TestGolden(t *testing.T) {
-	testutil.Cases(t, "testdata", ".lua", func(t *testing.T, path string) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	testutil.Cases(t, "testdata", ".lua", func(t *testing.T, path string, src []byte) {
 		f := syntax.Parse(path, src, syntax.Options{})
 		if len(f.Errors) > 0 {
 			t.Errorf("%s: syntax errors %v", path, f.Errors)

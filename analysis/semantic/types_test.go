@@ -2,7 +2,6 @@ package semantic
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,11 +89,7 @@ func inferFile(t *testing.T, path string, src []byte) *Types {
 
 func TestTypesGolden(t *testing.T) {
 	isSource := func(p string) bool { return strings.HasSuffix(p, ".lua") || strings.HasSuffix(p, ".luau") }
-	testutil.CaseTree(t, filepath.Join("testdata", "types"), isSource, func(t *testing.T, path string) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	testutil.CaseTree(t, filepath.Join("testdata", "types"), isSource, func(t *testing.T, path string, src []byte) {
 		testutil.Golden(t, path+".golden", []byte(renderTypes(inferFile(t, path, src))), *update)
 	})
 }

@@ -119,7 +119,7 @@ func TestEvalJSON(t *testing.T) {
 // with the .out golden file.
 func TestEvalLuauGolden(t *testing.T) {
 	isLuau := func(p string) bool { return strings.HasSuffix(p, ".luau") }
-	testutil.CaseTree(t, filepath.Join("..", "..", "testdata", "eval", "luau"), isLuau, func(t *testing.T, file string) {
+	testutil.CaseTree(t, filepath.Join("..", "..", "testdata", "eval", "luau"), isLuau, func(t *testing.T, file string, _ []byte) {
 		rc, out, errs := evalRun(file)
 		got := "exit " + strconv.Itoa(rc) + "\n== stdout\n" + out + "== stderr\n" + errs
 		testutil.Golden(t, strings.TrimSuffix(file, ".luau")+".out", []byte(got), *update)

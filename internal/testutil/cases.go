@@ -9,12 +9,13 @@ import (
 )
 
 // Cases runs fn in a sub-test for every file directly in dir whose name
-// ends in ext, in name order, and returns how many it ran. A sub-test is
+// ends in ext, in name order, with the file's path and contents, and
+// returns how many it ran. A sub-test is
 // named by the file name without ext. Files whose names start with "_" are
 // not cases but shared fixtures (a prelude, say) and are left out. Finding
 // no case at all fails the test: a harness that checks nothing must not
 // pass.
-func Cases(t *testing.T, dir, ext string, fn func(t *testing.T, path string)) int {
+func Cases(t *testing.T, dir, ext string, fn func(t *testing.T, path string, src []byte)) int {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -28,7 +29,7 @@ func Cases(t *testing.T, dir, ext string, fn func(t *testing.T, path string)) in
 		}
 		n++
 		path := filepath.Join(dir, name)
-		t.Run(strings.TrimSuffix(name, ext), func(t *testing.T) { fn(t, path) })
+		t.Run(strings.TrimSuffix(name, ext), func(t *testing.T) { runCase(t, path, fn) })
 	}
 	if n == 0 {
 		t.Fatalf("no *%s test cases in %s", ext, dir)
@@ -36,14 +37,14 @@ func Cases(t *testing.T, dir, ext string, fn func(t *testing.T, path string)) in
 	return n
 }
 
-// CaseTree runs fn in a sub-test for every file below dir, at any depth,
-// for which match returns true, in the lexical order of filepath.WalkDir,
+// CaseTree runs fn in a sub-test, with the file's path and contents, for
+// every file below dir, at any depth, for which match returns true, in the lexical order of filepath.WalkDir,
 // and returns how many it ran.
 // A sub-test is named by the file's path relative to dir with forward
 // slashes and its extension kept, since one tree may hold cases of several
 // kinds (x.lua and x.luau). Files and directories whose names start with
 // "_" are left out, as in Cases, and finding no case fails the test.
-func CaseTree(t *testing.T, dir string, match func(path string) bool, fn func(t *testing.T, path string)) int {
+func CaseTree(t *testing.T, dir string, match func(path string) bool, fn func(t *testing.T, path string, src []byte)) int {
 	t.Helper()
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -72,7 +73,18 @@ func CaseTree(t *testing.T, dir string, match func(path string) bool, fn func(t 
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Run(filepath.ToSlash(rel), func(t *testing.T) { fn(t, p) })
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) { runCase(t, p, fn) })
 	}
 	return len(files)
+}
+
+// runCase reads one case file and hands it to fn; every harness needs the
+// text, and an unreadable case fails only its own sub-test.
+func runCase(t *testing.T, path string, fn func(t *testing.T, path string, src []byte)) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn(t, path, src)
 }

@@ -82,22 +82,20 @@ func TestCases(t *testing.T) {
 	}
 
 	var got []string
-	n := Cases(t, dir, ".lua", func(t *testing.T, path string) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, t.Name()+"="+string(data))
+	n := Cases(t, dir, ".lua", func(t *testing.T, path string, src []byte) {
+		got = append(got, t.Name()+"="+string(src)+"@"+filepath.Base(path))
 	})
-	want := []string{"TestCases/a=a.lua", "TestCases/b=b.lua"}
+	want := []string{"TestCases/a=a.lua@a.lua", "TestCases/b=b.lua@b.lua"}
 	if n != 2 || !slices.Equal(got, want) {
 		t.Errorf("Cases ran %d: %q, want %q", n, got, want)
 	}
 
 	got = nil
 	isLua := func(p string) bool { return strings.HasSuffix(p, ".lua") || strings.HasSuffix(p, ".luau") }
-	n = CaseTree(t, dir, isLua, func(t *testing.T, path string) {
-		got = append(got, strings.TrimPrefix(t.Name(), "TestCases/"))
+	n = CaseTree(t, dir, isLua, func(t *testing.T, path string, src []byte) {
+		if name := strings.TrimPrefix(t.Name(), "TestCases/"); name == string(src) {
+			got = append(got, name)
+		}
 	})
 	want = []string{"a.lua", "b.lua", "c.luau", "sub/d.lua"}
 	if n != 4 || !slices.Equal(got, want) {

@@ -7,7 +7,6 @@ package bit_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,11 +22,7 @@ const scriptDir = "../../testdata/runtime/bit"
 
 func TestAgainstLuaJIT(t *testing.T) {
 	oracle.Require(t, "luajit")
-	n := testutil.Cases(t, scriptDir, ".lua", func(t *testing.T, path string) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	n := testutil.Cases(t, scriptDir, ".lua", func(t *testing.T, path string, src []byte) {
 		name := filepath.Base(path)
 		want := testutil.MustRunLua(t, "luajit", testutil.LuaRun{Dir: scriptDir, Args: []string{name}})
 		if len(want) == 0 {

@@ -3,7 +3,6 @@ package host
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,11 +19,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 const corpusDir = "../../testdata/runtime/luajit"
 
 func TestLuaJITCorpus(t *testing.T) {
-	testutil.Cases(t, corpusDir, ".lua", func(t *testing.T, path string) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	testutil.Cases(t, corpusDir, ".lua", func(t *testing.T, path string, src []byte) {
 		name := filepath.Base(path)
 		got := runOurs(t, name, string(src))
 		if strings.HasPrefix(string(src), "-- buflsp-only") {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -24,11 +23,7 @@ const evalDir = "../../testdata/eval"
 // "-- eval: key=value ..." sets limits for the case (timeout, max-memory,
 // max-output, call-stack, registry).
 func TestEvalGolden(t *testing.T) {
-	testutil.Cases(t, evalDir, ".lua", func(t *testing.T, file string) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	testutil.Cases(t, evalDir, ".lua", func(t *testing.T, file string, src []byte) {
 		opts, err := caseOptions(src)
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)

@@ -45,11 +45,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ran := testutil.Cases(t, scriptDir, ".lua", func(t *testing.T, path string) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	ran := testutil.Cases(t, scriptDir, ".lua", func(t *testing.T, path string, src []byte) {
 		name := filepath.Base(path)
 		out, err := runScript(string(prelude), name, string(src))
 		if err != nil {
