@@ -60,8 +60,32 @@ func join(states ...*state) *state {
 		out.dead = true
 		return out
 	}
-	out := live[0].copy()
-	for _, s := range live[1:] {
+	return joinInto(live[0].copy(), live[1:])
+}
+
+// joinOwned is join for states that nobody else holds: the first live one
+// is reused as the result instead of copied.
+func joinOwned(states []*state) *state {
+	var first *state
+	rest := states[:0:0]
+	for _, s := range states {
+		switch {
+		case s == nil || s.dead:
+		case first == nil:
+			first = s
+		default:
+			rest = append(rest, s)
+		}
+	}
+	if first == nil {
+		return join()
+	}
+	return joinInto(first, rest)
+}
+
+// joinInto merges the states of rest into out.
+func joinInto(out *state, rest []*state) *state {
+	for _, s := range rest {
 		for k, v := range out.vars {
 			if w, ok := s.vars[k]; ok {
 				out.vars[k] = merge(v, w)
@@ -296,12 +320,14 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 			in.body(s.Blocks[i])
 			outs = append(outs, in.st)
 		}
+		// The last path (the else branch, or falling through) is the only
+		// one left that needs cur, so it takes cur itself instead of a copy.
 		in.st = cur
 		if s.Else != nil {
-			in.st = cur.copy()
 			in.body(s.Else)
 		}
-		in.st = join(append(outs, in.st)...)
+		// Every state joined here belongs to this statement alone.
+		in.st = joinOwned(append(outs, in.st))
 	case *syntax.While:
 		in.loop(func() { in.expr(s.Cond) }, s.Body, nil)
 	case *syntax.Repeat:

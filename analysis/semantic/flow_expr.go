@@ -14,11 +14,16 @@ import (
 
 // expr evaluates e in the current state, records its type and returns it.
 func (in *inferrer) expr(e syntax.Expr) Type {
-	ts := in.exprMulti(e, 1)
-	if len(ts) == 0 {
-		return typeOfKind(Nil)
+	if c, ok := e.(*syntax.Call); ok {
+		ts := in.exprMulti(c, 1)
+		if len(ts) == 0 {
+			return typeOfKind(Nil)
+		}
+		return ts[0]
 	}
-	return ts[0]
+	// Not a call: one value, computed without the slice exprMulti returns
+	// (a Type is large and most expressions are not calls).
+	return in.one(e)
 }
 
 // exprList evaluates a list of values adjusted to want results, as a local
@@ -63,6 +68,11 @@ func (in *inferrer) exprMulti(e syntax.Expr, want int) []Type {
 		}
 		return ts
 	}
+	return []Type{in.one(e)}
+}
+
+// one evaluates an expression that is not a call and records its type.
+func (in *inferrer) one(e syntax.Expr) Type {
 	t := in.single(e)
 	switch e.(type) {
 	case *syntax.Number, *syntax.String, *syntax.Nil, *syntax.True, *syntax.False:
@@ -70,7 +80,7 @@ func (in *inferrer) exprMulti(e syntax.Expr, want int) []Type {
 	default:
 		in.record(e, t)
 	}
-	return []Type{t}
+	return t
 }
 
 func (in *inferrer) single(e syntax.Expr) Type {
