@@ -15,6 +15,7 @@ import (
 	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/internal/oracle"
+	"github.com/buflsp/buflsp/internal/testutil"
 )
 
 // benchCorpus is about 4 MB of generated modules, written to dir so that
@@ -93,11 +94,8 @@ func BenchmarkParse(b *testing.B) {
 		exe := oracle.Require(b, "luajit")
 		secs := 0.0
 		for i := 0; i < b.N; i++ {
-			out, err := exec.Command(exe, append([]string{"-e", luajitScript}, paths...)...).Output()
-			if err != nil {
-				b.Fatal(err)
-			}
-			s, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+			out := testutil.MustRunLua(b, exe, testutil.LuaRun{Args: append([]string{"-e", luajitScript}, paths...)})
+			s, err := strconv.ParseFloat(strings.TrimSpace(out), 64)
 			if err != nil {
 				b.Fatal(err)
 			}
