@@ -136,6 +136,9 @@ func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
 	if m == nil || m.File == nil || m.File.Chunk == nil || table == nil || !bytes.Contains(m.File.Src, []byte("buffer")) {
 		return t
 	}
+	// About one expression in every 20 bytes of buffer code gets a type
+	// worth recording; sizing the map for that up front saves growing it.
+	t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
 	in := &inferrer{t: t, m: m, recording: true, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
 		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}}
@@ -434,7 +437,8 @@ func (in *inferrer) loop(head func(), body *syntax.Block, tail func()) {
 		entry = in.st
 		in.st = entry.copy()
 		exit := iterate()
-		in.st = join(append([]*state{entry, exit}, in.fn.breaks...)...)
+		// entry was the current state and nothing else holds it.
+		in.st = joinOwned(append([]*state{entry, exit}, in.fn.breaks...))
 		in.forgetAssigned(body)
 		in.fn.breaks, in.fn.conts = savedBreaks, savedConts
 		return
@@ -443,11 +447,13 @@ func (in *inferrer) loop(head func(), body *syntax.Block, tail func()) {
 	in.recording = false
 	in.st = entry.copy()
 	exit := iterate()
-	headState := join(append([]*state{entry, exit}, in.fn.conts...)...)
+	// entry and headState are not used after their joins, which may reuse
+	// them instead of copying.
+	headState := joinOwned(append([]*state{entry, exit}, in.fn.conts...))
 	in.recording = true
 	in.st = headState.copy()
 	exit = iterate()
-	in.st = join(append([]*state{headState, exit}, in.fn.breaks...)...)
+	in.st = joinOwned(append([]*state{headState, exit}, in.fn.breaks...))
 	in.loopDepth--
 	in.fn.breaks, in.fn.conts = savedBreaks, savedConts
 }
