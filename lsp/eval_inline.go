@@ -67,6 +67,9 @@ func findInlineMarks(f *syntax.File) []inlineMark {
 // rewriteInline rewrites the "--=" lines of src into captures (see the file
 // comment). The result has the same lines as src.
 func rewriteInline(src []byte, target syntax.Target) ([]byte, []inlineMark) {
+	if !bytes.Contains(src, []byte("--=")) {
+		return src, nil // the common case needs no parse
+	}
 	f := syntax.Parse("eval", src, syntax.Options{Target: target})
 	marks := findInlineMarks(f)
 	if len(marks) == 0 {

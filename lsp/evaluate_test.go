@@ -458,3 +458,30 @@ func FuzzRewriteInline(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkEvaluateCommand measures one buflsp.evaluate round trip over the
+// protocol on testdata/lsp/eval/inline.lua (rewrite, sandbox run, hints,
+// diagnostics republished), and the rewrite alone.
+func BenchmarkEvaluateCommand(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "lsp", "eval", "inline.lua"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("roundtrip", func(b *testing.B) {
+		c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true}})
+		u := protocol.DocumentURI("file:///work/eval/bench.lua")
+		c.open(u, string(src))
+		for b.Loop() {
+			var reply evalReply
+			if err := c.call("workspace/executeCommand", evalParams(u, nil), &reply); err != nil || len(reply.Inline) == 0 {
+				b.Fatalf("evaluate: %v %+v", err, reply)
+			}
+		}
+	})
+	b.Run("rewrite", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			rewriteInline(src, syntax.TargetLuaJIT)
+		}
+	})
+}
