@@ -1,7 +1,8 @@
 package semantic
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
@@ -9,9 +10,72 @@ import (
 // This file walks the tree once, declaring and resolving names in the
 // order Lua's own compiler does (a local's initialisers are resolved before
 // the local exists; a local function is visible in its own body).
+//
+// The walk is built for speed, since it runs on every keystroke of the
+// language server and on whole code bases in the checker. The visible
+// locals live on one stack (lookups scan contiguous memory instead of
+// chasing scope pointers), every identifier is first recorded in a flat
+// list, and only at the end are the public maps and slices filled, each
+// allocated once at its final size. Symbols and scopes come from chunks
+// so that a file costs a few large allocations instead of one per name.
+
+// visible is one local on the stack of names in scope.
+type visible struct {
+	name string
+	sym  *Symbol
+	id   int32 // index of sym in builder.syms
+}
+
+// use is one entry of Model.Uses in the order the walk made it: a
+// declaration, or a reference (read or write) that joins the symbol's Refs.
+type use struct {
+	name *syntax.Name
+	id   int32
+	kind useKind
+}
+
+type useKind uint8
+
+const (
+	useDecl useKind = iota
+	useRead
+	useWrite
+)
+
+// frame is what closing a scope restores.
+type frame struct {
+	scope      *Scope
+	activeBase int // stack depth when the scope opened
+	kidsBase   int // start of the scope's children on the kids stack
+	fnBase     int // fnBase of the enclosing scope
+}
 
 type builder struct {
 	m     *Model
+	scope *Scope
+	// active holds the declared, visible locals, innermost last; a scope's
+	// own symbols are the top of the stack from its activeBase up.
+	active []visible
+	// fnBase is the stack depth when the innermost function opened: a
+	// symbol below it belongs to an enclosing function (an upvalue).
+	fnBase int
+	// kids holds the children of the open scopes, in the same way.
+	kids    []*Scope
+	syms    []*Symbol // every symbol that can be referenced, by id
+	uses    []use
+	globals map[string]int32 // free name to symbol id
+	gotos   []pendingGoto
+	// labelIDs maps label symbols to their ids for resolveGotos.
+	labelIDs map[*Symbol]int32
+
+	symChunk   []Symbol
+	scopeChunk []Scope
+	symPtrs    []*Symbol
+	scopePtrs  []*Scope
+}
+
+type pendingGoto struct {
+	g     *syntax.Goto
 	scope *Scope
 }
 
@@ -19,64 +83,132 @@ type builder struct {
 // resolve are globals.
 func Build(f *syntax.File) *Model {
 	m := &Model{
-		File:    f,
-		Globals: map[string]*Symbol{},
-		Uses:    map[*syntax.Name]*Symbol{},
-		Docs:    map[syntax.Node]*Doc{},
+		File: f,
+		Docs: map[syntax.Node]*Doc{},
 	}
-	b := &builder{m: m}
+	// About one identifier per 8 bytes of source is typical; the guess
+	// only sizes the first allocations.
+	guess := len(f.Src)/8 + 16
+	b := &builder{
+		m:       m,
+		globals: map[string]int32{},
+		uses:    make([]use, 0, guess),
+		active:  make([]visible, 0, 64),
+		syms:    make([]*Symbol, 0, guess/4),
+	}
 	m.Notes = parseAnnotations(f)
-	b.open(f.Chunk.Range, true)
+	root := b.open(f.Chunk.Range, true)
 	m.Root = b.scope
 	b.block(f.Chunk.Stmts)
 	b.resolveGotos()
-	b.close()
-	m.names = make([]*syntax.Name, 0, len(m.Uses))
-	for n := range m.Uses {
-		if n.End > n.Start {
-			m.names = append(m.names, n)
-		}
-	}
-	sort.Slice(m.names, func(i, j int) bool { return m.names[i].Start < m.names[j].Start })
+	b.close(root)
+	b.finish()
 	return m
 }
 
-func (b *builder) open(r syntax.Range, fn bool) *Scope {
-	s := &Scope{Range: r, Parent: b.scope, Func: fn}
-	if b.scope != nil {
-		b.scope.Children = append(b.scope.Children, s)
+// newSymbol takes a zeroed symbol from the current chunk.
+func (b *builder) newSymbol() *Symbol {
+	if len(b.symChunk) == 0 {
+		b.symChunk = make([]Symbol, 128)
 	}
-	b.scope = s
-	b.m.scopes = append(b.m.scopes, s)
+	s := &b.symChunk[0]
+	b.symChunk = b.symChunk[1:]
 	return s
 }
 
-func (b *builder) close() { b.scope = b.scope.Parent }
+// register gives sym an id so that its references can be counted.
+func (b *builder) register(sym *Symbol) int32 {
+	b.syms = append(b.syms, sym)
+	return int32(len(b.syms) - 1)
+}
 
-// lookup finds the innermost visible declaration of name.
-func (b *builder) lookup(name string) (sym *Symbol, crossedFunc bool) {
-	for s := b.scope; s != nil; s = s.Parent {
-		for i := len(s.Symbols) - 1; i >= 0; i-- {
-			if s.Symbols[i].Name == name {
-				return s.Symbols[i], crossedFunc
-			}
+func (b *builder) open(r syntax.Range, fn bool) frame {
+	if len(b.scopeChunk) == 0 {
+		b.scopeChunk = make([]Scope, 64)
+	}
+	s := &b.scopeChunk[0]
+	b.scopeChunk = b.scopeChunk[1:]
+	*s = Scope{Range: r, Parent: b.scope, Func: fn}
+	if b.scope != nil {
+		b.kids = append(b.kids, s)
+	}
+	fr := frame{scope: b.scope, activeBase: len(b.active), kidsBase: len(b.kids), fnBase: b.fnBase}
+	if fn {
+		b.fnBase = len(b.active)
+	}
+	b.scope = s
+	b.m.scopes = append(b.m.scopes, s)
+	return fr
+}
+
+// close ends the current scope: its symbols and children leave the stacks
+// for exactly sized slices of the scope itself.
+func (b *builder) close(fr frame) {
+	s := b.scope
+	if n := len(b.active) - fr.activeBase; n > 0 {
+		syms := b.takeSymPtrs(n)
+		for i, v := range b.active[fr.activeBase:] {
+			syms[i] = v.sym
 		}
-		if s.Func {
-			crossedFunc = true
+		s.Symbols = syms
+		clear(b.active[fr.activeBase:])
+		b.active = b.active[:fr.activeBase]
+	}
+	if n := len(b.kids) - fr.kidsBase; n > 0 {
+		kids := b.takeScopePtrs(n)
+		copy(kids, b.kids[fr.kidsBase:])
+		s.Children = kids
+		clear(b.kids[fr.kidsBase:])
+		b.kids = b.kids[:fr.kidsBase]
+	}
+	b.fnBase = fr.fnBase
+	b.scope = fr.scope
+}
+
+// takeSymPtrs returns a slice of n pointers carved from a shared chunk,
+// with its capacity capped so that an append elsewhere copies instead of
+// overwriting a neighbour.
+func (b *builder) takeSymPtrs(n int) []*Symbol {
+	if len(b.symPtrs) < n {
+		b.symPtrs = make([]*Symbol, max(n, 512))
+	}
+	out := b.symPtrs[:n:n]
+	b.symPtrs = b.symPtrs[n:]
+	return out
+}
+
+func (b *builder) takeScopePtrs(n int) []*Scope {
+	if len(b.scopePtrs) < n {
+		b.scopePtrs = make([]*Scope, max(n, 256))
+	}
+	out := b.scopePtrs[:n:n]
+	b.scopePtrs = b.scopePtrs[n:]
+	return out
+}
+
+// lookup finds the innermost visible declaration of name and tells whether
+// it belongs to an enclosing function.
+func (b *builder) lookup(name string) (v *visible, crossedFunc bool) {
+	for i := len(b.active) - 1; i >= 0; i-- {
+		if b.active[i].name == name {
+			return &b.active[i], i < b.fnBase
 		}
 	}
-	return nil, crossedFunc
+	return nil, false
 }
 
 func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, attrib string) *Symbol {
-	sym := &Symbol{Name: n.Value, Kind: kind, Decl: n, Node: node, Attrib: attrib, Scope: b.scope}
+	sym := b.newSymbol()
+	*sym = Symbol{Name: n.Value, Kind: kind, Decl: n, Node: node, Attrib: attrib, Scope: b.scope}
 	if n.Value == "" {
 		return sym // a missing name declares nothing
 	}
-	sym.Shadows, _ = b.lookup(n.Value)
-	b.scope.Symbols = append(b.scope.Symbols, sym)
-	b.m.Locals = append(b.m.Locals, sym)
-	b.m.Uses[n] = sym
+	if v, _ := b.lookup(n.Value); v != nil {
+		sym.Shadows = v.sym
+	}
+	id := b.register(sym)
+	b.active = append(b.active, visible{name: n.Value, sym: sym, id: id})
+	b.uses = append(b.uses, use{name: n, id: id, kind: useDecl})
 	return sym
 }
 
@@ -84,18 +216,105 @@ func (b *builder) use(n *syntax.Name, write bool) {
 	if n.Value == "" {
 		return
 	}
-	sym, crossed := b.lookup(n.Value)
-	if sym == nil {
-		sym = b.m.Globals[n.Value]
-		if sym == nil {
-			sym = &Symbol{Name: n.Value, Kind: Global}
-			b.m.Globals[n.Value] = sym
+	var id int32
+	if v, crossed := b.lookup(n.Value); v != nil {
+		if crossed {
+			v.sym.Captured = true
 		}
-	} else if crossed {
-		sym.Captured = true
+		id = v.id
+	} else if g, ok := b.globals[n.Value]; ok {
+		id = g
+	} else {
+		sym := b.newSymbol()
+		*sym = Symbol{Name: n.Value, Kind: Global}
+		id = b.register(sym)
+		b.globals[n.Value] = id
 	}
-	sym.Refs = append(sym.Refs, Ref{n, write})
-	b.m.Uses[n] = sym
+	k := useRead
+	if write {
+		k = useWrite
+	}
+	b.uses = append(b.uses, use{name: n, id: id, kind: k})
+}
+
+// finish fills the public parts of the model from the flat list of uses:
+// the Refs of every symbol (one shared array), Uses, Locals, Globals and
+// the identifiers sorted by offset.
+func (b *builder) finish() {
+	m := b.m
+	counts := make([]int32, len(b.syms))
+	total := 0
+	named := 0
+	for _, u := range b.uses {
+		if u.kind != useDecl {
+			counts[u.id]++
+			total++
+		}
+		if u.name.End > u.name.Start {
+			named++
+		}
+	}
+	refs := make([]Ref, total)
+	off := 0
+	for id, c := range counts {
+		if c > 0 {
+			b.syms[id].Refs = refs[off : off : off+int(c)]
+			off += int(c)
+		}
+	}
+	m.Uses = make(map[*syntax.Name]*Symbol, len(b.uses))
+	names := make([]*syntax.Name, 0, named)
+	for _, u := range b.uses {
+		sym := b.syms[u.id]
+		if u.kind != useDecl {
+			sym.Refs = append(sym.Refs, Ref{Name: u.name, Write: u.kind == useWrite})
+		}
+		m.Uses[u.name] = sym
+		if u.name.End > u.name.Start {
+			names = append(names, u.name)
+		}
+	}
+	m.names = sortNames(names)
+
+	nlocals := 0
+	for _, s := range b.syms {
+		if s.Kind != Global && s.Kind != LabelSym {
+			nlocals++
+		}
+	}
+	m.Locals = make([]*Symbol, 0, nlocals)
+	for _, s := range b.syms {
+		if s.Kind != Global && s.Kind != LabelSym {
+			m.Locals = append(m.Locals, s)
+		}
+	}
+	m.Globals = make(map[string]*Symbol, len(b.globals))
+	for name, id := range b.globals {
+		m.Globals[name] = b.syms[id]
+	}
+}
+
+// sortNames orders identifiers by offset and drops repeats of the same
+// node (a compound assignment's target is both written and read). The
+// walk visits names almost in source order, which the sort is quick on.
+func sortNames(names []*syntax.Name) []*syntax.Name {
+	slices.SortFunc(names, func(x, y *syntax.Name) int { return cmp.Compare(x.Start, y.Start) })
+	out := names[:0]
+	for i, n := range names {
+		dup := false
+		// Repeats share a start; look back over the names with this start.
+		for j := len(out) - 1; j >= 0 && out[j].Start == n.Start; j-- {
+			if out[j] == n {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, names[i])
+		}
+	}
+	clear(names[len(out):])
+	return out
 }
 
 func (b *builder) block(stmts []syntax.Stmt) {
@@ -108,9 +327,9 @@ func (b *builder) body(blk *syntax.Block) {
 	if blk == nil {
 		return
 	}
-	b.open(blk.Range, false)
+	fr := b.open(blk.Range, false)
 	b.block(blk.Stmts)
-	b.close()
+	b.close(fr)
 }
 
 func (b *builder) stmt(s syntax.Stmt) {
@@ -147,10 +366,10 @@ func (b *builder) stmt(s syntax.Stmt) {
 		b.body(s.Body)
 	case *syntax.Repeat:
 		// The condition sees the locals of the body.
-		b.open(s.Body.Range, false)
+		fr := b.open(s.Body.Range, false)
 		b.block(s.Body.Stmts)
 		b.expr(s.Cond)
-		b.close()
+		b.close(fr)
 	case *syntax.If:
 		for i, c := range s.Conds {
 			b.expr(c)
@@ -161,27 +380,33 @@ func (b *builder) stmt(s syntax.Stmt) {
 		b.expr(s.Start)
 		b.expr(s.Limit)
 		b.expr(s.Step)
-		b.open(s.Range, false)
+		fr := b.open(s.Range, false)
 		b.declare(s.Var, ForVar, s, "")
 		b.body(s.Body)
-		b.close()
+		b.close(fr)
 	case *syntax.GenericFor:
 		b.exprs(s.Exprs)
-		b.open(s.Range, false)
+		fr := b.open(s.Range, false)
 		for _, n := range s.Names {
 			b.declare(n, ForVar, s, "")
 		}
 		b.body(s.Body)
-		b.close()
+		b.close(fr)
 	case *syntax.Return:
 		b.exprs(s.Values)
 	case *syntax.Goto:
-		b.m.gotos = append(b.m.gotos, pendingGoto{s, b.scope})
+		b.gotos = append(b.gotos, pendingGoto{s, b.scope})
 	case *syntax.Label:
 		if s.Name.Value != "" {
-			sym := &Symbol{Name: s.Name.Value, Kind: LabelSym, Decl: s.Name, Node: s, Scope: b.scope}
+			sym := b.newSymbol()
+			*sym = Symbol{Name: s.Name.Value, Kind: LabelSym, Decl: s.Name, Node: s, Scope: b.scope}
 			b.scope.Labels = append(b.scope.Labels, sym)
-			b.m.Uses[s.Name] = sym
+			id := b.register(sym)
+			if b.labelIDs == nil {
+				b.labelIDs = map[*Symbol]int32{}
+			}
+			b.labelIDs[sym] = id
+			b.uses = append(b.uses, use{name: s.Name, id: id, kind: useDecl})
 		}
 	}
 }
@@ -244,20 +469,21 @@ func (b *builder) function(fn *syntax.Function) {
 	if fn == nil {
 		return
 	}
-	b.open(fn.Range, true)
+	fr := b.open(fn.Range, true)
 	for _, p := range fn.Params {
 		b.declare(p, Param, fn, "")
 	}
 	if fn.Body != nil {
 		b.block(fn.Body.Stmts)
 	}
-	b.close()
+	b.close(fr)
 }
 
 // resolveGotos binds each goto to a label visible from it: one in its
-// block or an enclosing block of the same function.
+// block or an enclosing block of the same function. It runs before the
+// root scope closes, when every scope still has its parent and labels.
 func (b *builder) resolveGotos() {
-	for _, pg := range b.m.gotos {
+	for _, pg := range b.gotos {
 		name := pg.g.Label
 		if name.Value == "" {
 			continue
@@ -266,8 +492,7 @@ func (b *builder) resolveGotos() {
 		for s := pg.scope; s != nil; s = s.Parent {
 			for _, l := range s.Labels {
 				if l.Name == name.Value {
-					l.Refs = append(l.Refs, Ref{Name: name})
-					b.m.Uses[name] = l
+					b.uses = append(b.uses, use{name: name, id: b.labelID(l), kind: useRead})
 					break search
 				}
 			}
@@ -277,3 +502,6 @@ func (b *builder) resolveGotos() {
 		}
 	}
 }
+
+// labelID returns the id a label symbol was registered with.
+func (b *builder) labelID(l *Symbol) int32 { return b.labelIDs[l] }

@@ -73,10 +73,4 @@ type Model struct {
 	Notes   []*Annotation            // every ---@ annotation in the file
 	names   []*syntax.Name           // every identifier in Uses, sorted by offset
 	scopes  []*Scope                 // every scope in creation order
-	gotos   []pendingGoto
-}
-
-type pendingGoto struct {
-	g     *syntax.Goto
-	scope *Scope
 }
