@@ -205,6 +205,16 @@ func BenchmarkSerial(b *testing.B) {
 				}
 			})
 		})
+		b.Run(p.name+"/decode-f64/buflsp", func(b *testing.B) {
+			// Number arrays as []float64 (WithFloat64Slices) hold the
+			// numbers inline, as a LuaJIT table does.
+			opts := append(p.opts(), WithFloat64Slices())
+			measure(b, lj[p.name].decodeCPU, func() {
+				if _, err := Unmarshal(data, opts...); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
 		b.Run(p.name+"/decode/gopherlua", func(b *testing.B) {
 			L := lua.NewState(lua.Options{SkipOpenLibs: true})
 			defer L.Close()

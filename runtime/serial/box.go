@@ -22,8 +22,9 @@ type boxer struct {
 	nums  []float64
 	strs  []string
 	lists [][]any
+	flts  [][]float64
 
-	numType, strType, listType unsafe.Pointer
+	numType, strType, listType, fltsType unsafe.Pointer
 }
 
 type eface struct {
@@ -43,6 +44,7 @@ func newBoxer() boxer {
 		numType:  typeWord(float64(0)),
 		strType:  typeWord(""),
 		listType: typeWord([]any(nil)),
+		fltsType: typeWord([]float64(nil)),
 	}
 }
 
@@ -72,6 +74,15 @@ func (b *boxer) list(xs []any) any {
 	}
 	b.lists = append(b.lists, xs)
 	e := eface{typ: b.listType, data: unsafe.Pointer(&b.lists[len(b.lists)-1])}
+	return *(*any)(unsafe.Pointer(&e))
+}
+
+func (b *boxer) floats(xs []float64) any {
+	if len(b.flts) == cap(b.flts) {
+		b.flts = make([][]float64, 0, nextCap(cap(b.flts)))
+	}
+	b.flts = append(b.flts, xs)
+	e := eface{typ: b.fltsType, data: unsafe.Pointer(&b.flts[len(b.flts)-1])}
 	return *(*any)(unsafe.Pointer(&e))
 }
 

@@ -46,7 +46,7 @@ func NewDecoder(data []byte, opts ...Option) *Decoder {
 
 func newDecoder(s string, opts []Option) *Decoder {
 	cfg := newConfig(opts)
-	return &Decoder{src: s, dec: goDecoder{dict: cfg.dict, box: newBoxer()}}
+	return &Decoder{src: s, dec: goDecoder{dict: cfg.dict, floats: cfg.floats, box: newBoxer()}}
 }
 
 // Decode returns the next object. It returns io.EOF when the input is used
@@ -73,10 +73,11 @@ func (d *Decoder) Offset() int { return d.pos }
 func (d *Decoder) Remaining() int { return len(d.src) - d.pos }
 
 type goDecoder struct {
-	src   string
-	dict  []string
-	depth int
-	box   boxer
+	src    string
+	dict   []string
+	floats bool // WithFloat64Slices
+	depth  int
+	box    boxer
 }
 
 func (d *goDecoder) readU(p int) (uint32, int, bool) { return readU(d.src, p) }
@@ -221,9 +222,7 @@ func (d *goDecoder) table(start, p int, tag uint32) (any, int, error) {
 	)
 	switch {
 	case nhash == 0 && first == 1 && na > 0:
-		var xs []any
-		xs, p, err = d.list(p, int(na), left)
-		v = d.box.list(xs)
+		v, p, err = d.list(p, int(na), left)
 	case na == 0 && nhash == 0:
 		v = map[string]any{}
 	default:
@@ -239,9 +238,26 @@ func (d *goDecoder) table(start, p int, tag uint32) (any, int, error) {
 	return v, p, nil
 }
 
-func (d *goDecoder) list(p, n int, left uint32) ([]any, int, error) {
-	xs := make([]any, 0, min(uint32(n), left))
-	for range n {
+// list decodes the n elements of a 1-based array into []any, or into
+// []float64 when WithFloat64Slices is set and they are all numbers.
+func (d *goDecoder) list(p, n int, left uint32) (any, int, error) {
+	var xs []any
+	if d.floats {
+		fs, np := d.floatList(p, n, left)
+		if len(fs) == n {
+			return d.box.floats(fs), np, nil
+		}
+		// Not all numbers: box the ones read so far and go on with the
+		// general path, which also reports any broken element.
+		xs = make([]any, len(fs), min(uint32(n), left))
+		for i, f := range fs {
+			xs[i] = d.box.num(f)
+		}
+		p = np
+	} else {
+		xs = make([]any, 0, min(uint32(n), left))
+	}
+	for range n - len(xs) {
 		v, np, err := d.value(p)
 		if err != nil {
 			return nil, p, err
@@ -249,7 +265,39 @@ func (d *goDecoder) list(p, n int, left uint32) ([]any, int, error) {
 		xs = append(xs, v)
 		p = np
 	}
-	return xs, p, nil
+	return d.box.list(xs), p, nil
+}
+
+// floatList reads numbers at p, up to n of them, and stops at the first
+// item that is not a complete number. It returns them with the position
+// after the last one.
+func (d *goDecoder) floatList(p, n int, left uint32) ([]float64, int) {
+	src := d.src
+	if p >= len(src) || (src[p] != tagNum && src[p] != tagInt) {
+		return nil, p
+	}
+	// A number takes at least five bytes.
+	fs := make([]float64, 0, min(uint32(n), left/5+1))
+	for len(fs) < n && p < len(src) {
+		switch src[p] {
+		case tagNum:
+			if len(src)-p < 9 {
+				return fs, p
+			}
+			fs = append(fs, math.Float64frombits(canonicalNaN(le64(src, p+1))))
+			p += 9
+			continue
+		case tagInt:
+			if len(src)-p < 5 {
+				return fs, p
+			}
+			fs = append(fs, float64(int32(le32(src, p+1))))
+			p += 5
+			continue
+		}
+		break
+	}
+	return fs, p
 }
 
 // mixed decodes tables that do not fit a plain list. Tables whose keys are

@@ -92,6 +92,11 @@ func (e *goEncoder) value(b []byte, v any) ([]byte, error) {
 		return e.str(b, x)
 	case []any:
 		return e.array(b, x)
+	case []float64:
+		if x == nil {
+			return append(b, tagNil), nil
+		}
+		return e.floatArray(b, x)
 	case map[string]any:
 		return e.strMap(b, x)
 	case map[any]any:

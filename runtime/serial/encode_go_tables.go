@@ -41,6 +41,22 @@ func (e *goEncoder) array(b []byte, x []any) ([]byte, error) {
 	return b, nil
 }
 
+// floatArray writes a []float64 as array does the same numbers in a []any.
+func (e *goEncoder) floatArray(b []byte, x []float64) ([]byte, error) {
+	if err := e.enter(); err != nil {
+		return b, err
+	}
+	e.depth--
+	if len(x) == 0 {
+		return append(b, tagTabEmpty), nil
+	}
+	b = slices.Grow(appendU(append(b, tagTabArr1), uint32(len(x)+1)), 9*len(x))
+	for _, f := range x {
+		b = appendNum(b, f)
+	}
+	return b, nil
+}
+
 func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 	if err := e.enter(); err != nil {
 		return b, err

@@ -45,6 +45,16 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 
+		// WithFloat64Slices changes only the type of number arrays, never
+		// the outcome.
+		fv, ferr := Unmarshal(data, WithDict("a", "bb", "", "key"), WithFloat64Slices())
+		if (err == nil) != (ferr == nil) || err != nil && err.Error() != ferr.Error() {
+			t.Fatalf("WithFloat64Slices changed the error: %v / %v", err, ferr)
+		}
+		if err == nil && (!sameGo(v, widenFloats(fv)) || !sameTypes(widenFloats(fv), v) || numberList(fv)) {
+			t.Fatalf("WithFloat64Slices: %#v, without: %#v", fv, v)
+		}
+
 		// Lua API.
 		L := lua.NewState(lua.Options{SkipOpenLibs: true})
 		defer L.Close()

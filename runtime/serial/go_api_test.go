@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -327,6 +328,10 @@ func asTable(v any) (map[any]any, bool) {
 				m[float64(i+1)] = e
 			}
 		}
+	case []float64:
+		for i, e := range x {
+			m[float64(i+1)] = e
+		}
 	case map[string]any:
 		for k, e := range x {
 			if e != nil {
@@ -383,6 +388,180 @@ func TestRoundTripBigMaps(t *testing.T) {
 			if err != nil || !sameGo(got, m) {
 				t.Fatalf("%d keys: %v", n, err)
 			}
+		}
+	}
+}
+
+// With few keys most slots hold one key, which lookup identifies by its
+// length and packed bytes alone when it is at most 8 bytes long; near misses
+// (same length, same first and last bytes) must still be told apart.
+func TestDictLookupFewKeys(t *testing.T) {
+	keys := []string{"id", "name", "a", "", "active", "abcdefgh", "abcd12efgh", "tags"}
+	c := newConfig([]Option{WithDict(keys...)})
+	for i, k := range keys {
+		if got := c.lookup(k); got != i {
+			t.Errorf("lookup(%q) = %d, want %d", k, got, i)
+		}
+	}
+	for _, k := range []string{"ie", "jd", "nam", "names", "b", "activf", "abcdefgi", "abcdXXefgh", "abcd12efgi", "tagz", "\x00"} {
+		if got := c.lookup(k); got != -1 {
+			t.Errorf("lookup(%q) = %d, want -1", k, got)
+		}
+	}
+}
+
+// widenFloats turns every []float64 inside v into the []any that a decoder
+// without WithFloat64Slices returns.
+func widenFloats(v any) any {
+	switch x := v.(type) {
+	case []float64:
+		out := make([]any, len(x))
+		for i, f := range x {
+			out[i] = f
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = widenFloats(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = widenFloats(e)
+		}
+		return out
+	case map[any]any:
+		out := make(map[any]any, len(x))
+		for k, e := range x {
+			out[k] = widenFloats(e)
+		}
+		return out
+	case Meta:
+		return Meta{Index: x.Index, Value: widenFloats(x.Value)}
+	}
+	return v
+}
+
+// numberList reports whether v holds a non-empty []any of numbers only,
+// which WithFloat64Slices should have decoded as []float64.
+func numberList(v any) bool {
+	switch x := v.(type) {
+	case []any:
+		all := len(x) > 0
+		for _, e := range x {
+			if _, ok := e.(float64); !ok {
+				all = false
+			}
+			if numberList(e) {
+				return true
+			}
+		}
+		return all
+	case map[string]any:
+		for _, e := range x {
+			if numberList(e) {
+				return true
+			}
+		}
+	case map[any]any:
+		for _, e := range x {
+			if numberList(e) {
+				return true
+			}
+		}
+	case Meta:
+		return numberList(x.Value)
+	}
+	return false
+}
+
+func TestFloat64Slices(t *testing.T) {
+	num := func(f float64) string { return hex.EncodeToString(appendNum(nil, f)) }
+	tests := []struct {
+		name, in string
+		want     any
+	}{
+		{"numbers", "0c04" + num(1) + num(-0.5) + num(math.Inf(1)), []float64{1, -0.5, math.Inf(1)}},
+		{"int tag", "0c03 06feffffff" + num(2), []float64{-2, 2}},
+		{"nested", "0901 2178 0c03" + num(1) + num(2), map[string]any{"x": []float64{1, 2}}},
+		{"meta", "0e00 0c02" + num(7), Meta{Index: 1, Value: []float64{7}}},
+		{"mixed", "0c03" + num(1) + "2161", []any{1.0, "a"}},
+		{"hole", "0c03" + num(1) + "00", []any{1.0, nil}},
+		{"string first", "0c03 2161" + num(1), []any{"a", 1.0}},
+		{"list of lists", "0c03 0c02" + num(1) + " 0c02" + num(2), []any{[]float64{1}, []float64{2}}},
+		{"0-based", "0a02" + num(0) + num(1), map[any]any{0.0: 0.0, 1.0: 1.0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Unmarshal(mustHex(t, tt.in), WithFloat64Slices())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameGo(got, tt.want) || !sameTypes(got, tt.want) || numberList(got) {
+				t.Fatalf("got %#v, want %#v", got, tt.want)
+			}
+			if fs, ok := got.([]float64); ok {
+				for i, f := range fs {
+					if w := tt.want.([]float64)[i]; math.Float64bits(f) != math.Float64bits(w) {
+						t.Fatalf("element %d: %v, want %v", i, f, w)
+					}
+				}
+			}
+		})
+	}
+	// Broken input fails exactly as without the option.
+	for _, in := range []string{"0c03" + num(1), "0c03" + num(1)[:10], "0c03 06ff", "0c03" + num(1) + "13", "0c03" + num(1) + "0c02"} {
+		_, err1 := Unmarshal(mustHex(t, in))
+		_, err2 := Unmarshal(mustHex(t, in), WithFloat64Slices())
+		if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
+			t.Errorf("%s: %v / %v", in, err1, err2)
+		}
+	}
+}
+
+// sameTypes reports whether a and b have the same Go types all the way down
+// (for tables with the same keys, as sameGo checks).
+func sameTypes(a, b any) bool {
+	if reflect.TypeOf(a) != reflect.TypeOf(b) {
+		return false
+	}
+	if m, ok := b.(Meta); ok {
+		return sameTypes(a.(Meta).Value, m.Value)
+	}
+	ta, _ := asTable(a)
+	tb, _ := asTable(b)
+	for k, v := range ta {
+		if !sameTypes(v, tb[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// A []float64 encodes exactly like the same numbers in a []any.
+func TestMarshalFloat64Slice(t *testing.T) {
+	for _, fs := range [][]float64{nil, {}, {1}, {0, math.Copysign(0, -1), math.NaN(), math.Inf(-1), 1e300}} {
+		var xs any
+		if fs != nil {
+			l := make([]any, len(fs))
+			for i, f := range fs {
+				l[i] = f
+			}
+			xs = l
+		}
+		want, err1 := Marshal(xs)
+		got, err2 := Marshal(fs)
+		if err1 != nil || err2 != nil || !bytes.Equal(got, want) {
+			t.Errorf("%v: %x, want %x (%v, %v)", fs, got, want, err1, err2)
+		}
+		back, err := Unmarshal(got, WithFloat64Slices())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := Marshal(back); !bytes.Equal(again, want) {
+			t.Errorf("%v: decoded as %#v, which encodes to %x", fs, back, again)
 		}
 	}
 }

@@ -7,6 +7,7 @@ type config struct {
 	dict      []string
 	dictIndex map[string]int
 	sortKeys  bool
+	floats    bool
 	// slots is a small hash of the dictionary keyed by length and first
 	// and last byte: 0 means no key has that hash, i+1 means only dict[i]
 	// has it, -1 means several keys share it (then dictIndex decides).
@@ -42,6 +43,16 @@ func WithDict(keys ...string) Option {
 // produce equal bytes. It costs a sort per map.
 func WithSortedKeys() Option {
 	return func(c *config) { c.sortKeys = true }
+}
+
+// WithFloat64Slices makes the decoder return arrays whose elements are all
+// numbers as []float64 instead of []any. Such a slice holds the numbers
+// inline, as a LuaJIT table does, so decoding allocates one block per array
+// instead of boxing every number, and the garbage collector has no pointers
+// to follow. Arrays with any other element (or a hole) stay []any. The
+// encoder writes []float64 like the equivalent []any either way.
+func WithFloat64Slices() Option {
+	return func(c *config) { c.floats = true }
 }
 
 func slotOf(s string) int {
