@@ -95,3 +95,19 @@ func TestDocsUpToDate(t *testing.T) {
 		t.Errorf("%s is stale; run go test ./analysis/rules -update", path)
 	}
 }
+
+// TestLuaLS checks that lua-language-server's diagnostic names are told
+// apart from ours and from typos of ours.
+func TestLuaLS(t *testing.T) {
+	for _, name := range []string{"need-check-nil", "undefined-global", "param-type-mismatch", "assign-type-mismatch", "no-unknown", "return-type-mismatch"} {
+		if !LuaLS(name) {
+			t.Errorf("LuaLS(%q) = false, want true", name)
+		}
+	}
+	reg := NewRegistry()
+	for _, name := range append(reg.Names(), "buffer-concatt", "need-check-nill", "") {
+		if LuaLS(name) {
+			t.Errorf("LuaLS(%q) = true for a name that is not lua-language-server's", name)
+		}
+	}
+}
