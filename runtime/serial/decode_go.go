@@ -3,18 +3,34 @@ package serial
 import (
 	"io"
 	"math"
+	"strings"
+	"unsafe"
 )
 
 // Unmarshal decodes exactly one object from data. Bytes after the object
 // are an error ("left-over data in buffer"), as in LuaJIT's buffer.decode.
 func Unmarshal(data []byte, opts ...Option) (any, error) {
-	return UnmarshalString(string(data), opts...)
+	// The decoder reads data in place and copies it into a string only
+	// when it meets the first string to return (then once, whole, so that
+	// every decoded string is a substring of the copy). Input without
+	// strings, such as arrays of numbers, is never copied. Nothing returned
+	// refers to data, which the caller may change afterwards.
+	if len(data) == 0 {
+		return UnmarshalString("", opts...)
+	}
+	d := newDecoder(unsafe.String(&data[0], len(data)), opts)
+	d.dec.borrowed = true
+	return d.decodeOne()
 }
 
 // UnmarshalString is Unmarshal for input that is already a string. It
 // copies nothing: decoded strings share the memory of s.
 func UnmarshalString(s string, opts ...Option) (any, error) {
-	d := newDecoder(s, opts)
+	return newDecoder(s, opts).decodeOne()
+}
+
+// decodeOne decodes the whole input as one object.
+func (d *Decoder) decodeOne() (any, error) {
 	v, err := d.Decode()
 	if err == io.EOF {
 		return nil, goDecodeError(errAt(0, msgUnexpectedEnd))
@@ -73,11 +89,28 @@ func (d *Decoder) Offset() int { return d.pos }
 func (d *Decoder) Remaining() int { return len(d.src) - d.pos }
 
 type goDecoder struct {
-	src    string
-	dict   []string
-	floats bool // WithFloat64Slices
-	depth  int
-	box    boxer
+	src string
+	// borrowed means that src is the caller's []byte seen as a string
+	// (Unmarshal): decoded strings must then come from own, a copy of src
+	// made on first use.
+	borrowed bool
+	own      string
+	dict     []string
+	floats   bool // WithFloat64Slices
+	depth    int
+	box      boxer
+}
+
+// substr returns src[i:j] as a string that does not share memory with the
+// caller's input.
+func (d *goDecoder) substr(i, j int) string {
+	if !d.borrowed {
+		return d.src[i:j]
+	}
+	if d.own == "" {
+		d.own = strings.Clone(d.src)
+	}
+	return d.own[i:j]
 }
 
 func (d *goDecoder) readU(p int) (uint32, int, bool) { return readU(d.src, p) }
@@ -101,7 +134,7 @@ func (d *goDecoder) value(p int) (any, int, error) {
 		if n > len(d.src)-p {
 			return nil, start, errAt(start, msgUnexpectedEnd)
 		}
-		return d.box.str(d.src[p : p+n]), p + n, nil
+		return d.box.str(d.substr(p, p+n)), p + n, nil
 	}
 	switch tag {
 	case tagNum:
@@ -417,7 +450,7 @@ func (d *goDecoder) strKey(p int) (s string, next int, ok bool) {
 		if n > len(d.src)-np {
 			return "", p, false
 		}
-		return d.src[np : np+n], np + n, true
+		return d.substr(np, np+n), np + n, true
 	}
 	if tag == tagDictStr {
 		idx, np, ok := d.readU(np)

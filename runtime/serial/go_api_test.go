@@ -565,3 +565,21 @@ func TestMarshalFloat64Slice(t *testing.T) {
 		}
 	}
 }
+
+// Unmarshal reads the caller's bytes in place; what it returns must not
+// change when the caller reuses them.
+func TestUnmarshalDoesNotShareInput(t *testing.T) {
+	// {"a", cats = "data", x = {y = "z"}}
+	data := mustHex(t, "0d02 02 2161 2463617473 2464617461 2178 0901 2179 217a")
+	v, err := Unmarshal(data, WithFloat64Slices())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[any]any{1.0: "a", "cats": "data", "x": map[string]any{"y": "z"}}
+	for i := range data {
+		data[i] = 'z'
+	}
+	if !sameGo(v, want) {
+		t.Fatalf("got %#v, want %#v", v, want)
+	}
+}
