@@ -65,6 +65,9 @@ type builder struct {
 	uses    []use
 	globals map[string]int32 // free name to symbol id
 	gotos   []pendingGoto
+	// prevStmt is the start of the last non-empty statement visited and
+	// nextNote the first annotation starting at or after it (see docFor).
+	prevStmt, nextNote int
 	// labelIDs maps label symbols to their ids for resolveGotos.
 	labelIDs map[*Symbol]int32
 
@@ -86,16 +89,18 @@ func Build(f *syntax.File) *Model {
 		File: f,
 		Docs: map[syntax.Node]*Doc{},
 	}
-	// About one identifier per 8 bytes of source is typical; the guess
-	// only sizes the first allocations.
-	guess := len(f.Src)/8 + 16
+	// Typical code has about one identifier per 20 bytes, a symbol per 80
+	// and a scope per 120; the guesses only size the first allocations.
+	n := len(f.Src)
 	b := &builder{
-		m:       m,
-		globals: map[string]int32{},
-		uses:    make([]use, 0, guess),
-		active:  make([]visible, 0, 64),
-		syms:    make([]*Symbol, 0, guess/4),
+		m:        m,
+		globals:  map[string]int32{},
+		uses:     make([]use, 0, n/20+16),
+		active:   make([]visible, 0, 64),
+		syms:     make([]*Symbol, 0, n/80+16),
+		prevStmt: -1,
 	}
+	m.scopes = make([]*Scope, 0, n/120+4)
 	m.Notes = parseAnnotations(f)
 	root := b.open(f.Chunk.Range, true)
 	m.Root = b.scope
@@ -295,10 +300,25 @@ func (b *builder) finish() {
 }
 
 // sortNames orders identifiers by offset and drops repeats of the same
-// node (a compound assignment's target is both written and read). The
-// walk visits names almost in source order, which the sort is quick on.
+// node (a compound assignment's target is both written and read).
 func sortNames(names []*syntax.Name) []*syntax.Name {
-	slices.SortFunc(names, func(x, y *syntax.Name) int { return cmp.Compare(x.Start, y.Start) })
+	// The walk visits names almost in source order (only a local's or an
+	// assignment's names come after their values), so an insertion sort
+	// does little work; a budget on its moves keeps odd inputs linear
+	// before handing them to the general sort.
+	budget := 4*len(names) + 64
+	for i := 1; i < len(names) && budget >= 0; i++ {
+		n := names[i]
+		j := i
+		for ; j > 0 && names[j-1].Start > n.Start; j-- {
+			names[j] = names[j-1]
+		}
+		names[j] = n
+		budget -= i - j
+	}
+	if budget < 0 {
+		slices.SortFunc(names, func(x, y *syntax.Name) int { return cmp.Compare(x.Start, y.Start) })
+	}
 	out := names[:0]
 	for i, n := range names {
 		dup := false
@@ -332,8 +352,33 @@ func (b *builder) body(blk *syntax.Block) {
 	b.close(fr)
 }
 
+// docFor returns the annotations above s. Most statements have none, so
+// it first checks cheaply whether any annotation lies between the previous
+// statement's first token and s: statements are visited in source order,
+// and an annotation before that token is separated from s by it.
+func (b *builder) docFor(s syntax.Stmt) *Doc {
+	notes := b.m.Notes
+	if len(notes) == 0 {
+		return nil
+	}
+	start, end := s.Span()
+	if start > b.prevStmt {
+		for b.nextNote < len(notes) && notes[b.nextNote].Start < b.prevStmt {
+			b.nextNote++
+		}
+		candidate := b.nextNote < len(notes) && notes[b.nextNote].End <= start
+		if end > start {
+			b.prevStmt = start
+		}
+		if !candidate {
+			return nil
+		}
+	}
+	return b.m.docFor(s)
+}
+
 func (b *builder) stmt(s syntax.Stmt) {
-	doc := b.m.docFor(s)
+	doc := b.docFor(s)
 	switch s := s.(type) {
 	case *syntax.Local:
 		b.exprs(s.Values)

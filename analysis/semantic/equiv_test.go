@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -199,4 +200,26 @@ func TestEquivalenceCorpus(t *testing.T) {
 		fmt.Fprintf(&b, "m%03d %x\n", i, sha256.Sum256([]byte(dumpModel(Build(f)))))
 	}
 	testutil.Golden(t, filepath.Join("testdata", "equiv", "corpus.golden"), []byte(b.String()), *update)
+}
+
+// TestSortNames covers both paths of sortNames: the insertion sort on
+// nearly sorted input and the general sort once its budget runs out
+// (reversed input), with repeated nodes dropped.
+func TestSortNames(t *testing.T) {
+	var nodes []*syntax.Name
+	for i := range 300 {
+		nodes = append(nodes, &syntax.Name{Range: syntax.Range{Start: i * 2, End: i*2 + 1}})
+	}
+	nearly := slices.Clone(nodes)
+	nearly[10], nearly[11] = nearly[11], nearly[10]
+	nearly = append(nearly, nodes[5], nodes[299])
+	reversed := slices.Clone(nodes)
+	slices.Reverse(reversed)
+	reversed = append(reversed, nodes[0], nodes[150])
+	for name, in := range map[string][]*syntax.Name{"nearly": nearly, "reversed": reversed} {
+		got := sortNames(in)
+		if !slices.Equal(got, nodes) {
+			t.Errorf("%s: sortNames gave %d names, not the %d nodes in order", name, len(got), len(nodes))
+		}
+	}
 }
