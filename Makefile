@@ -38,6 +38,7 @@ conformance: oracles build ## compare our parser with luajit/lua5.4 on DIR (make
 	$(GO) run ./internal/tools/conformance $(DIR)
 
 vscode: ## build the VS Code extension into dist/buflsp-vscode.vsix (npm ci, esbuild, vsce)
+	mkdir -p dist
 	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm test --silent && npm run --silent package
 
 test-vscode: ## end-to-end test of the extension in code-server + chromium (ONLY=diagnostics,hover,... for a subset)
