@@ -22,7 +22,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 	if len(p.Context.Only) > 0 && !wantsQuickFix(p.Context.Only) {
 		return []protocol.CodeAction{}, nil
 	}
-	res, _, err := snap.wait(ctx)
+	res, err := snap.analysisCtx(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (
 	if err != nil {
 		return nil, err
 	}
-	_, ix, err := snap.wait(ctx)
+	ix, err := snap.indexCtx(ctx)
 	if err != nil {
 		return nil, err
 	}

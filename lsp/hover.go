@@ -19,7 +19,7 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	if err != nil {
 		return nil, err
 	}
-	_, ix, err := snap.wait(ctx)
+	ix, err := snap.indexCtx(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
@@ -174,9 +173,8 @@ type scope struct {
 	end    int
 }
 
-// buildIndex indexes an analysed file against the API table.
-func buildIndex(res *analysis.Result, table *api.Table) *index {
-	f := res.File
+// buildIndex indexes a parsed file against the API table.
+func buildIndex(f *syntax.File, table *api.Table) *index {
 	ix := &index{file: f, globals: map[string]*symbol{}, byDecl: map[int]*symbol{}}
 	if f == nil || f.Chunk == nil {
 		return ix

@@ -15,7 +15,7 @@ func (s *Server) inlayHint(ctx context.Context, p *inlayHintParams) ([]inlayHint
 	if err != nil {
 		return nil, err
 	}
-	_, ix, err := snap.wait(ctx)
+	ix, err := snap.indexCtx(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -46,7 +46,7 @@ func (s *Server) semanticTokensFull(ctx context.Context, p *protocol.SemanticTok
 	if err != nil {
 		return nil, err
 	}
-	_, ix, err := snap.wait(ctx)
+	ix, err := snap.indexCtx(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ func (s *Server) signatureHelp(ctx context.Context, p *protocol.SignatureHelpPar
 	if err != nil {
 		return nil, err
 	}
-	_, ix, err := snap.wait(ctx)
+	ix, err := snap.indexCtx(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
 // Snapshot is one version of one document.
@@ -30,9 +31,11 @@ type Snapshot struct {
 	once   sync.Once
 	done   chan struct{} // closed when result is set
 	result *analysis.Result
-	// The index is built on first use by a request, not with the analysis:
-	// publishing diagnostics does not need it.
+	// The index is built on first use by a request, from a parse of its
+	// own rather than from the analysis: a request after an edit then waits
+	// for the parser and the index only, not for every rule.
 	indexOnce sync.Once
+	indexDone chan struct{}
 	index     *index
 }
 
@@ -44,7 +47,7 @@ type analyzer struct {
 }
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
-	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an, done: make(chan struct{})}
+	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an, done: make(chan struct{}), indexDone: make(chan struct{})}
 }
 
 // start launches the analysis of this version once; it runs on its own
@@ -76,31 +79,67 @@ func (s *Snapshot) Analysis() *analysis.Result {
 	return s.result
 }
 
+// startIndex launches the parse and index of this version once, on its own
+// goroutine so that a cancelled request can stop waiting for it.
+func (s *Snapshot) startIndex() {
+	s.indexOnce.Do(func() {
+		go func() {
+			defer close(s.indexDone)
+			defer func() {
+				// A bug in the index must not take down the server: answer
+				// from an empty index instead.
+				if v := recover(); v != nil {
+					s.index = &index{globals: map[string]*symbol{}}
+				}
+			}()
+			target := syntax.DetectTarget(s.Path, s.Content, s.cfg.Target)
+			file := syntax.Parse(s.Path, s.Content, syntax.Options{Target: target})
+			s.index = buildIndex(file, s.an.api)
+		}()
+	})
+}
+
 // Index returns the name-resolution index of this version.
 func (s *Snapshot) Index() *index {
-	s.Analysis()
-	s.indexOnce.Do(func() {
-		defer func() {
-			if v := recover(); v != nil {
-				// A bug in the index must not take down the request loop:
-				// answer from an empty index instead.
-				s.index = &index{globals: map[string]*symbol{}}
-			}
-		}()
-		s.index = buildIndex(s.result, s.an.api)
-	})
+	s.startIndex()
+	<-s.indexDone
 	return s.index
 }
 
-// wait returns the analysis and index, or ctx's error if ctx ends first.
-func (s *Snapshot) wait(ctx context.Context) (*analysis.Result, *index, error) {
+// indexCtx returns the index, or ctx's error if ctx ends first.
+func (s *Snapshot) indexCtx(ctx context.Context) (*index, error) {
+	s.startIndex()
+	select {
+	case <-s.indexDone:
+		return s.index, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// analysisCtx returns the analysis, or ctx's error if ctx ends first.
+func (s *Snapshot) analysisCtx(ctx context.Context) (*analysis.Result, error) {
 	s.start()
 	select {
 	case <-s.done:
-		return s.result, s.Index(), nil
+		return s.result, nil
 	case <-ctx.Done():
-		return nil, nil, ctx.Err()
+		return nil, ctx.Err()
 	}
+}
+
+// wait returns both the analysis and the index, or ctx's error if ctx ends
+// first.
+func (s *Snapshot) wait(ctx context.Context) (*analysis.Result, *index, error) {
+	res, err := s.analysisCtx(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := s.indexCtx(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, ix, nil
 }
 
 // store maps URIs to their latest snapshot.

@@ -17,7 +17,7 @@ func (s *Server) documentSymbol(ctx context.Context, p *protocol.DocumentSymbolP
 	if err != nil {
 		return nil, err
 	}
-	_, ix, err := snap.wait(ctx)
+	ix, err := snap.indexCtx(ctx)
 	if err != nil {
 		return nil, err
 	}
