@@ -26,20 +26,18 @@ type visible struct {
 	id   int32 // index of sym in builder.syms
 }
 
-// use is one entry of Model.Uses in the order the walk made it: a
-// declaration, or a reference (read or write) that joins the symbol's Refs.
-type use struct {
-	name *syntax.Name
-	id   int32
-	kind useKind
-}
-
-type useKind uint8
+// useKind tells whether an entry of Model.Uses is a declaration or a
+// reference (read or write) that joins the symbol's Refs. It is kept in
+// the low bits of the entry's symbol id.
+type useKind uint32
 
 const (
 	useDecl useKind = iota
 	useRead
 	useWrite
+
+	useKindBits = 2
+	useKindMask = 1<<useKindBits - 1
 )
 
 // frame is what closing a scope restores.
@@ -60,11 +58,16 @@ type builder struct {
 	// symbol below it belongs to an enclosing function (an upvalue).
 	fnBase int
 	// kids holds the children of the open scopes, in the same way.
-	kids    []*Scope
-	syms    []*Symbol // every symbol that can be referenced, by id
-	uses    []use
-	globals map[string]int32 // free name to symbol id
-	gotos   []pendingGoto
+	kids []*Scope
+	syms []*Symbol // every symbol that can be referenced, by id
+	// useNames and useIDs are the entries of Model.Uses in the order the
+	// walk made them; an id is the symbol id shifted left by useKindBits
+	// with the useKind below. Two parallel slices keep the ids free of
+	// pointers, and useNames becomes the sorted name list at the end.
+	useNames []*syntax.Name
+	useIDs   []uint32
+	globals  map[string]int32 // free name to symbol id
+	gotos    []pendingGoto
 	// prevStmt is the start of the last non-empty statement visited and
 	// nextNote the first annotation starting at or after it (see docFor).
 	prevStmt, nextNote int
@@ -73,8 +76,11 @@ type builder struct {
 
 	symChunk   []Symbol
 	scopeChunk []Scope
-	symPtrs    []*Symbol
-	scopePtrs  []*Scope
+	// nextSyms and nextScopes size the next chunks: the first from the
+	// length of the source, then small ones.
+	nextSyms, nextScopes int
+	symPtrs              []*Symbol
+	scopePtrs            []*Scope
 }
 
 type pendingGoto struct {
@@ -90,17 +96,21 @@ func Build(f *syntax.File) *Model {
 		Docs: map[syntax.Node]*Doc{},
 	}
 	// Typical code has about one identifier per 20 bytes, a symbol per 80
-	// and a scope per 120; the guesses only size the first allocations.
+	// and a scope per 120; the guesses, on the low side, only size the
+	// first allocations.
 	n := len(f.Src)
 	b := &builder{
-		m:        m,
-		globals:  map[string]int32{},
-		uses:     make([]use, 0, n/20+16),
-		active:   make([]visible, 0, 64),
-		syms:     make([]*Symbol, 0, n/80+16),
-		prevStmt: -1,
+		m:          m,
+		globals:    map[string]int32{},
+		useNames:   make([]*syntax.Name, 0, n/20+16),
+		useIDs:     make([]uint32, 0, n/20+16),
+		active:     make([]visible, 0, 64),
+		syms:       make([]*Symbol, 0, n/80+16),
+		prevStmt:   -1,
+		nextSyms:   n/100 + 8,
+		nextScopes: n/150 + 4,
 	}
-	m.scopes = make([]*Scope, 0, n/120+4)
+	m.scopes = make([]*Scope, 0, n/100+4)
 	m.Notes = parseAnnotations(f)
 	root := b.open(f.Chunk.Range, true)
 	m.Root = b.scope
@@ -114,7 +124,8 @@ func Build(f *syntax.File) *Model {
 // newSymbol takes a zeroed symbol from the current chunk.
 func (b *builder) newSymbol() *Symbol {
 	if len(b.symChunk) == 0 {
-		b.symChunk = make([]Symbol, 128)
+		b.symChunk = make([]Symbol, b.nextSyms)
+		b.nextSyms = 64
 	}
 	s := &b.symChunk[0]
 	b.symChunk = b.symChunk[1:]
@@ -129,7 +140,8 @@ func (b *builder) register(sym *Symbol) int32 {
 
 func (b *builder) open(r syntax.Range, fn bool) frame {
 	if len(b.scopeChunk) == 0 {
-		b.scopeChunk = make([]Scope, 64)
+		b.scopeChunk = make([]Scope, b.nextScopes)
+		b.nextScopes = 32
 	}
 	s := &b.scopeChunk[0]
 	b.scopeChunk = b.scopeChunk[1:]
@@ -213,7 +225,7 @@ func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, att
 	}
 	id := b.register(sym)
 	b.active = append(b.active, visible{name: n.Value, sym: sym, id: id})
-	b.uses = append(b.uses, use{name: n, id: id, kind: useDecl})
+	b.addUse(n, id, useDecl)
 	return sym
 }
 
@@ -239,7 +251,12 @@ func (b *builder) use(n *syntax.Name, write bool) {
 	if write {
 		k = useWrite
 	}
-	b.uses = append(b.uses, use{name: n, id: id, kind: k})
+	b.addUse(n, id, k)
+}
+
+func (b *builder) addUse(n *syntax.Name, id int32, k useKind) {
+	b.useNames = append(b.useNames, n)
+	b.useIDs = append(b.useIDs, uint32(id)<<useKindBits|uint32(k))
 }
 
 // finish fills the public parts of the model from the flat list of uses:
@@ -249,14 +266,10 @@ func (b *builder) finish() {
 	m := b.m
 	counts := make([]int32, len(b.syms))
 	total := 0
-	named := 0
-	for _, u := range b.uses {
-		if u.kind != useDecl {
-			counts[u.id]++
+	for _, x := range b.useIDs {
+		if useKind(x&useKindMask) != useDecl {
+			counts[x>>useKindBits]++
 			total++
-		}
-		if u.name.End > u.name.Start {
-			named++
 		}
 	}
 	refs := make([]Ref, total)
@@ -267,18 +280,24 @@ func (b *builder) finish() {
 			off += int(c)
 		}
 	}
-	m.Uses = make(map[*syntax.Name]*Symbol, len(b.uses))
-	names := make([]*syntax.Name, 0, named)
-	for _, u := range b.uses {
-		sym := b.syms[u.id]
-		if u.kind != useDecl {
-			sym.Refs = append(sym.Refs, Ref{Name: u.name, Write: u.kind == useWrite})
+	m.Uses = make(map[*syntax.Name]*Symbol, len(b.useNames))
+	for i, n := range b.useNames {
+		x := b.useIDs[i]
+		sym := b.syms[x>>useKindBits]
+		if k := useKind(x & useKindMask); k != useDecl {
+			sym.Refs = append(sym.Refs, Ref{Name: n, Write: k == useWrite})
 		}
-		m.Uses[u.name] = sym
-		if u.name.End > u.name.Start {
-			names = append(names, u.name)
+		m.Uses[n] = sym
+	}
+	// The list of uses is no longer needed in walk order: it becomes the
+	// list of identifiers by offset, without the zero-width ones.
+	names := b.useNames[:0]
+	for _, n := range b.useNames {
+		if n.End > n.Start {
+			names = append(names, n)
 		}
 	}
+	clear(b.useNames[len(names):])
 	m.names = sortNames(names)
 
 	nlocals := 0
@@ -451,7 +470,7 @@ func (b *builder) stmt(s syntax.Stmt) {
 				b.labelIDs = map[*Symbol]int32{}
 			}
 			b.labelIDs[sym] = id
-			b.uses = append(b.uses, use{name: s.Name, id: id, kind: useDecl})
+			b.addUse(s.Name, id, useDecl)
 		}
 	}
 }
@@ -537,7 +556,7 @@ func (b *builder) resolveGotos() {
 		for s := pg.scope; s != nil; s = s.Parent {
 			for _, l := range s.Labels {
 				if l.Name == name.Value {
-					b.uses = append(b.uses, use{name: name, id: b.labelID(l), kind: useRead})
+					b.addUse(name, b.labelID(l), useRead)
 					break search
 				}
 			}
