@@ -70,7 +70,7 @@ func (e *goEncoder) value(b []byte, v any) ([]byte, error) {
 	// The commonest types first: each assertion is one comparison, cheaper
 	// than the search of the big type switch below.
 	if s, ok := v.(string); ok && len(s) < 0xe0-tagStr {
-		return append(append(b, byte(tagStr+len(s))), s...), nil
+		return appendShortStr(b, s), nil
 	}
 	if f, ok := v.(float64); ok {
 		return appendNum(b, f), nil
@@ -199,7 +199,7 @@ func (e *goEncoder) strKey(b []byte, s string) ([]byte, error) {
 		}
 	}
 	if len(s) < 0xe0-tagStr {
-		return append(append(b, byte(tagStr+len(s))), s...), nil
+		return appendShortStr(b, s), nil
 	}
 	return e.str(b, s)
 }

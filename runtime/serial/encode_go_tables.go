@@ -30,7 +30,7 @@ func (e *goEncoder) array(b []byte, x []any) ([]byte, error) {
 			continue
 		}
 		if s, ok := v.(string); ok && len(s) < 0xe0-tagStr {
-			b = append(append(b, byte(tagStr+len(s))), s...)
+			b = appendShortStr(b, s)
 			continue
 		}
 		if b, err = e.value(b, v); err != nil {
@@ -76,7 +76,7 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 		}
 		n++
 		if e.cfg.dict == nil && len(k) < 0xe0-tagStr {
-			b = append(append(b, byte(tagStr+len(k))), k...)
+			b = appendShortStr(b, k)
 		} else if b, err = e.strKey(b, k); err != nil {
 			return b, err
 		}
@@ -85,7 +85,7 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 		switch x := v.(type) {
 		case string:
 			if len(x) < 0xe0-tagStr {
-				b = append(append(b, byte(tagStr+len(x))), x...)
+				b = appendShortStr(b, x)
 				continue
 			}
 		case float64:

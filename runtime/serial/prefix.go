@@ -66,6 +66,25 @@ func appendStr(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
+// appendShortStr appends a string of fewer than 0xe0-tagStr bytes with its
+// one-byte tag. Hash keys and values are mostly that short, and for up to 8
+// bytes two overlapping 4-byte stores are cheaper than a call to memmove.
+func appendShortStr(b []byte, s string) []byte {
+	n := len(s)
+	switch {
+	case n == 1:
+		return append(b, byte(tagStr+1), s[0])
+	case n >= 4 && n <= 8 && cap(b)-len(b) > 8:
+		l := len(b)
+		b = b[:l+1+n]
+		b[l] = byte(tagStr + n)
+		binary.LittleEndian.PutUint32(b[l+1:], le32(s, 0))
+		binary.LittleEndian.PutUint32(b[l+1+n-4:], le32(s, n-4))
+		return b
+	}
+	return append(append(b, byte(tagStr+n)), s...)
+}
+
 // readU reads a prefix-encoded number at src[p:] and returns it with the
 // position after it. ok is false when the input ends first.
 func readU[T string | []byte](src T, p int) (n uint32, next int, ok bool) {
