@@ -19,11 +19,23 @@ import (
 // allocated once at its final size. Symbols and scopes come from chunks
 // so that a file costs a few large allocations instead of one per name.
 
-// visible is one local on the stack of names in scope.
+// visible is one local on the stack of names in scope: the hash of its
+// name and its symbol id. Without pointers, the stack is scanned quickly
+// (a lookup that finds nothing, the common case for globals, passes every
+// visible local) and costs the garbage collector nothing.
 type visible struct {
-	name string
-	sym  *Symbol
-	id   int32 // index of sym in builder.syms
+	hash uint32
+	id   int32 // index of the symbol in builder.syms
+}
+
+// nameHash is FNV-1a; identifiers are short.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // useKind tells whether an entry of Model.Uses is a declaration or a
@@ -165,10 +177,9 @@ func (b *builder) close(fr frame) {
 	if n := len(b.active) - fr.activeBase; n > 0 {
 		syms := b.takeSymPtrs(n)
 		for i, v := range b.active[fr.activeBase:] {
-			syms[i] = v.sym
+			syms[i] = b.syms[v.id]
 		}
 		s.Symbols = syms
-		clear(b.active[fr.activeBase:])
 		b.active = b.active[:fr.activeBase]
 	}
 	if n := len(b.kids) - fr.kidsBase; n > 0 {
@@ -203,15 +214,16 @@ func (b *builder) takeScopePtrs(n int) []*Scope {
 	return out
 }
 
-// lookup finds the innermost visible declaration of name and tells whether
-// it belongs to an enclosing function.
-func (b *builder) lookup(name string) (v *visible, crossedFunc bool) {
+// lookup finds the innermost visible declaration of name (h is its hash)
+// and tells whether it belongs to an enclosing function; the id is -1
+// when there is none.
+func (b *builder) lookup(name string, h uint32) (id int32, crossedFunc bool) {
 	for i := len(b.active) - 1; i >= 0; i-- {
-		if b.active[i].name == name {
-			return &b.active[i], i < b.fnBase
+		if v := b.active[i]; v.hash == h && b.syms[v.id].Name == name {
+			return v.id, i < b.fnBase
 		}
 	}
-	return nil, false
+	return -1, false
 }
 
 func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, attrib string) *Symbol {
@@ -220,11 +232,12 @@ func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, att
 	if n.Value == "" {
 		return sym // a missing name declares nothing
 	}
-	if v, _ := b.lookup(n.Value); v != nil {
-		sym.Shadows = v.sym
+	h := nameHash(n.Value)
+	if prev, _ := b.lookup(n.Value, h); prev >= 0 {
+		sym.Shadows = b.syms[prev]
 	}
 	id := b.register(sym)
-	b.active = append(b.active, visible{name: n.Value, sym: sym, id: id})
+	b.active = append(b.active, visible{hash: h, id: id})
 	b.addUse(n, id, useDecl)
 	return sym
 }
@@ -233,12 +246,11 @@ func (b *builder) use(n *syntax.Name, write bool) {
 	if n.Value == "" {
 		return
 	}
-	var id int32
-	if v, crossed := b.lookup(n.Value); v != nil {
+	id, crossed := b.lookup(n.Value, nameHash(n.Value))
+	if id >= 0 {
 		if crossed {
-			v.sym.Captured = true
+			b.syms[id].Captured = true
 		}
-		id = v.id
 	} else if g, ok := b.globals[n.Value]; ok {
 		id = g
 	} else {
