@@ -16,6 +16,8 @@ package lsp
 // declarations only. When analysis/semantic lands, valueOf should ask it.
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -180,19 +182,23 @@ func buildIndex(f *syntax.File, table *api.Table) *index {
 		return ix
 	}
 	ix.target = f.Target
+	// Size the big lists from the source length (names are dense in Lua)
+	// so that they do not regrow many times on large files.
+	ix.occ = make([]occurrence, 0, len(f.Src)/12)
+	ix.members = make([]member, 0, len(f.Src)/48)
 	in := &indexer{ix: ix, table: table, luauLib: f.Target != syntax.TargetLuaJIT}
 	in.push(len(f.Src))
 	in.block(f.Chunk)
 	in.pop()
-	sort.Slice(ix.occ, func(i, j int) bool { return ix.occ[i].start < ix.occ[j].start })
-	sort.Slice(ix.members, func(i, j int) bool { return ix.members[i].node.Name.Start < ix.members[j].node.Name.Start })
+	slices.SortStableFunc(ix.occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
+	slices.SortStableFunc(ix.members, func(a, b member) int { return cmp.Compare(a.node.Name.Start, b.node.Name.Start) })
 	return ix
 }
 
-func (in *indexer) push(end int) {
-	in.scope = &scope{parent: in.scope, names: map[string]*symbol{}, end: end}
-}
-func (in *indexer) pop() { in.scope = in.scope.parent }
+// push opens a scope; its map is allocated on the first declaration, since
+// most blocks declare nothing.
+func (in *indexer) push(end int) { in.scope = &scope{parent: in.scope, end: end} }
+func (in *indexer) pop()         { in.scope = in.scope.parent }
 
 // declare adds a local visible from visStart to the end of the current scope.
 func (in *indexer) declare(n *syntax.Name, kind symKind, visStart int, v value) *symbol {
@@ -204,6 +210,9 @@ func (in *indexer) declare(n *syntax.Name, kind symKind, visStart int, v value) 
 		sym.parentFunc = in.funcs[len(in.funcs)-1]
 	}
 	sym.refs = append(sym.refs, span{n.Start, n.End, true})
+	if in.scope.names == nil {
+		in.scope.names = map[string]*symbol{}
+	}
 	in.scope.names[n.Value] = sym
 	in.ix.symbols = append(in.ix.symbols, sym)
 	in.ix.byDecl[n.Start] = sym
@@ -381,7 +390,7 @@ func (in *indexer) function(fn *syntax.Function, name string, method bool) {
 	in.push(fn.End)
 	if method {
 		self := &symbol{name: "self", kind: symParam, declStart: -1, declEnd: -1, visStart: fn.Start, visEnd: fn.End, val: unknownValue}
-		in.scope.names["self"] = self
+		in.scope.names = map[string]*symbol{"self": self}
 		in.ix.symbols = append(in.ix.symbols, self)
 	}
 	for _, p := range fn.Params {
