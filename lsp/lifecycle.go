@@ -119,13 +119,9 @@ func (s *Server) initialize(ctx context.Context, p *initializeParams) (*initiali
 	}
 	return &initializeResult{
 		Capabilities: caps,
-		ServerInfo:   &protocol.ServerInfo{Name: "buflsp", Version: Version},
+		ServerInfo:   &protocol.ServerInfo{Name: "buflsp", Version: s.opts.Version},
 	}, nil
 }
-
-// Version is reported in serverInfo; cmd/buflsp may overwrite the value the
-// server is built with through Options in the future, so keep it simple.
-const Version = "0.1.0"
 
 // capabilities announces exactly the methods present in the route table, so
 // that the answer stays honest as features come and go.

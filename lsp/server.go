@@ -40,6 +40,8 @@ type Options struct {
 	// NoWorkspaceScan turns off the background analysis of the workspace
 	// folder that starts after initialized.
 	NoWorkspaceScan bool
+	// Version is reported to the client in serverInfo.
+	Version string
 }
 
 // lifecycle is the state of the LSP session.
@@ -85,6 +87,9 @@ type Server struct {
 func NewServer(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = zap.NewNop()
+	}
+	if opts.Version == "" {
+		opts.Version = "devel"
 	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = 15 * time.Millisecond

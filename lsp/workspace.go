@@ -21,6 +21,10 @@ import (
 	"go.uber.org/zap"
 )
 
+// maxWorkspaceFiles bounds the background scan, so that opening a home
+// directory as a workspace does not analyse every Lua file on the disk.
+const maxWorkspaceFiles = 20_000
+
 // workspaceFile is what the workspace index keeps for one file on disk.
 type workspaceFile struct {
 	diags   []protocol.Diagnostic
@@ -87,10 +91,17 @@ func (s *Server) scanWorkspace(root string) {
 			return nil
 		}
 		if isLuaFile(path) && !ignored(root, path, cfg.Ignore) {
+			if len(paths) >= maxWorkspaceFiles {
+				return filepath.SkipAll
+			}
 			paths = append(paths, path)
 		}
 		return nil
 	})
+	if len(paths) >= maxWorkspaceFiles {
+		s.log.Warn("workspace has too many Lua files; analysing only the first ones (open files are always analysed)",
+			zap.String("root", root), zap.Int("limit", maxWorkspaceFiles))
+	}
 	if err != nil {
 		s.log.Warn("walking workspace", zap.String("root", root), zap.Error(err))
 	}

@@ -92,7 +92,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	opts := lsp.Options{Logger: logger, Debounce: *debounce}
+	v, _ := buildVersion()
+	opts := lsp.Options{Logger: logger, Debounce: *debounce, Version: v}
 	var code int
 	if *listen != "" {
 		code, err = lsp.ServeTCP(ctx, *listen, opts, func(a net.Addr) {
