@@ -362,16 +362,26 @@ func (d *goDecoder) mixed(p int, first, na, nhash, left uint32) (any, int, error
 			// Most keys are strings: read them without boxing.
 			if ks, np, ok := d.strKey(p); ok {
 				p = np
-				if old, dup := sm[ks]; dup && old != nil {
-					return nil, p, errAt(kpos, msgDuplicateKey)
-				}
+				// The map holds no nil values, so a key is a duplicate
+				// exactly when the assignment does not grow the map: one
+				// hash of the key instead of a lookup and an assignment.
+				// A duplicate is reported before anything wrong in its
+				// value, as the general path does.
 				v, np, err := d.value(p)
-				if err != nil {
-					return nil, p, err
+				if err != nil || v == nil {
+					if _, dup := sm[ks]; dup {
+						return nil, p, errAt(kpos, msgDuplicateKey)
+					}
+					if err != nil {
+						return nil, p, err
+					}
+					p = np
+					continue
 				}
 				p = np
-				if v != nil {
-					sm[ks] = v
+				n := len(sm)
+				if sm[ks] = v; len(sm) == n {
+					return nil, p, errAt(kpos, msgDuplicateKey)
 				}
 				continue
 			}

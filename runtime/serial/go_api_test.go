@@ -179,6 +179,11 @@ func TestUnmarshalErrorOffsets(t *testing.T) {
 		{"0c02 13", "cannot deserialize tag 0x13", 2},
 		{"0901 2161 02 00", "left-over data in buffer", 5},
 		{"0902 2161 02 2161 01", "duplicate table key", 5},
+		// luajit checks the key before it reads the value.
+		{"0902 2161 02 2161 13", "duplicate table key", 5},
+		{"0902 2161 02 2161 00", "duplicate table key", 5},
+		{"0902 2161 02 2161 0c03 02", "duplicate table key", 5},
+		{"0903 2161 00 2161 02 2161 13", "duplicate table key", 8},
 		{"0901 00 02", "table index is nil", 2},
 		{"0901 07 000000000000f8ff 02", "table index is NaN", 2},
 		{"0c02 0f05", "cannot deserialize dictionary index 6", 2},
