@@ -55,6 +55,11 @@ Exit codes:
 `
 
 func runServe(args []string, stdout, stderr io.Writer) int {
+	return serve(args, os.Stdin, stdout, stderr)
+}
+
+// serve is runServe with its standard input as a parameter, for tests.
+func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, serveHelp) }
@@ -101,7 +106,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "buflsp serve: listening on %s\n", a)
 		})
 	} else {
-		code, err = lsp.ServeStdio(ctx, os.Stdin, stdout, opts)
+		code, err = lsp.ServeStdio(ctx, stdin, stdout, opts)
 	}
 	if err != nil {
 		logger.Error("server stopped", zap.Error(err))
