@@ -43,7 +43,7 @@ func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (
 		return nil, err
 	}
 	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	if inComment(ix.file, off) {
+	if inComment(ix.file, off) || ix.inString(off) {
 		return list, nil
 	}
 	src := snap.Content

@@ -156,6 +156,7 @@ type index struct {
 	occ     []occurrence // sorted by start
 	members []member     // sorted by the member name's start
 	calls   []callInfo   // in source order
+	strings []span       // string literals, sorted by start
 }
 
 // indexer walks one file.
@@ -191,6 +192,7 @@ func buildIndex(f *syntax.File, table *api.Table) *index {
 	in.block(f.Chunk)
 	in.pop()
 	slices.SortStableFunc(ix.occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
+	slices.SortFunc(ix.strings, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	slices.SortStableFunc(ix.members, func(a, b member) int { return cmp.Compare(a.node.Name.Start, b.node.Name.Start) })
 	return ix
 }
@@ -444,9 +446,12 @@ func (in *indexer) expr(e syntax.Expr) value {
 		}
 		in.expr(e.Else)
 	case *syntax.Interp:
+		in.ix.strings = append(in.ix.strings, span{start: e.Start, end: e.End})
 		for _, x := range e.Exprs {
 			in.expr(x)
 		}
+	case *syntax.String:
+		in.ix.strings = append(in.ix.strings, span{start: e.Start, end: e.End})
 	}
 	return unknownValue
 }
@@ -665,6 +670,12 @@ func (ix *index) occurrenceAt(off int) *occurrence {
 		}
 	}
 	return nil
+}
+
+// inString reports whether off lies strictly inside a string literal.
+func (ix *index) inString(off int) bool {
+	i := sort.Search(len(ix.strings), func(i int) bool { return ix.strings[i].end > off })
+	return i < len(ix.strings) && ix.strings[i].start < off
 }
 
 // memberAt returns the member access whose name contains off, or nil.
