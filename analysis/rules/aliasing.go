@@ -92,7 +92,7 @@ type staleRule struct {
 }
 
 func runStalePointer(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !callsSBuf(p, "ref", "reserve") {
 		return
 	}
 	ac := newAliasCtx(p)
@@ -206,7 +206,7 @@ type reserveFact struct {
 type commitRule struct{ *aliasCtx }
 
 func runCommitWithoutReserve(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !callsSBuf(p, "commit") {
 		return
 	}
 	ac := newAliasCtx(p)
@@ -302,7 +302,7 @@ func (r *commitRule) step(n syntax.Node, facts flowFacts[reserveFact]) {
 // ---- ref-without-length ----
 
 func runRefWithoutLength(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !callsSBuf(p, "ref") {
 		return
 	}
 	t := flowTypes(p)
@@ -374,7 +374,7 @@ type viewRule struct {
 }
 
 func runViewAlias(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !callsSBuf(p, "slice") {
 		return
 	}
 	ac := newAliasCtx(p)
@@ -523,7 +523,7 @@ type setRule struct {
 }
 
 func runSetThenWrite(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !callsSBuf(p, "set") {
 		return
 	}
 	ac := newAliasCtx(p)

@@ -23,6 +23,28 @@ func flowTypes(p *Pass) *semantic.Types {
 // code base do not, and the buffer rules then cost nothing.
 func mentionsBuffer(p *Pass) bool { return bytes.Contains(p.File.Src, []byte("buffer")) }
 
+// callsSBuf reports whether the file calls one of the named methods (or
+// module functions) on a string.buffer value anywhere. The flow rules only
+// have facts to track after such a call (a pointer from ref or reserve, a
+// view from slice, ...), so they skip the path walk of every function when
+// there is none, which is the common case even in buffer code.
+func callsSBuf(p *Pass, names ...string) bool {
+	if !mentionsBuffer(p) {
+		return false
+	}
+	for _, c := range p.Types().Calls() {
+		if !c.Recv.Kind.IsSBuf() && c.Recv.Kind != semantic.SBufModule {
+			continue
+		}
+		for _, n := range names {
+			if c.Name == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isSBufExpr reports whether e is known to be a string.buffer object or view.
 func isSBufExpr(t *semantic.Types, e syntax.Expr) bool {
 	return t.TypeOf(e).Kind.IsSBuf()

@@ -674,7 +674,7 @@ func newOptions(t *semantic.Types, c *syntax.Call) (syntax.Expr, bool) {
 }
 
 func runBufferNewInLoop(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !callsSBuf(p, "new") {
 		return
 	}
 	t := flowTypes(p)
