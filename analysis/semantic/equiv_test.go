@@ -3,6 +3,7 @@ package semantic
 import (
 	"crypto/sha256"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -220,6 +221,46 @@ func TestSortNames(t *testing.T) {
 		got := sortNames(in)
 		if !slices.Equal(got, nodes) {
 			t.Errorf("%s: sortNames gave %d names, not the %d nodes in order", name, len(got), len(nodes))
+		}
+	}
+}
+
+// FuzzBuildEquivalence checks, on any input the parser accepts or
+// recovers from, that Build and the reference resolver produce the same
+// dump, and that Build does not panic.
+func FuzzBuildEquivalence(f *testing.F) {
+	for _, name := range []string{"broken.lua", "gotos.lua", "scopes.lua", "shadow.lua", "luau.luau"} {
+		src, err := os.ReadFile(filepath.Join("testdata", "equiv", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src, strings.HasSuffix(name, ".luau"))
+	}
+	f.Add(gen.Module(7, 2000), false)
+	f.Fuzz(func(t *testing.T, src []byte, luau bool) {
+		opts := syntax.Options{}
+		if luau {
+			opts.Target = syntax.TargetLuau
+		}
+		file := syntax.Parse("fuzz.lua", src, opts)
+		want := dumpModel(referenceBuild(file))
+		got := dumpModel(Build(file))
+		if d := testutil.Diff(want, got); d != "" {
+			t.Fatalf("Build differs from the reference resolver:\n%s", d)
+		}
+	})
+}
+
+// TestReferenceCorpus compares Build with the reference resolver on the
+// first 20 modules of the benchmark corpus.
+func TestReferenceCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole benchmark corpus is slow for -short")
+	}
+	for i, src := range gen.Corpus(1, 100, 40000)[:20] {
+		f := parseFor("m.lua", src)
+		if want, got := dumpModel(referenceBuild(f)), dumpModel(Build(f)); want != got {
+			t.Fatalf("module %d: Build differs from the reference resolver:\n%s", i, testutil.Diff(want, got))
 		}
 	}
 }
