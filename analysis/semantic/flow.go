@@ -2,6 +2,7 @@ package semantic
 
 import (
 	"bytes"
+	"sort"
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/syntax"
@@ -123,7 +124,11 @@ type inferrer struct {
 	funcs     map[*syntax.Function]*FuncInfo
 	volatile  map[*Symbol]bool
 	assigned  map[*syntax.Block][]*Symbol
-	ids       int
+	// writes lists every assignment of the file by offset, built on first
+	// use by writesIn.
+	writes      []writeRef
+	writesReady bool
+	ids         int
 }
 
 // Infer computes the types of the values of m's file for the given target,
@@ -465,23 +470,47 @@ func (in *inferrer) forgetAssigned(body *syntax.Block) {
 	}
 	syms, ok := in.assigned[body]
 	if !ok {
-		syntax.Inspect(body, func(n syntax.Node) bool {
-			if name, ok := n.(*syntax.Name); ok {
-				if sym := in.m.Uses[name]; sym != nil {
-					for _, r := range sym.Refs {
-						if r.Name == name && r.Write {
-							syms = append(syms, sym)
-						}
-					}
-				}
-			}
-			return true
-		})
+		syms = in.writesIn(body)
 		in.assigned[body] = syms
 	}
 	for _, sym := range syms {
 		delete(in.st.vars, sym)
 	}
+}
+
+// writeRef is one assignment to a symbol, at the offset of the name.
+type writeRef struct {
+	off int
+	sym *Symbol
+}
+
+// writesIn returns the symbols assigned inside b (nested functions
+// included), from one offset-sorted list of every write of the file: a
+// binary search per loop body instead of a walk of it.
+func (in *inferrer) writesIn(b *syntax.Block) []*Symbol {
+	if !in.writesReady {
+		add := func(s *Symbol) {
+			for _, r := range s.Refs {
+				if r.Write && r.Name != nil {
+					in.writes = append(in.writes, writeRef{off: r.Name.Start, sym: s})
+				}
+			}
+		}
+		for _, s := range in.m.Locals {
+			add(s)
+		}
+		for _, s := range in.m.Globals {
+			add(s)
+		}
+		sort.Slice(in.writes, func(i, j int) bool { return in.writes[i].off < in.writes[j].off })
+		in.writesReady = true
+	}
+	start, end := b.Span()
+	var syms []*Symbol
+	for i := sort.Search(len(in.writes), func(i int) bool { return in.writes[i].off >= start }); i < len(in.writes) && in.writes[i].off < end; i++ {
+		syms = append(syms, in.writes[i].sym)
+	}
+	return syms
 }
 
 // assign stores t into an assignment target.
