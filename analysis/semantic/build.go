@@ -303,14 +303,17 @@ func (b *builder) finish() {
 	}
 	// The list of uses is no longer needed in walk order: it becomes the
 	// list of identifiers by offset, without the zero-width ones.
-	names := b.useNames[:0]
-	for _, n := range b.useNames {
+	w := 0
+	for i, n := range b.useNames {
 		if n.End > n.Start {
-			names = append(names, n)
+			if w != i {
+				b.useNames[w] = n
+			}
+			w++
 		}
 	}
-	clear(b.useNames[len(names):])
-	m.names = sortNames(names)
+	clear(b.useNames[w:])
+	m.names = sortNames(b.useNames[:w])
 
 	nlocals := 0
 	for _, s := range b.syms {
@@ -337,35 +340,44 @@ func sortNames(names []*syntax.Name) []*syntax.Name {
 	// assignment's names come after their values), so an insertion sort
 	// does little work; a budget on its moves keeps odd inputs linear
 	// before handing them to the general sort.
+	// Pointers are written only where something moves: while a garbage
+	// collection runs, every pointer store costs a write barrier.
 	budget := 4*len(names) + 64
 	for i := 1; i < len(names) && budget >= 0; i++ {
 		n := names[i]
-		j := i
-		for ; j > 0 && names[j-1].Start > n.Start; j-- {
-			names[j] = names[j-1]
+		if names[i-1].Start <= n.Start {
+			continue
 		}
+		j := i - 1
+		for j > 0 && names[j-1].Start > n.Start {
+			j--
+		}
+		copy(names[j+1:i+1], names[j:i])
 		names[j] = n
 		budget -= i - j
 	}
 	if budget < 0 {
 		slices.SortFunc(names, func(x, y *syntax.Name) int { return cmp.Compare(x.Start, y.Start) })
 	}
-	out := names[:0]
+	w := 0
 	for i, n := range names {
 		dup := false
 		// Repeats share a start; look back over the names with this start.
-		for j := len(out) - 1; j >= 0 && out[j].Start == n.Start; j-- {
-			if out[j] == n {
+		for j := w - 1; j >= 0 && names[j].Start == n.Start; j-- {
+			if names[j] == n {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			out = append(out, names[i])
+			if w != i {
+				names[w] = n
+			}
+			w++
 		}
 	}
-	clear(names[len(out):])
-	return out
+	clear(names[w:])
+	return names[:w]
 }
 
 func (b *builder) block(stmts []syntax.Stmt) {
