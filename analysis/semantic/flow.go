@@ -124,11 +124,11 @@ type inferrer struct {
 	funcs     map[*syntax.Function]*FuncInfo
 	volatile  map[*Symbol]bool
 	assigned  map[*syntax.Block][]*Symbol
-	// writes lists every assignment of the file by offset, built on first
-	// use by writesIn.
-	writes      []writeRef
-	writesReady bool
-	ids         int
+	// writes lists every assignment of the file by offset and written
+	// holds the symbols assigned anywhere (findWrites).
+	writes  []writeRef
+	written map[*Symbol]bool
+	ids     int
 }
 
 // Infer computes the types of the values of m's file for the given target,
@@ -147,6 +147,7 @@ func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
 	in := &inferrer{t: t, m: m, recording: true, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
 		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}}
+	in.findWrites()
 	in.findVolatile()
 	in.st = newState()
 	in.fn = &funcCtx{info: &FuncInfo{}}
@@ -244,10 +245,19 @@ func (in *inferrer) setVar(sym *Symbol, t Type) {
 	if sym == nil {
 		return
 	}
+	if sym.Kind != Global && !in.written[sym] {
+		// A local never assigned after its declaration has one value for
+		// its whole scope. It lives in decl (where readVar finds it) rather
+		// than in the flow state, which then holds only the locals that do
+		// change and is far cheaper to copy at every branch and loop.
+		t.Stale, t.StaleBy = false, nil
+		in.t.decl[sym] = t
+		return
+	}
 	if t.Kind == Unknown {
 		// A missing entry reads as Unknown (see readVar), and a smaller
 		// state is cheaper to copy at every branch.
-		if hasWrites(sym) || sym.Kind == Global {
+		if in.written[sym] || sym.Kind == Global {
 			delete(in.st.vars, sym)
 			return
 		}
@@ -484,27 +494,31 @@ type writeRef struct {
 	sym *Symbol
 }
 
-// writesIn returns the symbols assigned inside b (nested functions
-// included), from one offset-sorted list of every write of the file: a
-// binary search per loop body instead of a walk of it.
-func (in *inferrer) writesIn(b *syntax.Block) []*Symbol {
-	if !in.writesReady {
-		add := func(s *Symbol) {
-			for _, r := range s.Refs {
-				if r.Write && r.Name != nil {
-					in.writes = append(in.writes, writeRef{off: r.Name.Start, sym: s})
-				}
+// findWrites lists every assignment of the file by offset, and the set of
+// symbols assigned at all, in one pass over the references.
+func (in *inferrer) findWrites() {
+	in.written = map[*Symbol]bool{}
+	add := func(s *Symbol) {
+		for _, r := range s.Refs {
+			if r.Write && r.Name != nil {
+				in.writes = append(in.writes, writeRef{off: r.Name.Start, sym: s})
+				in.written[s] = true
 			}
 		}
-		for _, s := range in.m.Locals {
-			add(s)
-		}
-		for _, s := range in.m.Globals {
-			add(s)
-		}
-		sort.Slice(in.writes, func(i, j int) bool { return in.writes[i].off < in.writes[j].off })
-		in.writesReady = true
 	}
+	for _, s := range in.m.Locals {
+		add(s)
+	}
+	for _, s := range in.m.Globals {
+		add(s)
+	}
+	sort.Slice(in.writes, func(i, j int) bool { return in.writes[i].off < in.writes[j].off })
+}
+
+// writesIn returns the symbols assigned inside b (nested functions
+// included), by binary search in the offset-sorted list of every write of
+// the file instead of a walk of the body.
+func (in *inferrer) writesIn(b *syntax.Block) []*Symbol {
 	start, end := b.Span()
 	var syms []*Symbol
 	for i := sort.Search(len(in.writes), func(i int) bool { return in.writes[i].off >= start }); i < len(in.writes) && in.writes[i].off < end; i++ {

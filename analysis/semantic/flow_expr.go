@@ -181,7 +181,7 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 		switch {
 		case sym.Kind == Global:
 			t = in.globalType(sym)
-		case hasWrites(sym):
+		case in.written[sym]:
 			return unknownType
 		default:
 			d, ok := in.t.decl[sym]
@@ -202,18 +202,9 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 	return t
 }
 
-func hasWrites(s *Symbol) bool {
-	for _, r := range s.Refs {
-		if r.Write {
-			return true
-		}
-	}
-	return false
-}
-
 // globalType is the type of a global name not assigned in this function.
 func (in *inferrer) globalType(sym *Symbol) Type {
-	if hasWrites(sym) {
+	if in.written[sym] {
 		return unknownType
 	}
 	switch sym.Name {
@@ -517,7 +508,7 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 func (in *inferrer) globalPath(e syntax.Expr) string {
 	switch e := e.(type) {
 	case *syntax.Name:
-		if s := in.m.Uses[e]; s != nil && s.Kind == Global && !hasWrites(s) {
+		if s := in.m.Uses[e]; s != nil && s.Kind == Global && !in.written[s] {
 			return e.Value
 		}
 	case *syntax.Member:
