@@ -137,7 +137,7 @@ func TestCancellation(t *testing.T) {
 }
 
 func TestStaleResultsDropped(t *testing.T) {
-	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: 20 * time.Millisecond}})
+	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: 300 * time.Millisecond}})
 	c.open(testURI, "local a = 1\n")
 	for v := 2; v <= 6; v++ {
 		c.notify("textDocument/didChange", map[string]any{
