@@ -339,3 +339,34 @@ func TestCapabilitiesAreHonest(t *testing.T) {
 		}
 	}
 }
+
+func TestSaveRefreshesWorkspaceDiagnostics(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.lua")
+	if err := os.WriteFile(path, []byte("local x = = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := uri.File(path)
+	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true}, rootURI: string(uri.File(dir))})
+	c.open(u, "local x = = 1\n")
+	c.diagnosticsFor(u, 1)
+	// The user fixes the file and saves it, then closes it: the diagnostics
+	// shown for the closed file are those of the saved text (none).
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": u, "version": 2}, "contentChanges": []any{map[string]any{"text": "local x = 1\n"}}})
+	if err := os.WriteFile(path, []byte("local x = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": u}})
+	c.diagnosticsFor(u, 2)
+	c.waitFor("the saved file in the workspace index", func() bool {
+		c.server.ws.mu.RLock()
+		defer c.server.ws.mu.RUnlock()
+		return c.server.ws.files[u] != nil
+	})
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": u}})
+	c.waitFor("unversioned diagnostics after close", func() bool {
+		ds := c.diags[u]
+		last := ds[len(ds)-1]
+		return last.Version == nil && len(last.Diagnostics) == 0
+	})
+}

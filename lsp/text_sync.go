@@ -55,8 +55,18 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 }
 
 func (s *Server) didSave(ctx context.Context, p *protocol.DidSaveTextDocumentParams) error {
-	if isConfigFile(uriPath(string(p.TextDocument.URI))) {
+	path := uriPath(string(p.TextDocument.URI))
+	switch {
+	case isConfigFile(path):
 		s.reloadConfig()
+	case isLuaFile(path) && path != string(p.TextDocument.URI):
+		// Refresh the workspace index from the saved file, so that closing
+		// the editor later shows the diagnostics of what is on disk.
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			s.analyseDiskFile(path)
+		}()
 	}
 	return nil
 }
