@@ -19,10 +19,11 @@ import (
 // retention: one live value keeps its whole slab (at most maxSlab values)
 // alive.
 type boxer struct {
-	nums  []float64
-	strs  []string
-	lists [][]any
-	flts  [][]float64
+	nums     []float64
+	strs     []string
+	lists    [][]any
+	elemSlab []any // backing store for short lists, see elems
+	flts     [][]float64
 
 	numType, strType, listType, fltsType unsafe.Pointer
 }
@@ -76,6 +77,24 @@ func (b *boxer) list(xs []any) any {
 	e := eface{typ: b.listType, data: unsafe.Pointer(&b.lists[len(b.lists)-1])}
 	return *(*any)(unsafe.Pointer(&e))
 }
+
+// elems returns an empty slice with room for exactly n elements. Short
+// ones are cut from a shared slab; the capacity stops at n, so appending to
+// one list never overwrites its neighbour.
+func (b *boxer) elems(n int) []any {
+	if n > maxShortList {
+		return make([]any, 0, n)
+	}
+	if cap(b.elemSlab)-len(b.elemSlab) < n {
+		b.elemSlab = make([]any, 0, maxSlab)
+	}
+	l := len(b.elemSlab)
+	b.elemSlab = b.elemSlab[:l+n]
+	return b.elemSlab[l : l : l+n]
+}
+
+// maxShortList is the longest list that elems cuts from its slab.
+const maxShortList = 16
 
 func (b *boxer) floats(xs []float64) any {
 	if len(b.flts) == cap(b.flts) {

@@ -288,7 +288,7 @@ func (d *goDecoder) list(p, n int, left uint32) (any, int, error) {
 		}
 		p = np
 	} else {
-		xs = make([]any, 0, min(uint32(n), left))
+		xs = d.box.elems(int(min(uint32(n), left)))
 	}
 	for range n - len(xs) {
 		v, np, err := d.value(p)

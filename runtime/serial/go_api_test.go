@@ -588,3 +588,19 @@ func TestUnmarshalDoesNotShareInput(t *testing.T) {
 		t.Fatalf("got %#v, want %#v", v, want)
 	}
 }
+
+// Short lists share one backing array; appending to one must not change
+// its neighbour.
+func TestDecodedListsAreSeparate(t *testing.T) {
+	v, err := Unmarshal(mustHex(t, "0c03 0c02 2161 0c03 2162 2163"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outer := v.([]any)
+	first, second := outer[0].([]any), outer[1].([]any)
+	first = append(first, "x")
+	first[0] = "changed"
+	if len(second) != 2 || second[0] != "b" || second[1] != "c" || outer[0].([]any)[0] != "a" {
+		t.Fatalf("appending to one decoded list changed others: %#v, %#v", outer, first)
+	}
+}
