@@ -370,3 +370,28 @@ func TestSaveRefreshesWorkspaceDiagnostics(t *testing.T) {
 		return last.Version == nil && len(last.Diagnostics) == 0
 	})
 }
+
+func TestPulledNullKeepsInitializationOptions(t *testing.T) {
+	caps := defaultCapabilities()
+	caps["workspace"] = map[string]any{"configuration": true}
+	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true}, capabilities: caps,
+		initOptions: map[string]any{"rules": map[string]any{"unknown-rule": "error"}}})
+	c.waitFor("workspace/configuration request answered", func() bool {
+		for _, r := range c.serverReq {
+			if r.Method == "workspace/configuration" {
+				return true
+			}
+		}
+		return false
+	})
+	c.open(testURI, "---@diagnostic disable-next-line: no-such-rule\nlocal x = 1\n")
+	d := c.diagnosticsFor(testURI, 1)
+	if len(d) != 1 || d[0].Severity != protocol.DiagnosticSeverityError {
+		t.Fatalf("a null configuration answer dropped the initializationOptions: %v", d)
+	}
+	// By the next version the answer has certainly been handled.
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": testURI, "version": 2}, "contentChanges": []any{map[string]any{"text": "---@diagnostic disable-next-line: no-such-rule\nlocal y = 1\n"}}})
+	if d := c.diagnosticsFor(testURI, 2); len(d) != 1 || d[0].Severity != protocol.DiagnosticSeverityError {
+		t.Fatalf("version 2: a null configuration answer dropped the initializationOptions: %v", d)
+	}
+}

@@ -172,7 +172,9 @@ func (s *Server) pullConfiguration() {
 		s.log.Info("workspace/configuration failed; keeping current settings", zap.Error(err))
 		return
 	}
-	if len(result) == 0 {
+	if len(result) == 0 || string(result[0]) == "null" {
+		// The client has no such section: keep what initializationOptions
+		// or an earlier change said.
 		return
 	}
 	user, err := parseSettings(result[0])
