@@ -37,6 +37,7 @@ type e2eResult struct {
 	Actions        []string `json:"actions"`
 	Text           []string `json:"text"`
 	WarningCleared bool     `json:"warning_cleared"`
+	Restarted      bool     `json:"restarted"`
 }
 
 func TestNeovimEndToEnd(t *testing.T) {
@@ -101,6 +102,9 @@ func TestNeovimEndToEnd(t *testing.T) {
 	}
 	if !res.WarningCleared {
 		t.Errorf("the unknown-rule warning did not go away after the disabling edit")
+	}
+	if !res.Restarted {
+		t.Errorf(":BuflspRestart did not attach the buffer to a new client (steps %v)", res.Steps)
 	}
 }
 

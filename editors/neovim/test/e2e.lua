@@ -119,6 +119,17 @@ local function run()
   end, 10)
   result.warning_cleared = gone
   step("reanalysed")
+
+  -- :BuflspRestart replaces the client and the buffer is attached again.
+  local old_id = client.id
+  vim.cmd("BuflspRestart")
+  local restarted = vim.wait(8000, function()
+    local cs = buflsp.clients()
+    return #cs == 1 and cs[1].id ~= old_id and cs[1].initialized ~= false
+      and vim.lsp.buf_is_attached(bufnr, cs[1].id)
+  end, 20)
+  result.restarted = restarted
+  step("restart")
   finish(0, "ok")
 end
 
