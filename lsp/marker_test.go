@@ -294,6 +294,15 @@ func runMarker(t *testing.T, c *testClient, m *marker) string {
 		for _, l := range locs {
 			fmt.Fprintf(&b, "%s «%s»\n", fmtRange(l.Range), textAt(m.text, l.Range))
 		}
+	case "prepare":
+		var r *protocol.Range
+		if err := c.call("textDocument/prepareRename", pp, &r); err != nil {
+			return fail(err)
+		}
+		if r == nil {
+			return "<nil>\n"
+		}
+		fmt.Fprintf(&b, "%s «%s»\n", fmtRange(*r), textAt(m.text, *r))
 	case "rename":
 		if len(m.args) < 2 {
 			t.Fatalf("%s: rename needs an anchor and a new name", m.where)
