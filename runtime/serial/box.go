@@ -86,7 +86,7 @@ func (b *boxer) elems(n int) []any {
 		return make([]any, 0, n)
 	}
 	if cap(b.elemSlab)-len(b.elemSlab) < n {
-		b.elemSlab = make([]any, 0, maxSlab)
+		b.elemSlab = make([]any, 0, max(n, nextCap(cap(b.elemSlab))))
 	}
 	l := len(b.elemSlab)
 	b.elemSlab = b.elemSlab[:l+n]

@@ -274,21 +274,20 @@ func (d *goDecoder) table(start, p int, tag uint32) (any, int, error) {
 // list decodes the n elements of a 1-based array into []any, or into
 // []float64 when WithFloat64Slices is set and they are all numbers.
 func (d *goDecoder) list(p, n int, left uint32) (any, int, error) {
-	var xs []any
+	var fs []float64
 	if d.floats {
-		fs, np := d.floatList(p, n, left)
-		if len(fs) == n {
+		var np int
+		if fs, np = d.floatList(p, n, left); len(fs) == n {
 			return d.box.floats(fs), np, nil
 		}
-		// Not all numbers: box the ones read so far and go on with the
-		// general path, which also reports any broken element.
-		xs = make([]any, len(fs), min(uint32(n), left))
-		for i, f := range fs {
-			xs[i] = d.box.num(f)
-		}
 		p = np
-	} else {
-		xs = d.box.elems(int(min(uint32(n), left)))
+	}
+	// Not all numbers (or no WithFloat64Slices): box the ones read so
+	// far and go on with the general path, which also reports any broken
+	// element.
+	xs := d.box.elems(int(min(uint32(n), left)))
+	for _, f := range fs {
+		xs = append(xs, d.box.num(f))
 	}
 	for range n - len(xs) {
 		v, np, err := d.value(p)
