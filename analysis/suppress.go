@@ -121,6 +121,11 @@ func (s *suppressions) names(list string, off int, reg *rules.Registry) []string
 			continue
 		}
 		if _, ok := reg.Lookup(name); !ok {
+			if rules.LuaLS(name) {
+				// The comment is meant for lua-language-server, which
+				// shares this syntax; it is not a misspelt buflsp rule.
+				continue
+			}
 			msg := fmt.Sprintf("unknown rule %q in ---@diagnostic comment", name)
 			if near := reg.Nearest(name); near != "" {
 				msg += fmt.Sprintf("; did you mean %q?", near)
