@@ -438,7 +438,10 @@ func (l *lexer) escape() {
 			}
 			return
 		}
-		if l.d == DialectLua51 {
+		if l.d == DialectLua51 || l.d == DialectLuau {
+			// Lua 5.1 and Luau take any other escaped character as
+			// itself ("\q" is "q"); that is also how Luau's interpolated
+			// strings escape their delimiters, \` and \{.
 			l.pos++
 			return
 		}
