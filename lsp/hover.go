@@ -12,6 +12,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/semantic"
 )
 
 func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
@@ -45,11 +46,32 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		b.WriteString("local ")
 	}
 	b.WriteString(sym.name)
-	if d := sym.val.Describe(); d != "" {
+	types, err := snap.typesCtx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// The server's own inference names buffers more precisely (the source
+	// of a view or pointer, ---@type on a declaration without a value); the
+	// analyzer's flow-sensitive types cover everything else (constants,
+	// values returned by functions, table fields) and staleness.
+	t, known := typeAt(types, off)
+	switch {
+	case sym.val.Describe() != "":
 		b.WriteString(": ")
-		b.WriteString(d)
+		b.WriteString(sym.val.Describe())
+	case known:
+		b.WriteString(": ")
+		b.WriteString(t.String())
 	}
 	b.WriteString("\n```")
+	if known && t.Stale {
+		b.WriteString("\n\nStale: its buffer changed after it was taken")
+		if t.StaleBy != nil {
+			line, _ := ix.file.Lines.Position(t.StaleBy.Start)
+			b.WriteString(" (by the call on line " + itoa(line) + ")")
+		}
+		b.WriteString("; take it again before use.")
+	}
 	switch sym.val.kind {
 	case vView:
 		b.WriteString("\n\nA view shares memory with its source: a change to either is seen by both. `:clone()` it to keep a copy.")
@@ -59,6 +81,25 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		b.WriteString("\n\nA Luau buffer: fixed size, offsets start at 0.")
 	}
 	return s.markup(b.String(), snap.Mapper.SpanRange(o.start, o.end)), nil
+}
+
+// typeAt asks the analyzer's inference what the name at off holds there:
+// the flow-sensitive type of a use, or the declared type of a declaration.
+func typeAt(types *semantic.Types, off int) (semantic.Type, bool) {
+	if types == nil || types.Model == nil {
+		return semantic.Type{}, false
+	}
+	if n := types.Model.NameAt(off); n != nil {
+		if t := types.TypeOf(n); t.Known() {
+			return t, true
+		}
+	}
+	if sym := types.Model.SymbolAt(off); sym != nil {
+		if t := types.DeclType(sym); t.Known() {
+			return t, true
+		}
+	}
+	return semantic.Type{}, false
 }
 
 // apiDoc renders an API entry as markdown.

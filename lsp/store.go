@@ -14,6 +14,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/api"
+	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
@@ -37,6 +38,11 @@ type Snapshot struct {
 	indexOnce sync.Once
 	indexDone chan struct{}
 	index     *index
+	// The analyzer's flow-sensitive types, for hover only: they cost more
+	// than the index, so only a hover pays for them (once per version).
+	typesOnce sync.Once
+	typesDone chan struct{}
+	types     *semantic.Types
 }
 
 // analyzer is what every snapshot of a session shares: the checker and the
@@ -47,7 +53,7 @@ type analyzer struct {
 }
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
-	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an, done: make(chan struct{}), indexDone: make(chan struct{})}
+	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an, done: make(chan struct{}), indexDone: make(chan struct{}), typesDone: make(chan struct{})}
 }
 
 // start launches the analysis of this version once; it runs on its own
@@ -123,6 +129,35 @@ func (s *Snapshot) analysisCtx(ctx context.Context) (*analysis.Result, error) {
 	select {
 	case <-s.done:
 		return s.result, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// typesCtx returns the analyzer's inferred types for this version, computed
+// from the index's parse on first use; nil when the inference failed. It
+// returns ctx's error if ctx ends first.
+func (s *Snapshot) typesCtx(ctx context.Context) (*semantic.Types, error) {
+	ix, err := s.indexCtx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.typesOnce.Do(func() {
+		go func() {
+			defer close(s.typesDone)
+			defer func() {
+				if v := recover(); v != nil {
+					s.types = nil // hover falls back to the index's own inference
+				}
+			}()
+			if ix.file != nil {
+				s.types = semantic.Infer(semantic.Build(ix.file), ix.target, s.an.api)
+			}
+		}()
+	})
+	select {
+	case <-s.typesDone:
+		return s.types, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
