@@ -25,7 +25,6 @@ package lsp
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,9 +33,6 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/analysis/syntax"
-	"github.com/buflsp/buflsp/runtime/buffer"
-	"github.com/buflsp/buflsp/runtime/buffer/luau"
-	"github.com/buflsp/buflsp/runtime/ljcompat"
 	"github.com/buflsp/buflsp/runtime/sandbox"
 )
 
@@ -181,7 +177,7 @@ func (r *inlineRecorder) record(L *lua.LState) int {
 	n := L.GetTop() - 1
 	parts := make([]string, 0, n)
 	for i := 2; i <= L.GetTop(); i++ {
-		parts = append(parts, inlineText(L.Get(i)))
+		parts = append(parts, sandbox.RenderInline(L.Get(i)))
 	}
 	text := strings.Join(parts, ", ")
 	if n == 0 {
@@ -211,116 +207,4 @@ func (r *inlineRecorder) snapshot() ([]int, map[int]inlineValue) {
 	}
 	sort.Ints(lines)
 	return lines, out
-}
-
-// Rendering limits for one inline value: a hint is a single short line.
-const (
-	inlineMaxString = 40
-	inlineMaxBytes  = 16
-	inlineMaxItems  = 6
-	inlineMaxText   = 100
-)
-
-// inlineText renders a value on one short line without calling Lua code
-// (no __tostring), so it cannot fail or run for long.
-func inlineText(v lua.LValue) string {
-	s := renderInline(v, 0)
-	if len(s) > inlineMaxText {
-		s = s[:inlineMaxText-3] + "..."
-	}
-	return s
-}
-
-func renderInline(v lua.LValue, depth int) string {
-	switch x := v.(type) {
-	case *lua.LNilType:
-		return "nil"
-	case lua.LBool:
-		return strconv.FormatBool(bool(x))
-	case lua.LNumber:
-		return ljcompat.FormatNumber(float64(x))
-	case lua.LString:
-		s := string(x)
-		cut := ""
-		if len(s) > inlineMaxString {
-			s, cut = s[:inlineMaxString], "..."
-		}
-		return strconv.Quote(s) + cut
-	case *lua.LTable:
-		return renderInlineTable(x, depth)
-	case *lua.LUserData:
-		switch b := x.Value.(type) {
-		case *buffer.Buffer:
-			if b.Valid() != nil {
-				return "string.buffer(freed)"
-			}
-			return renderInlineBytes("string.buffer", b.Bytes())
-		case *luau.Buffer:
-			return renderInlineBytes("buffer", b.Bytes())
-		}
-		return "userdata"
-	}
-	return v.Type().String()
-}
-
-func renderInlineBytes(kind string, data []byte) string {
-	shown := data
-	if len(shown) > inlineMaxBytes {
-		shown = shown[:inlineMaxBytes]
-	}
-	cut := ""
-	if len(shown) < len(data) {
-		cut = "..."
-	}
-	return fmt.Sprintf("%s(%d) %s%s", kind, len(data), strconv.Quote(string(shown)), cut)
-}
-
-func renderInlineTable(t *lua.LTable, depth int) string {
-	if depth >= 1 {
-		return "{...}"
-	}
-	n := t.Len()
-	var items []string
-	for i := 1; i <= n && len(items) < inlineMaxItems; i++ {
-		items = append(items, renderInline(t.RawGetInt(i), depth+1))
-	}
-	// The other keys follow sorted by their rendering, so that the same
-	// table always shows the same way.
-	var rest []string
-	t.ForEach(func(k, v lua.LValue) {
-		if num, ok := k.(lua.LNumber); ok && float64(num) >= 1 && float64(num) <= float64(n) && float64(num) == float64(int(num)) {
-			return
-		}
-		key := renderInline(k, depth+1)
-		if s, ok := k.(lua.LString); ok && isIdent(string(s)) {
-			key = string(s)
-		} else {
-			key = "[" + key + "]"
-		}
-		rest = append(rest, key+" = "+renderInline(v, depth+1))
-	})
-	sort.Strings(rest)
-	total := n + len(rest)
-	for _, r := range rest {
-		if len(items) >= inlineMaxItems {
-			break
-		}
-		items = append(items, r)
-	}
-	if total > len(items) {
-		items = append(items, fmt.Sprintf("...(%d more)", total-len(items)))
-	}
-	return "{" + strings.Join(items, ", ") + "}"
-}
-
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, c := range s {
-		if c != '_' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }

@@ -33,7 +33,7 @@ func renderValue(v lua.LValue) Value {
 		n := len(x)
 		val.Length = &n
 	case *lua.LUserData:
-		if kind, data, ok := bufferBytes(x); ok {
+		if kind, data, _, ok := bufferBytes(x); ok {
 			n := len(data)
 			val.Type, val.Length = kind, &n
 		}
@@ -60,7 +60,10 @@ func render(v lua.LValue, depth int, seen map[lua.LValue]bool, indent string) st
 		}
 		return fmt.Sprintf("function: %s:%d", x.Proto.SourceName, x.Proto.LineDefined)
 	case *lua.LUserData:
-		if kind, data, ok := bufferBytes(x); ok {
+		if kind, data, stale, ok := bufferBytes(x); ok {
+			if stale {
+				return kind + "(stale view)"
+			}
 			return renderBytes(kind, data)
 		}
 		return "userdata"
@@ -283,16 +286,16 @@ func isIdentifier(s string) bool {
 
 // bufferBytes recognises the userdata of the two buffer libraries and
 // returns their kind and contents. A string.buffer view whose source has
-// moved is reported with no bytes rather than read.
-func bufferBytes(ud *lua.LUserData) (string, []byte, bool) {
+// moved is reported as stale, with no bytes, rather than read.
+func bufferBytes(ud *lua.LUserData) (kind string, data []byte, stale, ok bool) {
 	switch b := ud.Value.(type) {
 	case *buffer.Buffer:
 		if b.Valid() != nil {
-			return "string.buffer", nil, true
+			return "string.buffer", nil, true, true
 		}
-		return "string.buffer", b.Bytes(), true
+		return "string.buffer", b.Bytes(), false, true
 	case *luau.Buffer:
-		return "buffer", b.Bytes(), true
+		return "buffer", b.Bytes(), false, true
 	}
-	return "", nil, false
+	return "", nil, false, false
 }
