@@ -162,14 +162,7 @@ func bufFind(L *lua.LState) int {
 		L.Push(lua.LNil)
 		return 1
 	}
-	i := b.Index(needle, init-1)
-	if i < 0 {
-		L.Push(lua.LNil)
-		return 1
-	}
-	L.Push(lua.LNumber(i + 1))
-	L.Push(lua.LNumber(i + len(needle)))
-	return 2
+	return pushMatch(L, b.Index(needle, init-1), len(needle))
 }
 
 // bufRFind returns the last occurrence that starts at or before init
@@ -181,13 +174,18 @@ func bufRFind(L *lua.LState) int {
 	if init < 0 {
 		init = b.Len() + init + 1
 	}
-	i := b.LastIndex(needle, min(init, b.Len()+1)-1)
+	return pushMatch(L, b.LastIndex(needle, min(init, b.Len()+1)-1), len(needle))
+}
+
+// pushMatch pushes the 1-based first and last positions of a match found at
+// 0-based offset i, or nil when there is none (i < 0), as string.find does.
+func pushMatch(L *lua.LState, i, n int) int {
 	if i < 0 {
 		L.Push(lua.LNil)
 		return 1
 	}
 	L.Push(lua.LNumber(i + 1))
-	L.Push(lua.LNumber(i + len(needle)))
+	L.Push(lua.LNumber(i + n))
 	return 2
 }
 
