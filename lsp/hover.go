@@ -46,9 +46,14 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		b.WriteString("local ")
 	}
 	b.WriteString(sym.name)
-	types, err := snap.typesCtx(ctx)
-	if err != nil {
-		return nil, err
+	// The analyzer's types cost more than the index: ask for them only when
+	// the index knows nothing, or to tell whether a pointer went stale.
+	var types *semantic.Types
+	if sym.val.kind == vUnknown || sym.val.kind == vPointer {
+		types, err = snap.typesCtx(ctx)
+		if err != nil {
+			return nil, err
+		}
 	}
 	// The server's own inference names buffers more precisely (the source
 	// of a view or pointer, ---@type on a declaration without a value); the
