@@ -139,7 +139,7 @@ func (r *staleRule) step(n syntax.Node, facts flowFacts[ptrFact]) {
 				}
 			}
 		case *syntax.Name:
-			sym := r.m.Uses[x]
+			sym := r.m.Use(x)
 			if sym == nil {
 				return
 			}
@@ -283,7 +283,7 @@ func (r *commitRule) step(n syntax.Node, facts flowFacts[reserveFact]) {
 			if !ok {
 				return
 			}
-			sym := r.m.Uses[x]
+			sym := r.m.Use(x)
 			if sym == nil {
 				return
 			}
@@ -445,7 +445,7 @@ func (r *viewRule) step(n syntax.Node, facts flowFacts[viewFact]) {
 				}
 			}
 		case *syntax.Name:
-			sym := r.m.Uses[x]
+			sym := r.m.Use(x)
 			if sym == nil {
 				return
 			}
@@ -584,7 +584,7 @@ func (r *setRule) step(n syntax.Node, facts flowFacts[setFact]) {
 			if _, ok := binds[x]; !ok {
 				return
 			}
-			if sym := r.m.Uses[x]; sym != nil {
+			if sym := r.m.Use(x); sym != nil {
 				delete(facts, sym)
 			}
 		}

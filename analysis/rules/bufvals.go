@@ -92,7 +92,7 @@ func localSym(m *semantic.Model, e syntax.Expr) *semantic.Symbol {
 	if !ok {
 		return nil
 	}
-	s := m.Uses[n]
+	s := m.Use(n)
 	if s == nil || s.Kind == semantic.Global || s.Kind == semantic.LabelSym {
 		return nil
 	}
@@ -139,14 +139,14 @@ func globalCall(m *semantic.Model, c *syntax.Call, lib, name string) bool {
 		if lib != "" || fn.Value != name {
 			return false
 		}
-		s := m.Uses[fn]
+		s := m.Use(fn)
 		return s != nil && s.Kind == semantic.Global
 	case *syntax.Member:
 		x, ok := fn.X.(*syntax.Name)
 		if lib == "" || fn.Colon || !ok || x.Value != lib || fn.Name == nil || fn.Name.Value != name {
 			return false
 		}
-		s := m.Uses[x]
+		s := m.Use(x)
 		return s != nil && s.Kind == semantic.Global
 	}
 	return false
@@ -159,7 +159,7 @@ func isFFIModule(m *semantic.Model, e syntax.Expr) bool {
 	if !ok {
 		return false
 	}
-	s := m.Uses[n]
+	s := m.Use(n)
 	if s == nil {
 		return false
 	}

@@ -414,7 +414,7 @@ func runPcallMethodWithoutSelf(p *Pass) {
 		if !ok || (fn.Value != "pcall" && fn.Value != "xpcall") {
 			return true
 		}
-		if sym := m.Uses[fn]; sym == nil || sym.Kind != semantic.Global {
+		if sym := m.Use(fn); sym == nil || sym.Kind != semantic.Global {
 			return true
 		}
 		mem, ok := call.Args[0].(*syntax.Member)

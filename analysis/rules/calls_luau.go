@@ -144,7 +144,7 @@ func runOneBasedOffset(p *Pass) {
 		if !lengthBound(ts, loop.Limit) {
 			return true
 		}
-		iv := m.Uses[loop.Var]
+		iv := m.Use(loop.Var)
 		if iv == nil {
 			return true
 		}
@@ -161,7 +161,7 @@ func runOneBasedOffset(p *Pass) {
 			if c.Args[0].Kind != semantic.LBuf {
 				return true
 			}
-			if name, ok := c.Node.Args[1].(*syntax.Name); ok && m.Uses[name] == iv {
+			if name, ok := c.Node.Args[1].(*syntax.Name); ok && m.Use(name) == iv {
 				hit = c
 			}
 			return true

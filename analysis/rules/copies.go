@@ -74,7 +74,7 @@ func isFileExpr(p *Pass, t *semantic.Types, e syntax.Expr) bool {
 	e = unparen(e)
 	if mem, ok := e.(*syntax.Member); ok && !mem.Colon && mem.Name != nil {
 		if x, ok := mem.X.(*syntax.Name); ok && x.Value == "io" {
-			if s := m.Uses[x]; s != nil && s.Kind == semantic.Global {
+			if s := m.Use(x); s != nil && s.Kind == semantic.Global {
 				return mem.Name.Value == "stdout" || mem.Name.Value == "stderr"
 			}
 		}
@@ -338,7 +338,7 @@ func readOnlyUses(p *Pass, t *semantic.Types, sym *semantic.Symbol) map[*syntax.
 	out := map[*syntax.Name]bool{}
 	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
 		name, ok := n.(*syntax.Name)
-		if !ok || m.Uses[name] != sym {
+		if !ok || m.Use(name) != sym {
 			return true
 		}
 		switch parent := c.Parent().(type) {
@@ -451,7 +451,7 @@ func runStringConcatInLoop(p *Pass) {
 // localOrGlobal returns the symbol of a plain variable (not a field).
 func localOrGlobal(m *semantic.Model, e syntax.Expr) *semantic.Symbol {
 	if n, ok := e.(*syntax.Name); ok {
-		return m.Uses[n]
+		return m.Use(n)
 	}
 	return nil
 }
@@ -459,7 +459,7 @@ func localOrGlobal(m *semantic.Model, e syntax.Expr) *semantic.Symbol {
 // symOf returns the symbol e names, or nil.
 func symOf(m *semantic.Model, e syntax.Expr) *semantic.Symbol {
 	if n, ok := e.(*syntax.Name); ok {
-		return m.Uses[n]
+		return m.Use(n)
 	}
 	return nil
 }
@@ -579,7 +579,7 @@ func minLimit(m *semantic.Model, t *semantic.Types, e syntax.Expr) (float64, boo
 	if !ok || mem.Colon || mem.Name.Value != "min" {
 		return 0, false
 	}
-	if lib, ok := mem.X.(*syntax.Name); !ok || lib.Value != "math" || m.Uses[lib] == nil || m.Uses[lib].Kind != semantic.Global {
+	if lib, ok := mem.X.(*syntax.Name); !ok || lib.Value != "math" || m.Use(lib) == nil || m.Use(lib).Kind != semantic.Global {
 		return 0, false
 	}
 	best, found := 0.0, false
@@ -631,7 +631,7 @@ func resets(m *semantic.Model, st syntax.Stmt, sym *semantic.Symbol) bool {
 		}
 		uses := false
 		evalWalk(a.Values[i], func(n syntax.Node) {
-			if name, ok := n.(*syntax.Name); ok && m.Uses[name] == sym {
+			if name, ok := n.(*syntax.Name); ok && m.Use(name) == sym {
 				uses = true
 			}
 		})
@@ -704,7 +704,7 @@ func runBufferNewInLoop(p *Pass) {
 		case *syntax.Local:
 			for i, v := range parent.Values {
 				if v == call && i < len(parent.Names) {
-					cd.sym = m.Uses[parent.Names[i]]
+					cd.sym = m.Use(parent.Names[i])
 				}
 			}
 			if cd.sym == nil {
@@ -746,7 +746,7 @@ func escapingLocals(p *Pass, t *semantic.Types) map[*semantic.Symbol]bool {
 		if !ok {
 			return true
 		}
-		sym := m.Uses[name]
+		sym := m.Use(name)
 		if sym == nil || sym.Kind != semantic.Local || sym.Decl == name {
 			return true
 		}
@@ -906,7 +906,7 @@ func runCodecOptionsMutated(p *Pass) {
 		if !ok {
 			return true
 		}
-		sym := m.Uses[name]
+		sym := m.Use(name)
 		if sym == nil {
 			return true
 		}

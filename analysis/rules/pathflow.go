@@ -240,6 +240,6 @@ func (e *pathEngine[F]) isError(c *syntax.Call) bool {
 	if !ok || n.Value != "error" {
 		return false
 	}
-	sym := e.model.Uses[n]
+	sym := e.model.Use(n)
 	return sym != nil && sym.Kind == semantic.Global
 }

@@ -38,7 +38,7 @@ func nameHash(s string) uint32 {
 	return h
 }
 
-// useKind tells whether an entry of Model.Uses is a declaration or a
+// useKind tells whether a use (an identifier of Model.Use) is a declaration or a
 // reference (read or write) that joins the symbol's Refs. It is kept in
 // the low bits of the entry's symbol id.
 type useKind uint32
@@ -72,7 +72,7 @@ type builder struct {
 	// kids holds the children of the open scopes, in the same way.
 	kids []*Scope
 	syms []*Symbol // every symbol that can be referenced, by id
-	// useNames and useIDs are the entries of Model.Uses in the order the
+	// useNames and useIDs are the identifiers of Model.Use in the order the
 	// walk made them; an id is the symbol id shifted left by useKindBits
 	// with the useKind below. Two parallel slices keep the ids free of
 	// pointers, and useNames becomes the sorted name list at the end.
@@ -272,7 +272,8 @@ func (b *builder) addUse(n *syntax.Name, id int32, k useKind) {
 }
 
 // finish fills the public parts of the model from the flat list of uses:
-// the Refs of every symbol (one shared array), Uses, Locals, Globals and
+// the Refs of every symbol (one shared array), the symbol of every
+// identifier, Locals, Globals and
 // the identifiers sorted by offset.
 func (b *builder) finish() {
 	m := b.m
@@ -292,14 +293,18 @@ func (b *builder) finish() {
 			off += int(c)
 		}
 	}
-	m.Uses = make(map[*syntax.Name]*Symbol, len(b.useNames))
+	m.uses = make([]*Symbol, m.File.NameIDs()+1)
 	for i, n := range b.useNames {
 		x := b.useIDs[i]
 		sym := b.syms[x>>useKindBits]
 		if k := useKind(x & useKindMask); k != useDecl {
 			sym.Refs = append(sym.Refs, Ref{Name: n, Write: k == useWrite})
 		}
-		m.Uses[n] = sym
+		if id := n.ID(); id > 0 && id < len(m.uses) {
+			m.uses[id] = sym
+		} else {
+			m.setUse(n, sym)
+		}
 	}
 	// The list of uses is no longer needed in walk order: it becomes the
 	// list of identifiers by offset, without the zero-width ones.

@@ -122,8 +122,10 @@ func dumpModel(m *Model) string {
 	}
 	b.WriteString("== uses\n")
 	var uses []string
-	for n, s := range m.Uses {
-		uses = append(uses, fmt.Sprintf("%d-%d %q -> %s", n.Start, n.End, n.Value, symID(s)))
+	for _, n := range usedNames(m) {
+		if s := m.Use(n); s != nil {
+			uses = append(uses, fmt.Sprintf("%d-%d %q -> %s", n.Start, n.End, n.Value, symID(s)))
+		}
 	}
 	sort.Strings(uses)
 	for _, u := range uses {
@@ -151,6 +153,51 @@ func dumpModel(m *Model) string {
 		fmt.Fprintf(&b, "%+v\n", *a)
 	}
 	return b.String()
+}
+
+// usedNames lists, once each, every identifier Model.Use could answer
+// for: every Name node of the tree and the declaration and references of
+// every symbol reachable from the model (which would show a name outside
+// the tree). The dump prints those with a symbol: what the map Model.Uses
+// held before Use replaced it.
+func usedNames(m *Model) []*syntax.Name {
+	seen := map[*syntax.Name]bool{}
+	var out []*syntax.Name
+	add := func(n *syntax.Name) {
+		if n != nil && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	syntax.Inspect(m.File.Chunk, func(n syntax.Node) bool {
+		if name, ok := n.(*syntax.Name); ok {
+			add(name)
+		}
+		return true
+	})
+	addSym := func(s *Symbol) {
+		add(s.Decl)
+		for _, r := range s.Refs {
+			add(r.Name)
+		}
+	}
+	var walk func(s *Scope)
+	walk = func(s *Scope) {
+		for _, sym := range s.Symbols {
+			addSym(sym)
+		}
+		for _, sym := range s.Labels {
+			addSym(sym)
+		}
+		for _, c := range s.Children {
+			walk(c)
+		}
+	}
+	walk(m.Root)
+	for _, g := range m.Globals {
+		addSym(g)
+	}
+	return out
 }
 
 func parseFor(path string, src []byte) *syntax.File {

@@ -282,7 +282,7 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 					}
 				}
 			}
-			sym := in.m.Uses[n]
+			sym := in.m.Use(n)
 			if sym == nil {
 				continue
 			}
@@ -295,7 +295,7 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 			declared = append(declared, sym)
 		}
 	case *syntax.LocalFunction:
-		sym := in.m.Uses[s.Name]
+		sym := in.m.Use(s.Name)
 		info := in.funcInfo(s.Func)
 		t := Type{Kind: Function, Size: -1, Func: info}
 		if sym != nil {
@@ -354,7 +354,7 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		in.expr(s.Start)
 		in.expr(s.Limit)
 		in.expr(s.Step)
-		v := in.m.Uses[s.Var]
+		v := in.m.Use(s.Var)
 		in.loop(func() {
 			in.setVar(v, typeOfKind(Number))
 			in.record(s.Var, typeOfKind(Number))
@@ -366,11 +366,11 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		}
 		in.loop(func() {
 			for _, n := range s.Names {
-				in.setVar(in.m.Uses[n], unknownType)
+				in.setVar(in.m.Use(n), unknownType)
 			}
 		}, s.Body, nil)
 		for _, n := range s.Names {
-			delete(in.st.vars, in.m.Uses[n])
+			delete(in.st.vars, in.m.Use(n))
 		}
 	case *syntax.Return:
 		types := in.exprList(s.Values, len(s.Values))
@@ -531,7 +531,7 @@ func (in *inferrer) writesIn(b *syntax.Block) []*Symbol {
 func (in *inferrer) assign(target syntax.Expr, t Type) {
 	switch target := target.(type) {
 	case *syntax.Name:
-		sym := in.m.Uses[target]
+		sym := in.m.Use(target)
 		if sym == nil {
 			return
 		}
@@ -604,7 +604,7 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 			t = annotationType(a.Type)
 		}
 		t = in.identify(t, p)
-		if sym := in.m.Uses[p]; sym != nil {
+		if sym := in.m.Use(p); sym != nil {
 			in.setVar(sym, t)
 			if in.recording {
 				in.t.decl[sym] = t

@@ -169,7 +169,7 @@ func (in *inferrer) single(e syntax.Expr) Type {
 // upvalues from their declared type when no other assignment exists; the
 // global buffer is the Luau library unless the target is plain LuaJIT.
 func (in *inferrer) readVar(n *syntax.Name) Type {
-	sym := in.m.Uses[n]
+	sym := in.m.Use(n)
 	if sym == nil {
 		return unknownType
 	}
@@ -508,7 +508,7 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 func (in *inferrer) globalPath(e syntax.Expr) string {
 	switch e := e.(type) {
 	case *syntax.Name:
-		if s := in.m.Uses[e]; s != nil && s.Kind == Global && !in.written[s] {
+		if s := in.m.Use(e); s != nil && s.Kind == Global && !in.written[s] {
 			return e.Value
 		}
 	case *syntax.Member:

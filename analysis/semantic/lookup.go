@@ -22,7 +22,7 @@ func (m *Model) NameAt(off int) *syntax.Name {
 // SymbolAt returns the symbol of the identifier at off, or nil.
 func (m *Model) SymbolAt(off int) *Symbol {
 	if n := m.NameAt(off); n != nil {
-		return m.Uses[n]
+		return m.Use(n)
 	}
 	return nil
 }
@@ -30,7 +30,7 @@ func (m *Model) SymbolAt(off int) *Symbol {
 // DeclarationOf returns the declaring identifier of the symbol n refers to
 // (nil for globals and unresolved gotos).
 func (m *Model) DeclarationOf(n *syntax.Name) *syntax.Name {
-	if s := m.Uses[n]; s != nil {
+	if s := m.Use(n); s != nil {
 		return s.Decl
 	}
 	return nil

@@ -9,13 +9,15 @@ import (
 // This file keeps the first, straightforward resolver (a map per model
 // entry, a scope chain walk per lookup) as a reference: FuzzBuildEquivalence
 // checks that the fast Build gives the same model on any input. Only the
-// names changed (builder to refBuilder, Build to referenceBuild) and the
-// pending gotos moved from the Model to the builder.
+// names changed (builder to refBuilder, Build to referenceBuild), the
+// pending gotos moved from the Model to the builder, and its map of uses
+// moved to the builder too, copied into the model at the end.
 
 type refBuilder struct {
 	m     *Model
 	scope *Scope
 	gotos []pendingGoto
+	uses  map[*syntax.Name]*Symbol // what was Model.Uses
 }
 
 // referenceBuild is the resolver as first written.
@@ -23,18 +25,18 @@ func referenceBuild(f *syntax.File) *Model {
 	m := &Model{
 		File:    f,
 		Globals: map[string]*Symbol{},
-		Uses:    map[*syntax.Name]*Symbol{},
 		Docs:    map[syntax.Node]*Doc{},
 	}
-	b := &refBuilder{m: m}
+	b := &refBuilder{m: m, uses: map[*syntax.Name]*Symbol{}}
 	m.Notes = parseAnnotations(f)
 	b.open(f.Chunk.Range, true)
 	m.Root = b.scope
 	b.block(f.Chunk.Stmts)
 	b.resolveGotos()
 	b.close()
-	m.names = make([]*syntax.Name, 0, len(m.Uses))
-	for n := range m.Uses {
+	m.names = make([]*syntax.Name, 0, len(b.uses))
+	for n, s := range b.uses {
+		m.setUse(n, s)
 		if n.End > n.Start {
 			m.names = append(m.names, n)
 		}
@@ -78,7 +80,7 @@ func (b *refBuilder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, 
 	sym.Shadows, _ = b.lookup(n.Value)
 	b.scope.Symbols = append(b.scope.Symbols, sym)
 	b.m.Locals = append(b.m.Locals, sym)
-	b.m.Uses[n] = sym
+	b.uses[n] = sym
 	return sym
 }
 
@@ -97,7 +99,7 @@ func (b *refBuilder) use(n *syntax.Name, write bool) {
 		sym.Captured = true
 	}
 	sym.Refs = append(sym.Refs, Ref{n, write})
-	b.m.Uses[n] = sym
+	b.uses[n] = sym
 }
 
 func (b *refBuilder) block(stmts []syntax.Stmt) {
@@ -183,7 +185,7 @@ func (b *refBuilder) stmt(s syntax.Stmt) {
 		if s.Name.Value != "" {
 			sym := &Symbol{Name: s.Name.Value, Kind: LabelSym, Decl: s.Name, Node: s, Scope: b.scope}
 			b.scope.Labels = append(b.scope.Labels, sym)
-			b.m.Uses[s.Name] = sym
+			b.uses[s.Name] = sym
 		}
 	}
 }
@@ -269,7 +271,7 @@ func (b *refBuilder) resolveGotos() {
 			for _, l := range s.Labels {
 				if l.Name == name.Value {
 					l.Refs = append(l.Refs, Ref{Name: name})
-					b.m.Uses[name] = l
+					b.uses[name] = l
 					break search
 				}
 			}

@@ -23,7 +23,7 @@ func render(m *Model) string {
 	}
 	b.WriteString("== uses\n")
 	for _, n := range m.names {
-		s := m.Uses[n]
+		s := m.Use(n)
 		where := "global"
 		if s.Decl != nil {
 			where = s.Kind.String() + "@" + pos(s.Decl.Start)

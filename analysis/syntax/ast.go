@@ -50,7 +50,12 @@ type File struct {
 	Lines    *LineTable
 
 	compilerErr *Error // see CompilerError
+	nameIDs     int    // see NameIDs
 }
+
+// NameIDs returns the largest Name.ID in the tree: a slice of NameIDs()+1
+// values has a slot for every Name that Parse created.
+func (f *File) NameIDs() int { return f.nameIDs }
 
 // CompilerError returns the error the dialect's own compiler reports for
 // the file, and the line it names (counted as Lua counts lines, where
@@ -115,7 +120,16 @@ type Block struct {
 type Name struct {
 	Range
 	Value string
+	// id numbers the names of one parse densely from 1, so that a model
+	// of the file can keep a value per name in a slice instead of a map.
+	// It is 0 for a Name built outside the parser.
+	id int32
 }
+
+// ID returns the number Parse gave the name: the names of one File are
+// numbered 1, 2, ... up to File.NameIDs(), in no promised order. A Name
+// built by hand has ID 0. Names of different files share numbers.
+func (n *Name) ID() int { return int(n.id) }
 
 // Nil, True, False and Vararg are the literal keywords and "...".
 type (

@@ -40,6 +40,7 @@ type parser struct {
 	a        arena
 	st       stacks
 	first    int   // index in errs of the error a compiler meets first, or -1
+	nameIDs  int   // names created so far (the last Name.ID given)
 	firstErr Error // that error
 
 	// Scope tracking for the compile-time checks (scope.go).
@@ -104,6 +105,7 @@ func parse(filename string, src []byte, opts Options, indentHints bool) *File {
 		Chunk:    chunk,
 		Comments: p.lx.comments,
 		Lines:    p.lines,
+		nameIDs:  p.nameIDs,
 	}
 	f.Errors = p.finishErrors(opts.AllErrors)
 	if p.first >= 0 {
@@ -273,7 +275,8 @@ func (p *parser) missingName() *Name {
 // newName returns a Name for the source text between start and end.
 func (p *parser) newName(start, end int) *Name {
 	n := p.a.names.new()
-	n.Start, n.End, n.Value = start, end, p.str[start:end]
+	p.nameIDs++
+	n.Start, n.End, n.Value, n.id = start, end, p.str[start:end], int32(p.nameIDs)
 	return n
 }
 

@@ -302,7 +302,10 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 	fn := p.funcBody(start, attrs)
 	p.checkConst(name)
 	if m, ok := name.(*Member); ok && m.Colon {
-		fn.Params = append([]*Name{{Range{m.OpPos, m.OpPos}, "self"}}, fn.Params...)
+		self := p.a.names.new()
+		p.nameIDs++
+		self.Start, self.End, self.Value, self.id = m.OpPos, m.OpPos, "self", int32(p.nameIDs)
+		fn.Params = append([]*Name{self}, fn.Params...)
 		if fn.ParamTypes != nil {
 			fn.ParamTypes = append([]TypeExpr{nil}, fn.ParamTypes...)
 		}
