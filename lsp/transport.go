@@ -9,6 +9,7 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,11 +32,12 @@ var errTooLarge = errors.New("message too large")
 
 // frameReader reads the bodies of base-protocol frames.
 type frameReader struct {
-	in *bufio.Reader
+	in  *bufio.Reader
+	max int // the largest body accepted (maxMessageSize; smaller in tests)
 }
 
 func newFrameReader(r io.Reader) *frameReader {
-	return &frameReader{in: bufio.NewReaderSize(r, 64<<10)}
+	return &frameReader{in: bufio.NewReaderSize(r, 64<<10), max: maxMessageSize}
 }
 
 // Read returns the next body. An error wrapping errTooLarge leaves the stream
@@ -68,17 +70,23 @@ func (f *frameReader) Read() ([]byte, error) {
 			length = int(min(n, int64(1)<<40))
 		}
 	}
-	if length > maxMessageSize {
+	if length > f.max {
 		if _, err := io.CopyN(io.Discard, f.in, int64(length)); err != nil {
 			return nil, fmt.Errorf("skipping oversized body: %w", err)
 		}
-		return nil, fmt.Errorf("%w: %d bytes (the limit is %d)", errTooLarge, length, maxMessageSize)
+		return nil, fmt.Errorf("%w: %d bytes (the limit is %d)", errTooLarge, length, f.max)
 	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(f.in, body); err != nil {
-		return nil, fmt.Errorf("reading %d-byte body: %w", length, err)
+	// The body grows as bytes arrive rather than being allocated from the
+	// header's claim, so a lying Content-Length costs nothing.
+	var body bytes.Buffer
+	body.Grow(min(length, 64<<10))
+	if n, err := io.CopyN(&body, f.in, int64(length)); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("reading %d-byte body (got %d): %w", length, n, err)
 	}
-	return body, nil
+	return body.Bytes(), nil
 }
 
 // readLine reads one header line without its terminator.
