@@ -293,17 +293,19 @@ func (b *builder) finish() {
 			off += int(c)
 		}
 	}
-	m.uses = make([]*Symbol, m.File.NameIDs()+1)
+	m.syms = b.syms
+	m.uses = make([]int32, m.File.NameIDs()+1)
 	for i, n := range b.useNames {
 		x := b.useIDs[i]
-		sym := b.syms[x>>useKindBits]
+		symID := int32(x >> useKindBits)
+		sym := b.syms[symID]
 		if k := useKind(x & useKindMask); k != useDecl {
 			sym.Refs = append(sym.Refs, Ref{Name: n, Write: k == useWrite})
 		}
 		if id := n.ID(); id > 0 && id < len(m.uses) {
-			m.uses[id] = sym
+			m.uses[id] = symID + 1
 		} else {
-			m.setUse(n, sym)
+			m.setUse(n, sym, symID)
 		}
 	}
 	// The list of uses is no longer needed in walk order: it becomes the

@@ -10,8 +10,9 @@ package semantic
 
 import "github.com/buflsp/buflsp/analysis/syntax"
 
-// SymbolKind tells what declared a symbol.
-type SymbolKind int
+// SymbolKind tells what declared a symbol. One byte, so that it shares a
+// word of Symbol with Captured.
+type SymbolKind uint8
 
 // The kinds of symbols.
 const (
@@ -36,6 +37,8 @@ type Ref struct {
 type Symbol struct {
 	Name string
 	Kind SymbolKind
+	// Captured is set when a nested function uses the symbol (an upvalue).
+	Captured bool
 	// Decl is the declaring identifier; nil for globals. For the implicit
 	// self of a method it is a zero-width name at the colon.
 	Decl *syntax.Name
@@ -46,8 +49,6 @@ type Symbol struct {
 	Refs   []Ref // uses, in source order, not counting Decl
 	// Shadows is the symbol of the same name this one hides, or nil.
 	Shadows *Symbol
-	// Captured is set when a nested function uses the symbol (an upvalue).
-	Captured bool
 	// Doc holds the annotations written above the declaring statement.
 	Doc *Doc
 }
@@ -72,12 +73,15 @@ type Model struct {
 	Notes   []*Annotation        // every ---@ annotation in the file
 	names   []*syntax.Name       // every identifier with a symbol, sorted by offset
 	scopes  []*Scope             // every scope in creation order
-	// uses holds the symbol of every identifier (use or declaration) at
-	// its Name.ID; the other slots (field names, missing names) are nil.
-	// A slice indexed by the parser's dense ids costs a third of a map of
-	// the same entries and needs no hashing. extraUses holds the names
-	// that have no ID (trees built by hand rather than by syntax.Parse).
-	uses      []*Symbol
+	// uses holds, at the Name.ID of every identifier (use or declaration),
+	// 1 + the index of its symbol in syms; the other slots (field names,
+	// missing names) are 0. Indexed by the parser's dense ids, it costs 4
+	// bytes a name instead of a map entry, needs no hashing, and holds no
+	// pointers for the garbage collector to scan. extraUses holds the
+	// names without an ID (trees built by hand rather than by
+	// syntax.Parse).
+	uses      []int32
+	syms      []*Symbol
 	extraUses map[*syntax.Name]*Symbol
 }
 
@@ -91,10 +95,10 @@ func (m *Model) Use(n *syntax.Name) *Symbol {
 		return nil
 	}
 	if id := n.ID(); id > 0 {
-		if id < len(m.uses) {
+		if id < len(m.uses) && m.uses[id] > 0 {
 			// The name check keeps most names of other files from
 			// resolving; for the file's own names it always holds.
-			if s := m.uses[id]; s != nil && s.Name == n.Value {
+			if s := m.syms[m.uses[id]-1]; s.Name == n.Value {
 				return s
 			}
 		}
@@ -103,8 +107,9 @@ func (m *Model) Use(n *syntax.Name) *Symbol {
 	return m.extraUses[n]
 }
 
-// setUse records that n declares or refers to s.
-func (m *Model) setUse(n *syntax.Name, s *Symbol) {
+// setUse records that n declares or refers to s, the symbol with index
+// sym in m.syms.
+func (m *Model) setUse(n *syntax.Name, s *Symbol, sym int32) {
 	id := n.ID()
 	if id == 0 {
 		if m.extraUses == nil {
@@ -114,7 +119,7 @@ func (m *Model) setUse(n *syntax.Name, s *Symbol) {
 		return
 	}
 	if id >= len(m.uses) {
-		m.uses = append(m.uses, make([]*Symbol, id+1-len(m.uses))...)
+		m.uses = append(m.uses, make([]int32, id+1-len(m.uses))...)
 	}
-	m.uses[id] = s
+	m.uses[id] = sym + 1
 }

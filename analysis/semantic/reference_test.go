@@ -35,8 +35,15 @@ func referenceBuild(f *syntax.File) *Model {
 	b.resolveGotos()
 	b.close()
 	m.names = make([]*syntax.Name, 0, len(b.uses))
+	ids := map[*Symbol]int32{}
 	for n, s := range b.uses {
-		m.setUse(n, s)
+		id, ok := ids[s]
+		if !ok {
+			id = int32(len(m.syms))
+			ids[s] = id
+			m.syms = append(m.syms, s)
+		}
+		m.setUse(n, s, id)
 		if n.End > n.Start {
 			m.names = append(m.names, n)
 		}

@@ -305,7 +305,11 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 		self := p.a.names.new()
 		p.nameIDs++
 		self.Start, self.End, self.Value, self.id = m.OpPos, m.OpPos, "self", int32(p.nameIDs)
-		fn.Params = append([]*Name{self}, fn.Params...)
+		base := len(p.st.names)
+		p.st.names = append(append(p.st.names, self), fn.Params...)
+		fn.Params = p.a.nameLists.copyOf(p.st.names[base:])
+		clear(p.st.names[base:])
+		p.st.names = p.st.names[:base]
 		if fn.ParamTypes != nil {
 			fn.ParamTypes = append([]TypeExpr{nil}, fn.ParamTypes...)
 		}
