@@ -17,6 +17,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/buflsp/buflsp/analysis"
 )
 
 func reportPercentiles(b *testing.B, lat []time.Duration) {
@@ -33,9 +35,29 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 }
 
 // BenchmarkEditToDiagnostics measures a one-character edit in a 10,000-line
-// file until its diagnostics arrive, with the server's default debounce.
+// file until its diagnostics arrive, with the server's default debounce
+// ("server"), side by side with the analyzer alone checking the same text
+// ("analyzer-only"), so that the server's own share is visible.
 func BenchmarkEditToDiagnostics(b *testing.B) {
-	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: 15 * time.Millisecond}})
+	b.Run("server", benchEditServer)
+	b.Run("analyzer-only", func(b *testing.B) {
+		src := []byte(bigDocument(10_000))
+		checker := analysis.NewChecker()
+		checker.Check("test.lua", src, nil)
+		lat := make([]time.Duration, 0, b.N)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			start := time.Now()
+			checker.Check("test.lua", src, nil)
+			lat = append(lat, time.Since(start))
+		}
+		b.StopTimer()
+		reportPercentiles(b, lat)
+	})
+}
+
+func benchEditServer(b *testing.B) {
+	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: DefaultDebounce}})
 	text := bigDocument(10_000)
 	c.open(testURI, text)
 	c.diagnosticsFor(testURI, 1)

@@ -35,7 +35,8 @@ type Options struct {
 	// to the protocol stream.
 	Logger *zap.Logger
 	// Debounce is how long analysis waits after an edit for more edits before
-	// it starts (default 15ms).
+	// it starts (default 5ms: enough to coalesce changes sent together, short
+	// next to the time between keystrokes).
 	Debounce time.Duration
 	// NoWorkspaceScan turns off the background analysis of the workspace
 	// folder that starts after initialized.
@@ -43,6 +44,10 @@ type Options struct {
 	// Version is reported to the client in serverInfo.
 	Version string
 }
+
+// DefaultDebounce is the delay between an edit and its analysis when
+// Options.Debounce is zero.
+const DefaultDebounce = 5 * time.Millisecond
 
 // lifecycle is the state of the LSP session.
 type lifecycle int
@@ -92,7 +97,7 @@ func NewServer(opts Options) *Server {
 		opts.Version = "devel"
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 15 * time.Millisecond
+		opts.Debounce = DefaultDebounce
 	}
 	s := &Server{
 		opts:     opts,

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -36,7 +35,7 @@ Flags:
   --log-file PATH     append logs to PATH instead of standard error
   --log-level LEVEL   debug, info, warn (default) or error
   --debounce DUR      wait this long after an edit before analysing
-                      (default 15ms)
+                      (default 5ms)
 
 Examples:
   buflsp serve
@@ -67,7 +66,7 @@ func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	listen := fs.String("listen", "", "TCP address to accept one client on")
 	logFile := fs.String("log-file", "", "write logs to this file")
 	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
-	debounce := fs.Duration("debounce", 15*time.Millisecond, "delay between an edit and its analysis")
+	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "delay between an edit and its analysis")
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
