@@ -108,3 +108,49 @@ func TestLookups(t *testing.T) {
 		t.Errorf("visible in f = %s, want b,f,a", got)
 	}
 }
+
+// TestUseForeignNames checks the answers of Model.Use outside the file's
+// own identifiers: nil, a field name, a name built by hand and a name of
+// another parse (the same shape, so its IDs point at symbols of other
+// names).
+func TestUseForeignNames(t *testing.T) {
+	f := syntax.Parse("a.lua", []byte("local alpha = 1\nprint(alpha.field)\n"), syntax.Options{})
+	m := Build(f)
+	var field, alpha *syntax.Name
+	syntax.Inspect(f.Chunk, func(n syntax.Node) bool {
+		if mem, ok := n.(*syntax.Member); ok {
+			field = mem.Name
+			alpha, _ = mem.X.(*syntax.Name)
+		}
+		return true
+	})
+	if field == nil || alpha == nil {
+		t.Fatal("no alpha.field in the tree")
+	}
+	if s := m.Use(alpha); s == nil || s.Kind != Local || s.Name != "alpha" {
+		t.Errorf("Use(alpha) = %+v, want the local alpha", s)
+	}
+	if s := m.Use(field); s != nil {
+		t.Errorf("Use(field name) = %+v, want nil", s)
+	}
+	if s := m.Use(nil); s != nil {
+		t.Errorf("Use(nil) = %+v, want nil", s)
+	}
+	if s := m.Use(&syntax.Name{Range: alpha.Range, Value: "alpha"}); s != nil {
+		t.Errorf("Use(hand-built name) = %+v, want nil", s)
+	}
+	other := syntax.Parse("b.lua", []byte("local beta = 1\nshow(beta.field)\n"), syntax.Options{})
+	miss := 0
+	syntax.Inspect(other.Chunk, func(n syntax.Node) bool {
+		if name, ok := n.(*syntax.Name); ok {
+			if s := m.Use(name); s != nil {
+				t.Errorf("Use(%q of another file) = %+v, want nil", name.Value, s)
+			}
+			miss++
+		}
+		return true
+	})
+	if miss == 0 {
+		t.Fatal("no names in the other file")
+	}
+}

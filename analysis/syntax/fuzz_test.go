@@ -37,6 +37,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("%v: compiler error %+v at line %d (ok %v) with %d errors", d, e, line, ok, len(file.Errors))
 			}
 			checkSpans(t, file.Chunk, len(src))
+			checkNameIDs(t, file)
 			var b strings.Builder
 			end := 0
 			for _, tok := range Tokens(src, d) {
@@ -63,6 +64,28 @@ func checkSpans(t *testing.T, root Node, n int) {
 		if s < 0 || e < s || e > n {
 			t.Fatalf("node %T has span %d..%d outside 0..%d", x, s, e, n)
 		}
+		return true
+	})
+}
+
+// checkNameIDs checks the promise of Name.ID: every Name of the tree has
+// its own ID between 1 and File.NameIDs().
+func checkNameIDs(t *testing.T, f *File) {
+	t.Helper()
+	seen := map[int]*Name{}
+	Inspect(f.Chunk, func(n Node) bool {
+		name, ok := n.(*Name)
+		if !ok {
+			return true
+		}
+		id := name.ID()
+		if id < 1 || id > f.NameIDs() {
+			t.Fatalf("name %q at %d has ID %d, outside 1..%d", name.Value, name.Start, id, f.NameIDs())
+		}
+		if other := seen[id]; other != nil && other != name {
+			t.Fatalf("names %q at %d and %q at %d share ID %d", other.Value, other.Start, name.Value, name.Start, id)
+		}
+		seen[id] = name
 		return true
 	})
 }

@@ -72,7 +72,9 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := render(Parse(path, src, Options{Dialect: dialectFor(path)}))
+		f := Parse(path, src, Options{Dialect: dialectFor(path)})
+		checkNameIDs(t, f)
+		got := render(f)
 		golden := path + ".golden"
 		if *update {
 			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
