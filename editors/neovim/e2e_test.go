@@ -38,6 +38,11 @@ type e2eResult struct {
 	Text           []string `json:"text"`
 	WarningCleared bool     `json:"warning_cleared"`
 	Restarted      bool     `json:"restarted"`
+	EvalVirt       []struct {
+		Line int    `json:"line"`
+		Text string `json:"text"`
+	} `json:"eval_virt"`
+	EvalScratch []string `json:"eval_scratch"`
 }
 
 func TestNeovimEndToEnd(t *testing.T) {
@@ -105,6 +110,18 @@ func TestNeovimEndToEnd(t *testing.T) {
 	}
 	if !res.Restarted {
 		t.Errorf(":BuflspRestart did not attach the buffer to a new client (steps %v)", res.Steps)
+	}
+	inline := ""
+	for _, v := range res.EvalVirt {
+		if v.Line == 2 {
+			inline = v.Text
+		}
+	}
+	if !strings.Contains(inline, "5") {
+		t.Errorf(":BuflspEvaluate virtual text on the --= line = %q (all: %+v), want the value 5", inline, res.EvalVirt)
+	}
+	if !contains(res.EvalScratch, "hello") {
+		t.Errorf(":BuflspEvaluate scratch window = %q, want the printed line hello", res.EvalScratch)
 	}
 }
 

@@ -130,6 +130,31 @@ local function run()
   end, 20)
   result.restarted = restarted
   step("restart")
+
+  -- :BuflspEvaluate runs the buffer on the server's sandbox: the value of the
+  -- "--=" line shows as virtual text, printed output in the scratch window.
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, {
+    'local M = require("string.buffer")',
+    'local b = M.new():put("hello")',
+    'local n = #b --=',
+    'print(b:tostring())',
+    'return n',
+  })
+  vim.cmd("BuflspEvaluate")
+  local ns = vim.api.nvim_create_namespace("buflsp_evaluate")
+  local evaluated = vim.wait(8000, function()
+    return #vim.api.nvim_buf_get_extmarks(bufnr, ns, 0, -1, {}) > 0
+      and vim.fn.bufnr("buflsp://evaluate") ~= -1
+  end, 20)
+  if not evaluated then return finish(5, "no evaluation results shown") end
+  result.eval_virt = {}
+  for _, m in ipairs(vim.api.nvim_buf_get_extmarks(bufnr, ns, 0, -1, { details = true })) do
+    local text = ""
+    for _, chunk in ipairs(m[4].virt_text or {}) do text = text .. chunk[1] end
+    table.insert(result.eval_virt, { line = m[2], text = text })
+  end
+  result.eval_scratch = vim.api.nvim_buf_get_lines(vim.fn.bufnr("buflsp://evaluate"), 0, -1, false)
+  step("evaluate")
   finish(0, "ok")
 end
 
