@@ -1,8 +1,12 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/rules"
@@ -10,10 +14,67 @@ import (
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
-// Result is the analysis of one file.
+// Result is the analysis of one file. It is built once per file and shared:
+// the parsed file, the scope model and the inferred types are computed at
+// most once (Model and Types build theirs on first use), so that rules and
+// the language server's features read the same answers without redoing
+// the work. A Result is safe for concurrent use once Check (or Diagnose)
+// has returned; Model and Types may be called from several goroutines.
 type Result struct {
 	File        *syntax.File
 	Diagnostics []Diagnostic // sorted by position, suppression and severities applied
+
+	api       *api.Table
+	modelOnce sync.Once
+	model     *semantic.Model
+	typesOnce sync.Once
+	types     *semantic.Types
+}
+
+// Target is the dialect the file was parsed as.
+func (r *Result) Target() syntax.Target {
+	if r.File == nil {
+		return syntax.TargetLuaJIT
+	}
+	return r.File.Target
+}
+
+// Model returns the scope and symbol model of the file, built on the first
+// call; nil when there is no parsed file or building it failed.
+func (r *Result) Model() *semantic.Model {
+	r.modelOnce.Do(func() {
+		if r.File == nil {
+			return
+		}
+		defer func() {
+			// A failure is a bug in the model builder; callers get nil
+			// (rules turn that into their own error diagnostic).
+			if recover() != nil {
+				r.model = nil
+			}
+		}()
+		r.model = semantic.Build(r.File)
+	})
+	return r.model
+}
+
+// Types returns the flow-sensitive types of the file (semantic.Infer over
+// Model), built on the first call; nil when there is no model or the
+// inference failed.
+func (r *Result) Types() *semantic.Types {
+	r.typesOnce.Do(func() {
+		m := r.Model()
+		if m == nil || r.api == nil {
+			return
+		}
+		defer func() {
+			if recover() != nil {
+				r.types = nil
+			}
+		}()
+		r.types = semantic.Infer(m, r.Target(), r.api)
+	})
+	return r.types
 }
 
 // Checker holds what every check shares: the rule registry and the API
@@ -36,6 +97,9 @@ func NewCheckerWith(reg *rules.Registry) *Checker {
 // Registry returns the rule registry the checker runs.
 func (c *Checker) Registry() *rules.Registry { return c.reg }
 
+// API returns the API table the checker resolves calls against.
+func (c *Checker) API() *api.Table { return c.api }
+
 // CheckSource analyses one file with a fresh Checker. Callers that check
 // many files should build one Checker and call its Check method.
 func CheckSource(name string, src []byte, cfg *Config) *Result {
@@ -45,11 +109,34 @@ func CheckSource(name string, src []byte, cfg *Config) *Result {
 // Check analyses one file. A nil cfg means the defaults. It never panics: a
 // rule that fails is reported as an error diagnostic of that rule.
 func (c *Checker) Check(name string, src []byte, cfg *Config) *Result {
+	r := c.Parse(name, src, cfg)
+	r.Diagnostics, _ = c.Diagnose(context.Background(), r, cfg)
+	return r
+}
+
+// Parse parses one file (the target is detected as Check does) and returns
+// a Result without diagnostics, whose Model and Types are built on first
+// use. Diagnose runs the rules on it. The source is not copied: it must not
+// change while the Result is in use.
+func (c *Checker) Parse(name string, src []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = DefaultConfig()
 	}
 	target := syntax.DetectTarget(name, src, cfg.Target)
-	file := parse(name, src, target)
+	return &Result{File: parse(name, src, target), api: c.api}
+}
+
+// Diagnose runs the enabled rules on r (from Parse, with the same cfg) and
+// returns the diagnostics sorted by position, with suppression comments and
+// the configured severities applied. Rules run concurrently, on at most
+// GOMAXPROCS goroutines, sharing r's model and types; the output does not
+// depend on their order. It stops early with ctx's error when ctx ends (the
+// diagnostics are then nil). It does not set r.Diagnostics.
+func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagnostic, error) {
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	file := r.File
 	var diags []Diagnostic
 	for _, e := range file.Errors {
 		diags = append(diags, Diagnostic{Rule: rules.SyntaxError, Severity: SeverityError, Start: e.Start, End: e.End, Message: e.Msg})
@@ -58,29 +145,18 @@ func (c *Checker) Check(name string, src []byte, cfg *Config) *Result {
 	for _, g := range cfg.Globals {
 		globals[g] = true
 	}
-	report := func(d Diagnostic) { diags = append(diags, d) }
-	var model *semantic.Model
-	getModel := func() *semantic.Model {
-		if model == nil {
-			model = semantic.Build(file)
+	var enabled []*rules.Rule
+	for _, rule := range c.reg.All() {
+		if rule.Run != nil && cfg.SeverityOf(rule.Name, rule.Severity) != SeverityOff {
+			enabled = append(enabled, rule)
 		}
-		return model
 	}
-	var types *semantic.Types
-	getTypes := func() *semantic.Types {
-		if types == nil {
-			types = semantic.Infer(getModel(), target, c.api)
-		}
-		return types
+	ruleDiags, err := c.runRules(ctx, r, enabled, globals)
+	if err != nil {
+		return nil, err
 	}
-	for _, r := range c.reg.All() {
-		if r.Run == nil || cfg.SeverityOf(r.Name, r.Severity) == SeverityOff {
-			continue
-		}
-		pass := rules.NewPass(r, rules.PassInput{File: file, Target: target, Globals: globals, API: c.api, Report: report, Model: getModel, Types: getTypes})
-		if err := runRule(r, pass); err != nil {
-			diags = append(diags, Diagnostic{Rule: r.Name, Severity: SeverityError, Message: err.Error()})
-		}
+	for _, ds := range ruleDiags {
+		diags = append(diags, ds...)
 	}
 	sup := parseSuppressions(file, c.reg)
 	diags = append(diags, sup.problems...)
@@ -91,8 +167,8 @@ func (c *Checker) Check(name string, src []byte, cfg *Config) *Result {
 				continue
 			}
 			def := d.Severity
-			if r, ok := c.reg.Lookup(d.Rule); ok && def == SeverityOff {
-				def = r.Severity
+			if rule, ok := c.reg.Lookup(d.Rule); ok && def == SeverityOff {
+				def = rule.Severity
 			}
 			d.Severity = cfg.SeverityOf(d.Rule, def)
 			if d.Severity == SeverityOff {
@@ -102,7 +178,56 @@ func (c *Checker) Check(name string, src []byte, cfg *Config) *Result {
 		out = append(out, d)
 	}
 	sortDiagnostics(out)
-	return &Result{File: file, Diagnostics: out}
+	return out, nil
+}
+
+// runRules runs each rule on its own Pass, several at a time, and returns
+// the diagnostics of each rule in the order of rs (each rule's own report
+// order kept), so that the merged result is the same as a sequential run.
+// The model and types are built once, by the first rule that asks, and
+// shared by the others.
+func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, globals map[string]bool) ([][]Diagnostic, error) {
+	out := make([][]Diagnostic, len(rs))
+	runOne := func(i int) {
+		rule := rs[i]
+		var mine []Diagnostic
+		report := func(d Diagnostic) { mine = append(mine, d) }
+		pass := rules.NewPass(rule, rules.PassInput{File: r.File, Target: r.Target(), Globals: globals, API: c.api, Report: report, Model: r.Model, Types: r.Types})
+		if err := runRule(rule, pass); err != nil {
+			mine = append(mine, Diagnostic{Rule: rule.Name, Severity: SeverityError, Message: err.Error()})
+		}
+		out[i] = mine
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(rs))
+	if workers <= 1 {
+		for i := range rs {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			runOne(i)
+		}
+		return out, nil
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(rs) {
+					return
+				}
+				runOne(i)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // parse calls the parser and turns a parser panic, which would be a bug in
