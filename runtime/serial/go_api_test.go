@@ -404,8 +404,13 @@ func TestDictLookupFewKeys(t *testing.T) {
 	keys := []string{"id", "name", "a", "", "active", "abcdefgh", "abcd12efgh", "tags"}
 	c := newConfig([]Option{WithDict(keys...)})
 	for i, k := range keys {
+		// The same bytes, and a copy (which only a comparison of the
+		// bytes recognises).
 		if got := c.lookup(k); got != i {
 			t.Errorf("lookup(%q) = %d, want %d", k, got, i)
+		}
+		if got := c.lookup(strings.Clone(k)); got != i {
+			t.Errorf("lookup(copy of %q) = %d, want %d", k, got, i)
 		}
 	}
 	for _, k := range []string{"ie", "jd", "nam", "names", "b", "activf", "abcdefgi", "abcdXXefgh", "abcd12efgi", "tagz", "\x00"} {

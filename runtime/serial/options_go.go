@@ -1,5 +1,7 @@
 package serial
 
+import "unsafe"
+
 // Option configures an Encoder or a Decoder of the Go API.
 type Option func(*config)
 
@@ -69,7 +71,10 @@ func (c *config) lookup(s string) int {
 	case i == 0:
 		return -1
 	case i > 0:
-		if c.dict[i-1] == s {
+		// Keys that come from the same string constant as the dictionary
+		// entry share its bytes; comparing the pointers first spares the
+		// call that compares bytes.
+		if d := c.dict[i-1]; len(d) == len(s) && (unsafe.StringData(d) == unsafe.StringData(s) || d == s) {
 			return int(i - 1)
 		}
 		return -1
