@@ -33,8 +33,10 @@ func src(p *Pass, n syntax.Node) string {
 // library table and is not an unknown member.
 func assignedMembers(p *Pass) map[string]bool {
 	out := map[string]bool{}
-	inspect(p.File.Chunk, func(n syntax.Node) bool {
+	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
 		switch s := n.(type) {
+		case syntax.TypeExpr:
+			return false // see isTypeAnnotation
 		case *syntax.Assign:
 			for _, t := range s.Targets {
 				if m, ok := t.(*syntax.Member); ok && m.Name != nil {
@@ -405,7 +407,10 @@ func runPcallMethodWithoutSelf(p *Pass) {
 		return
 	}
 	m := p.Model()
-	inspect(p.File.Chunk, func(n syntax.Node) bool {
+	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
+		if isTypeAnnotation(n) {
+			return false
+		}
 		call, ok := n.(*syntax.Call)
 		if !ok || len(call.Args) == 0 {
 			return true

@@ -6,6 +6,8 @@ package rules
 // of get (get-nil-not-last). Part of the API type-checking family (calls.go).
 
 import (
+	"slices"
+
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
@@ -142,7 +144,10 @@ func unsupportedField(ts *semantic.Types, ctor *syntax.Table) *syntax.Field {
 // findSelfRefs finds assignments t.k = t (or t[k] = t) of a known table.
 func findSelfRefs(ts *semantic.Types, root *syntax.Block) map[*semantic.TableObj][]*syntax.Assign {
 	out := map[*semantic.TableObj][]*syntax.Assign{}
-	inspect(root, func(n syntax.Node) bool {
+	syntax.Inspect(root, func(n syntax.Node) bool {
+		if isTypeAnnotation(n) {
+			return false
+		}
 		a, ok := n.(*syntax.Assign)
 		if !ok {
 			return true
@@ -167,6 +172,11 @@ func findSelfRefs(ts *semantic.Types, root *syntax.Block) map[*semantic.TableObj
 		}
 		return true
 	})
+	// Inspect visits an if statement's conditions before its blocks; the
+	// caller names the first assignment, so keep them in source order.
+	for _, as := range out {
+		slices.SortStableFunc(as, func(a, b *syntax.Assign) int { return a.Start - b.Start })
+	}
 	return out
 }
 

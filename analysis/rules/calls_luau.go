@@ -133,7 +133,10 @@ func runOneBasedOffset(p *Pass) {
 		return
 	}
 	m := p.Model()
-	inspect(p.File.Chunk, func(n syntax.Node) bool {
+	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
+		if isTypeAnnotation(n) {
+			return false
+		}
 		loop, ok := n.(*syntax.NumericFor)
 		if !ok || loop.Body == nil || loop.Step != nil {
 			return true
@@ -148,11 +151,20 @@ func runOneBasedOffset(p *Pass) {
 		if iv == nil {
 			return true
 		}
+		// The first offending call in source order is named. Inspect puts
+		// an if statement's conditions before its blocks, so keep the
+		// earliest hit and skip only what starts after it.
 		var hit *semantic.Call
-		inspect(loop.Body, func(n syntax.Node) bool {
+		syntax.Inspect(loop.Body, func(n syntax.Node) bool {
+			if isTypeAnnotation(n) {
+				return false
+			}
+			if s, _ := n.Span(); hit != nil && s >= hit.Node.Start {
+				return false
+			}
 			call, ok := n.(*syntax.Call)
-			if !ok || hit != nil {
-				return hit == nil
+			if !ok {
+				return true
 			}
 			c := ts.CallOf(call)
 			if c == nil || !checkedCall(c) || c.Func.Owner != api.Luau || len(c.Node.Args) < 2 || len(c.Func.Params) < 2 || c.Func.Params[1].Name != "offset" {

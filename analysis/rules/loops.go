@@ -366,18 +366,10 @@ func evalTargetPrefix(t syntax.Expr, visit func(syntax.Node)) {
 	}
 }
 
-// inspect calls visit for root and for every statement and expression below
-// it in source order, skipping the children of a node when visit returns
-// false. It is syntax.Inspect without reflection: rules call it on every
-// file, and the reflective walk cost more than the rules themselves.
-func inspect(root syntax.Node, visit func(syntax.Node) bool) {
-	w := &fileWalker{visit: func(n syntax.Node, _ *walkCtx) bool { return visit(n) }}
-	switch n := root.(type) {
-	case *syntax.Block:
-		w.block(n)
-	case syntax.Stmt:
-		w.stmt(n)
-	case syntax.Expr:
-		w.expr(n)
-	}
+// isTypeAnnotation reports whether n is a Luau type annotation. Rules that
+// walk with syntax.Inspect skip these: they look at code that runs, and
+// the expressions inside typeof(...) never do.
+func isTypeAnnotation(n syntax.Node) bool {
+	_, ok := n.(syntax.TypeExpr)
+	return ok
 }
