@@ -137,6 +137,9 @@ func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagn
 		cfg = DefaultConfig()
 	}
 	file := r.File
+	if file == nil {
+		return nil, nil
+	}
 	var diags []Diagnostic
 	for _, e := range file.Errors {
 		diags = append(diags, Diagnostic{Rule: rules.SyntaxError, Severity: SeverityError, Start: e.Start, End: e.End, Message: e.Msg})

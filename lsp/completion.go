@@ -62,11 +62,11 @@ func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (
 
 // memberItems completes after the '.' or ':' at op.
 func (s *Server) memberItems(ix *index, src []byte, op int, prefix string) []protocol.CompletionItem {
-	recv := unknownValue
+	var recv value
 	if m := ix.memberAfterOp(op); m != nil {
 		recv = m.recv
 	}
-	if recv.kind == vUnknown {
+	if !recv.known() {
 		// The parser may not have produced a member node for incomplete
 		// code: resolve the name written before the operator.
 		i := op
@@ -163,7 +163,7 @@ func (s *Server) scopeItems(ix *index, off int, prefix string) []protocol.Comple
 	}
 	var globals []string
 	for name, g := range ix.globals {
-		if g.assigned || g.val.kind != vUnknown {
+		if g.assigned || g.val.known() {
 			globals = append(globals, name)
 		}
 	}

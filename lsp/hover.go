@@ -46,65 +46,31 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		b.WriteString("local ")
 	}
 	b.WriteString(sym.name)
-	// The analyzer's types cost more than the index: ask for them only when
-	// the index knows nothing, or to tell whether a pointer went stale.
-	var types *semantic.Types
-	if sym.val.kind == vUnknown || sym.val.kind == vPointer {
-		types, err = snap.typesCtx(ctx)
-		if err != nil {
-			return nil, err
-		}
-	}
-	// The server's own inference names buffers more precisely (the source
-	// of a view or pointer, ---@type on a declaration without a value); the
-	// analyzer's flow-sensitive types cover everything else (constants,
-	// values returned by functions, table fields) and staleness.
-	t, known := typeAt(types, off)
-	switch {
-	case sym.val.Describe() != "":
+	// The analyzer's flow-sensitive type at this name: constants, buffers
+	// returned by functions, staleness of a pointer or view.
+	v := ix.valueAt(o)
+	if d := v.Describe(); d != "" {
 		b.WriteString(": ")
-		b.WriteString(sym.val.Describe())
-	case known:
-		b.WriteString(": ")
-		b.WriteString(t.String())
+		b.WriteString(d)
 	}
 	b.WriteString("\n```")
-	if known && t.Stale {
+	if v.t.Stale {
 		b.WriteString("\n\nStale: its buffer changed after it was taken")
-		if t.StaleBy != nil {
-			line, _ := ix.file.Lines.Position(t.StaleBy.Start)
+		if v.t.StaleBy != nil {
+			line, _ := ix.file.Lines.Position(v.t.StaleBy.Start)
 			b.WriteString(" (by the call on line " + itoa(line) + ")")
 		}
 		b.WriteString("; take it again before use.")
 	}
-	switch sym.val.kind {
-	case vView:
+	switch v.t.Kind {
+	case semantic.View:
 		b.WriteString("\n\nA view shares memory with its source: a change to either is seen by both. `:clone()` it to keep a copy.")
-	case vPointer:
+	case semantic.Pointer:
 		b.WriteString("\n\nA pointer into the buffer's memory; it is valid only until the buffer is next changed.")
-	case vLBuf:
+	case semantic.LBuf:
 		b.WriteString("\n\nA Luau buffer: fixed size, offsets start at 0.")
 	}
 	return s.markup(b.String(), snap.Mapper.SpanRange(o.start, o.end)), nil
-}
-
-// typeAt asks the analyzer's inference what the name at off holds there:
-// the flow-sensitive type of a use, or the declared type of a declaration.
-func typeAt(types *semantic.Types, off int) (semantic.Type, bool) {
-	if types == nil || types.Model == nil {
-		return semantic.Type{}, false
-	}
-	if n := types.Model.NameAt(off); n != nil {
-		if t := types.TypeOf(n); t.Known() {
-			return t, true
-		}
-	}
-	if sym := types.Model.SymbolAt(off); sym != nil {
-		if t := types.DeclType(sym); t.Known() {
-			return t, true
-		}
-	}
-	return semantic.Type{}, false
 }
 
 // apiDoc renders an API entry as markdown.

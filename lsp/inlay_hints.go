@@ -7,6 +7,7 @@ package lsp
 import (
 	"context"
 
+	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
@@ -36,7 +37,7 @@ func (s *Server) inlayHint(ctx context.Context, p *inlayHintParams) ([]inlayHint
 		}
 	}
 	for _, sym := range ix.symbols {
-		if sym.declStart < start || sym.declStart > end || sym.kind != symLocal || !(sym.val.isBuffer() || sym.val.kind == vPointer) {
+		if sym.declStart < start || sym.declStart > end || sym.kind != symLocal || !(sym.val.isBuffer() || sym.val.t.Kind == semantic.Pointer) {
 			continue
 		}
 		out = append(out, inlayHint{Position: m.OffsetPosition(sym.declEnd), Label: ": " + sym.val.Describe(), Kind: inlayHintType})

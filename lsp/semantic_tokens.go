@@ -10,6 +10,8 @@ import (
 	"sort"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/buflsp/buflsp/analysis/semantic"
 )
 
 // Token types and modifiers, in legend order.
@@ -51,13 +53,19 @@ func (s *Server) semanticTokensFull(ctx context.Context, p *protocol.SemanticTok
 		return nil, err
 	}
 	var toks []semToken
-	for _, o := range ix.occ {
+	for i := range ix.occ {
+		o := &ix.occ[i]
+		// A variable keeps the kind of its declaration; one declared
+		// without a known value is marked where the flow knows it.
 		v := o.sym.val
+		if !v.isAPI() {
+			v = ix.valueAt(o)
+		}
 		var t semToken
 		switch {
-		case v.kind == vSBufModule || v.kind == vLuauLib:
+		case v.t.Kind == semantic.SBufModule || v.t.Kind == semantic.LuauLib:
 			t = semToken{typ: tokNamespace, mods: modDefaultLibrary}
-		case v.isBuffer() || v.kind == vPointer:
+		case v.isBuffer() || v.t.Kind == semantic.Pointer:
 			t = semToken{typ: tokVariable, mods: modBuffer}
 			if o.sym.kind == symParam {
 				t.typ = tokParameter

@@ -26,7 +26,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/buflsp/buflsp/analysis"
-	"github.com/buflsp/buflsp/analysis/api"
 )
 
 // Options configure a Server. The zero value is usable.
@@ -102,7 +101,7 @@ func NewServer(opts Options) *Server {
 	s := &Server{
 		opts:     opts,
 		log:      opts.Logger,
-		an:       &analyzer{checker: analysis.NewChecker(), api: api.New()},
+		an:       newAnalyzer(),
 		state:    stateNew,
 		exitCode: 1,
 		settings: defaultSettings(),
@@ -427,6 +426,13 @@ func truncate(b []byte, n int) []byte {
 		return b[:n]
 	}
 	return b
+}
+
+// newAnalyzer builds the session's checker; the API table is the
+// checker's own, so that the features and the rules resolve against one.
+func newAnalyzer() *analyzer {
+	c := analysis.NewChecker()
+	return &analyzer{checker: c, api: c.API()}
 }
 
 // workers is how many analyses run at once.

@@ -14,11 +14,12 @@ import (
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/api"
-	"github.com/buflsp/buflsp/analysis/semantic"
-	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
-// Snapshot is one version of one document.
+// Snapshot is one version of one document. Everything the server knows
+// of the version comes from one analysis.Result: the parse, the scope model
+// and the types are computed once and shared by the rules (diagnostics) and
+// by the index the requests read.
 type Snapshot struct {
 	URI     protocol.DocumentURI
 	Path    string // file path for file URIs, else the URI; what the analyzer sees as the name
@@ -28,21 +29,26 @@ type Snapshot struct {
 
 	cfg *analysis.Config
 	an  *analyzer
+	// ctx ends when a newer version replaces this one (or the document is
+	// closed), so that the rules of a superseded version stop early.
+	ctx    context.Context
+	cancel context.CancelFunc
 
+	// The parse, started by the first request or by the scheduler.
+	parseOnce sync.Once
+	parseDone chan struct{}
+	parsed    *analysis.Result
+	// The rules, run on the parsed result; result is parsed with its
+	// Diagnostics set.
 	once   sync.Once
 	done   chan struct{} // closed when result is set
 	result *analysis.Result
-	// The index is built on first use by a request, from a parse of its
-	// own rather than from the analysis: a request after an edit then waits
-	// for the parser and the index only, not for every rule.
+	// The index is built on first use by a request, from the parsed
+	// result's model and types: a request after an edit then waits for the
+	// parse and the type inference only, not for every rule.
 	indexOnce sync.Once
 	indexDone chan struct{}
 	index     *index
-	// The analyzer's flow-sensitive types, for hover only: they cost more
-	// than the index, so only a hover pays for them (once per version).
-	typesOnce sync.Once
-	typesDone chan struct{}
-	types     *semantic.Types
 }
 
 // analyzer is what every snapshot of a session shares: the checker and the
@@ -53,7 +59,38 @@ type analyzer struct {
 }
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
-	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an, done: make(chan struct{}), indexDone: make(chan struct{}), typesDone: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an,
+		ctx: ctx, cancel: cancel, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{})}
+}
+
+// supersede tells the snapshot that a newer version (or a close) replaced
+// it: work not yet started for it is skipped.
+func (s *Snapshot) supersede() { s.cancel() }
+
+// startParse launches the parse of this version once, on its own goroutine
+// so that a cancelled request can stop waiting for it.
+func (s *Snapshot) startParse() {
+	s.parseOnce.Do(func() {
+		go func() {
+			defer close(s.parseDone)
+			defer func() {
+				// The analyzer promises not to panic; if it does, the
+				// version is answered as an empty file.
+				if v := recover(); v != nil {
+					s.parsed = &analysis.Result{}
+				}
+			}()
+			s.parsed = s.an.checker.Parse(s.Path, s.Content, s.cfg)
+		}()
+	})
+}
+
+// parsedResult waits for the parse.
+func (s *Snapshot) parsedResult() *analysis.Result {
+	s.startParse()
+	<-s.parseDone
+	return s.parsed
 }
 
 // start launches the analysis of this version once; it runs on its own
@@ -62,17 +99,20 @@ func (s *Snapshot) start() {
 	s.once.Do(func() {
 		go func() {
 			defer close(s.done)
+			res := s.parsedResult()
 			defer func() {
-				// The analyzer promises not to panic; the index is ours. Either
-				// way, a failure must leave a usable, empty result behind.
+				// A failure must leave a usable result behind.
 				if v := recover(); v != nil {
-					s.result = &analysis.Result{Diagnostics: []analysis.Diagnostic{{
+					res.Diagnostics = []analysis.Diagnostic{{
 						Rule: "syntax-error", Severity: analysis.SeverityError,
 						Message: fmt.Sprintf("internal error while analysing this file (please report): %v", v),
-					}}}
+					}}
 				}
+				s.result = res
 			}()
-			s.result = s.an.checker.Check(s.Path, s.Content, s.cfg)
+			// A superseded version gets no diagnostics; the scheduler
+			// never publishes them.
+			res.Diagnostics, _ = s.an.checker.Diagnose(s.ctx, res, s.cfg)
 		}()
 	})
 }
@@ -85,27 +125,26 @@ func (s *Snapshot) Analysis() *analysis.Result {
 	return s.result
 }
 
-// startIndex launches the parse and index of this version once, on its own
-// goroutine so that a cancelled request can stop waiting for it.
+// startIndex launches the index of this version once, on its own goroutine
+// so that a cancelled request can stop waiting for it.
 func (s *Snapshot) startIndex() {
 	s.indexOnce.Do(func() {
 		go func() {
 			defer close(s.indexDone)
+			res := s.parsedResult()
 			defer func() {
 				// A bug in the index must not take down the server: answer
-				// from an empty index instead.
+				// from an index of the parse alone instead.
 				if v := recover(); v != nil {
-					s.index = &index{globals: map[string]*symbol{}}
+					s.index = buildIndex(res.File, nil, nil)
 				}
 			}()
-			target := syntax.DetectTarget(s.Path, s.Content, s.cfg.Target)
-			file := syntax.Parse(s.Path, s.Content, syntax.Options{Target: target})
-			s.index = buildIndex(file, s.an.api)
+			s.index = buildIndex(res.File, res.Model(), res.Types())
 		}()
 	})
 }
 
-// Index returns the name-resolution index of this version.
+// Index returns the index of this version.
 func (s *Snapshot) Index() *index {
 	s.startIndex()
 	<-s.indexDone
@@ -129,35 +168,6 @@ func (s *Snapshot) analysisCtx(ctx context.Context) (*analysis.Result, error) {
 	select {
 	case <-s.done:
 		return s.result, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
-// typesCtx returns the analyzer's inferred types for this version, computed
-// from the index's parse on first use; nil when the inference failed. It
-// returns ctx's error if ctx ends first.
-func (s *Snapshot) typesCtx(ctx context.Context) (*semantic.Types, error) {
-	ix, err := s.indexCtx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s.typesOnce.Do(func() {
-		go func() {
-			defer close(s.typesDone)
-			defer func() {
-				if v := recover(); v != nil {
-					s.types = nil // hover falls back to the index's own inference
-				}
-			}()
-			if ix.file != nil {
-				s.types = semantic.Infer(semantic.Build(ix.file), ix.target, s.an.api)
-			}
-		}()
-	})
-	select {
-	case <-s.typesDone:
-		return s.types, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -195,12 +205,18 @@ func (st *store) get(u protocol.DocumentURI) *Snapshot {
 func (st *store) open(snap *Snapshot) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if old := st.docs[snap.URI]; old != nil {
+		old.supersede()
+	}
 	st.docs[snap.URI] = snap
 }
 
 func (st *store) close(u protocol.DocumentURI) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if old := st.docs[u]; old != nil {
+		old.supersede()
+	}
 	delete(st.docs, u)
 }
 
@@ -253,6 +269,7 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 		}
 	}
 	snap := newSnapshot(u, version, content, old.cfg, old.an)
+	old.supersede()
 	st.docs[u] = snap
 	return snap, nil
 }
@@ -265,6 +282,7 @@ func (st *store) reconfigure(cfg *analysis.Config) []*Snapshot {
 	out := make([]*Snapshot, 0, len(st.docs))
 	for u, old := range st.docs {
 		snap := newSnapshot(u, old.Version, old.Content, cfg, old.an)
+		old.supersede()
 		st.docs[u] = snap
 		out = append(out, snap)
 	}

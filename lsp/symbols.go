@@ -70,7 +70,7 @@ func blockSymbols(snap *Snapshot, ix *index, b *syntax.Block, top bool) []protoc
 					continue
 				}
 				detail := "local"
-				if sym := ix.byDecl[n.Start]; sym != nil {
+				if sym := ix.symbolOf(n); sym != nil {
 					if d := sym.val.Describe(); d != "" {
 						detail = d
 					}
