@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"sort"
 	"sync"
-	"sync/atomic"
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/rules"
@@ -128,10 +127,10 @@ func (c *Checker) Parse(name string, src []byte, cfg *Config) *Result {
 
 // Diagnose runs the enabled rules on r (from Parse, with the same cfg) and
 // returns the diagnostics sorted by position, with suppression comments and
-// the configured severities applied. Rules run concurrently, on at most
-// GOMAXPROCS goroutines, sharing r's model and types; the output does not
-// depend on their order. It stops early with ctx's error when ctx ends (the
-// diagnostics are then nil). It does not set r.Diagnostics.
+// the configured severities applied. Rules run concurrently, sharing r's
+// model and types; the output does not depend on their order. It stops
+// early with ctx's error when ctx ends (the diagnostics are then nil). It
+// does not set r.Diagnostics.
 func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagnostic, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -184,14 +183,20 @@ func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagn
 	return out, nil
 }
 
-// runRules runs each rule on its own Pass, several at a time, and returns
-// the diagnostics of each rule in the order of rs (each rule's own report
-// order kept), so that the merged result is the same as a sequential run.
-// The model and types are built once, by the first rule that asks, and
-// shared by the others.
+// runRules runs every rule on its own goroutine and returns the
+// diagnostics of each rule in the order of rs (each rule's own report order
+// kept), so that the merged result is the same as a sequential run. The
+// model and types are built once, by the first rule that asks, and shared:
+// the rules that need them wait for that one build, while those that only
+// read the syntax tree run meanwhile on the other cores. The Go scheduler
+// bounds the CPU use by GOMAXPROCS. A rule that has not started when ctx
+// ends is skipped.
 func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, globals map[string]bool) ([][]Diagnostic, error) {
 	out := make([][]Diagnostic, len(rs))
 	runOne := func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
 		rule := rs[i]
 		var mine []Diagnostic
 		report := func(d Diagnostic) { mine = append(mine, d) }
@@ -201,32 +206,21 @@ func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, glo
 		}
 		out[i] = mine
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(rs))
-	if workers <= 1 {
+	if runtime.GOMAXPROCS(0) == 1 || len(rs) <= 1 {
 		for i := range rs {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
 			runOne(i)
 		}
-		return out, nil
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= len(rs) {
-					return
-				}
+	} else {
+		var wg sync.WaitGroup
+		for i := range rs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
 				runOne(i)
-			}
-		}()
+			}()
+		}
+		wg.Wait()
 	}
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -187,3 +187,15 @@ func rssMiB() float64 {
 	}
 	return 0
 }
+
+// BenchmarkBuildIndex measures reshaping the analyzer's model and types of
+// the 10,000-line file into the server's index (the analysis itself is
+// shared with the rules and not counted).
+func BenchmarkBuildIndex(b *testing.B) {
+	res := analysis.NewChecker().Parse("test.lua", []byte(bigDocument(10_000)), nil)
+	model, types := res.Model(), res.Types()
+	b.ResetTimer()
+	for range b.N {
+		buildIndex(res.File, model, types)
+	}
+}

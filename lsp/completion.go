@@ -64,7 +64,7 @@ func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (
 func (s *Server) memberItems(ix *index, src []byte, op int, prefix string) []protocol.CompletionItem {
 	var recv value
 	if m := ix.memberAfterOp(op); m != nil {
-		recv = m.recv
+		recv = m.recv()
 	}
 	if !recv.known() {
 		// The parser may not have produced a member node for incomplete
@@ -161,15 +161,10 @@ func (s *Server) scopeItems(ix *index, off int, prefix string) []protocol.Comple
 		}
 		add(sym.name, kind, detailOf(sym), "0")
 	}
-	var globals []string
-	for name, g := range ix.globals {
-		if g.assigned || g.val.known() {
-			globals = append(globals, name)
+	for _, name := range ix.globalNames() {
+		if g := ix.global(name); g.assigned || g.val.known() {
+			add(name, protocol.CompletionItemKindVariable, detailOf(g), "1")
 		}
-	}
-	sort.Strings(globals)
-	for _, name := range globals {
-		add(name, protocol.CompletionItemKindVariable, detailOf(ix.globals[name]), "1")
 	}
 	if ix.target != syntax.TargetLuaJIT {
 		add("buffer", protocol.CompletionItemKindModule, "Luau buffer library", "1")

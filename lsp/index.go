@@ -95,8 +95,9 @@ const (
 	symGlobal
 )
 
-// symbol is one variable of the model: a local (one declaration) or a
-// global name.
+// symbol is one variable of the model, a local (one declaration) or a
+// global name, as the features read it. Symbols are made on demand from
+// the model; two lookups of one variable give equal, not identical, values.
 type symbol struct {
 	sem       *semantic.Symbol
 	name      string
@@ -126,9 +127,12 @@ type occurrence struct {
 // member is an access X.name or X:name on a value of an API kind.
 type member struct {
 	node *syntax.Member
-	recv value
+	use  *semantic.MemberUse
 	fn   *api.Func // the API entry it names, or nil
 }
+
+// recv is the value the member is taken from.
+func (m *member) recv() value { return value{t: m.use.Recv} }
 
 // callInfo is one call whose callee is an API function.
 type callInfo struct {
@@ -136,46 +140,36 @@ type callInfo struct {
 	fn   *api.Func
 }
 
-// index is what the features read; it is immutable once built.
+// index is what the features read; it is immutable once built. Names,
+// scopes and types are answered by the model and types themselves (their
+// own lookups are by offset already); the index only keeps the API members
+// sorted by offset and the resolved API calls.
 type index struct {
 	file    *syntax.File
 	target  syntax.Target
 	model   *semantic.Model // nil when there is no parse
 	types   *semantic.Types // nil when the inference failed
-	symbols []*symbol       // locals in declaration order
-	bySem   map[*semantic.Symbol]*symbol
-	globals map[string]*symbol
-	occ     []occurrence // sorted by start
-	members []member     // sorted by the member name's start
-	calls   []callInfo   // in evaluation order
+	members []member        // sorted by the member name's start
+	calls   []callInfo      // in evaluation order
 }
 
-// buildIndex reshapes the model and types of one parsed file. model and
-// types may be nil (a failed build): the index is then empty of them.
+// buildIndex wraps the model and types of one parsed file. model and types
+// may be nil (a failed build): the index then knows no names or values.
 func buildIndex(f *syntax.File, model *semantic.Model, types *semantic.Types) *index {
-	ix := &index{file: f, model: model, types: types, globals: map[string]*symbol{}, bySem: map[*semantic.Symbol]*symbol{}}
+	ix := &index{file: f, model: model, types: types}
 	if f == nil || model == nil {
 		return ix
 	}
 	ix.target = f.Target
-	ix.symbols = make([]*symbol, 0, len(model.Locals))
-	for _, s := range model.Locals {
-		if s.Kind == semantic.LabelSym {
-			continue
-		}
-		ix.symbols = append(ix.symbols, ix.add(s))
-	}
-	for name, s := range model.Globals {
-		ix.globals[name] = ix.add(s)
-	}
-	slices.SortFunc(ix.occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
 	if types != nil {
+		ix.members = make([]member, 0, len(types.Members()))
 		for _, m := range types.Members() {
 			if m.Node.Name != nil {
-				ix.members = append(ix.members, member{node: m.Node, recv: value{t: m.Recv}, fn: m.Func})
+				ix.members = append(ix.members, member{node: m.Node, use: m, fn: m.Func})
 			}
 		}
 		slices.SortStableFunc(ix.members, func(a, b member) int { return cmp.Compare(a.node.Name.Start, b.node.Name.Start) })
+		ix.calls = make([]callInfo, 0, len(types.Calls()))
 		for _, c := range types.Calls() {
 			if c.Func != nil {
 				ix.calls = append(ix.calls, callInfo{node: c.Node, fn: c.Func})
@@ -185,10 +179,13 @@ func buildIndex(f *syntax.File, model *semantic.Model, types *semantic.Types) *i
 	return ix
 }
 
-// add records one symbol of the model with its occurrences.
-func (ix *index) add(s *semantic.Symbol) *symbol {
+// symbolFor describes one symbol of the model, or returns nil for labels
+// and nil.
+func (ix *index) symbolFor(s *semantic.Symbol) *symbol {
+	if s == nil || s.Kind == semantic.LabelSym {
+		return nil
+	}
 	sym := &symbol{sem: s, name: s.Name, declStart: -1, declEnd: -1}
-	ix.bySem[s] = sym
 	switch s.Kind {
 	case semantic.Param:
 		sym.kind = symParam
@@ -206,20 +203,50 @@ func (ix *index) add(s *semantic.Symbol) *symbol {
 	if d := s.Decl; d != nil && d.End > d.Start {
 		sym.declStart, sym.declEnd = d.Start, d.End
 		sym.refs = append(sym.refs, span{d.Start, d.End, true})
-		ix.occ = append(ix.occ, occurrence{span: span{d.Start, d.End, true}, name: d, sym: sym, decl: true})
 	}
 	for _, r := range s.Refs {
-		sp := span{r.Name.Start, r.Name.End, r.Write}
-		sym.refs = append(sym.refs, sp)
-		ix.occ = append(ix.occ, occurrence{span: sp, name: r.Name, sym: sym})
+		sym.refs = append(sym.refs, span{r.Name.Start, r.Name.End, r.Write})
 		if r.Write {
 			sym.assigned = true
 		}
 	}
-	// Refs come in source order, after the declaration; a global's first
-	// reference may be anywhere.
 	sym.val = ix.symbolValue(sym)
 	return sym
+}
+
+// locals returns every local of the file in declaration order.
+func (ix *index) locals() []*symbol {
+	if ix.model == nil {
+		return nil
+	}
+	out := make([]*symbol, 0, len(ix.model.Locals))
+	for _, s := range ix.model.Locals {
+		if sym := ix.symbolFor(s); sym != nil {
+			out = append(out, sym)
+		}
+	}
+	return out
+}
+
+// global returns the global name, or nil when the file does not use it.
+func (ix *index) global(name string) *symbol {
+	if ix.model == nil {
+		return nil
+	}
+	return ix.symbolFor(ix.model.Globals[name])
+}
+
+// globalNames returns the globals the file uses, sorted.
+func (ix *index) globalNames() []string {
+	if ix.model == nil {
+		return nil
+	}
+	out := make([]string, 0, len(ix.model.Globals))
+	for name := range ix.model.Globals {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // symbolValue is what is known of a variable: a local's type at its
@@ -326,13 +353,25 @@ func exprText(src []byte, n syntax.Node) string {
 // occurrenceAt returns the name occurrence containing off (a cursor right
 // after the last character of a name counts), or nil.
 func (ix *index) occurrenceAt(off int) *occurrence {
-	i := sort.Search(len(ix.occ), func(i int) bool { return ix.occ[i].end >= off })
-	for ; i < len(ix.occ) && ix.occ[i].start <= off; i++ {
-		if off <= ix.occ[i].end {
-			return &ix.occ[i]
+	if ix.model == nil {
+		return nil
+	}
+	n := ix.model.NameAt(off)
+	if n == nil || n.End <= n.Start {
+		return nil
+	}
+	sym := ix.symbolFor(ix.model.Use(n))
+	if sym == nil {
+		return nil
+	}
+	o := &occurrence{span: span{n.Start, n.End, false}, name: n, sym: sym, decl: n == sym.sem.Decl}
+	o.write = o.decl
+	for _, r := range sym.sem.Refs {
+		if r.Name == n {
+			o.write = r.Write
 		}
 	}
-	return nil
+	return o
 }
 
 // symbolOf returns the variable the identifier n declares or names, or nil.
@@ -340,7 +379,7 @@ func (ix *index) symbolOf(n *syntax.Name) *symbol {
 	if ix.model == nil {
 		return nil
 	}
-	return ix.bySem[ix.model.Use(n)]
+	return ix.symbolFor(ix.model.Use(n))
 }
 
 // inString reports whether off lies strictly inside a string literal (an
@@ -406,7 +445,7 @@ func (ix *index) visible(off int) []*symbol {
 	}
 	var out []*symbol
 	for _, s := range ix.model.VisibleAt(off) {
-		if sym := ix.bySem[s]; sym != nil {
+		if sym := ix.symbolFor(s); sym != nil {
 			out = append(out, sym)
 		}
 	}
@@ -420,7 +459,7 @@ func (ix *index) lookupAt(name string, off int) *symbol {
 			return s
 		}
 	}
-	return ix.globals[name]
+	return ix.global(name)
 }
 
 // callAt returns the innermost API call whose argument list contains off.

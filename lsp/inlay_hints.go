@@ -36,11 +36,17 @@ func (s *Server) inlayHint(ctx context.Context, p *inlayHintParams) ([]inlayHint
 			out = append(out, inlayHint{Position: m.OffsetPosition(as), Label: c.fn.Params[i].Name + ":", Kind: inlayHintParameter, PaddingRight: true})
 		}
 	}
-	for _, sym := range ix.symbols {
-		if sym.declStart < start || sym.declStart > end || sym.kind != symLocal || !(sym.val.isBuffer() || sym.val.t.Kind == semantic.Pointer) {
-			continue
+	if ix.model != nil {
+		for _, ls := range ix.model.Locals {
+			if ls.Decl == nil || ls.Decl.Start < start || ls.Decl.Start > end {
+				continue
+			}
+			sym := ix.symbolFor(ls)
+			if sym == nil || sym.kind != symLocal || !(sym.val.isBuffer() || sym.val.t.Kind == semantic.Pointer) {
+				continue
+			}
+			out = append(out, inlayHint{Position: m.OffsetPosition(sym.declEnd), Label: ": " + sym.val.Describe(), Kind: inlayHintType})
 		}
-		out = append(out, inlayHint{Position: m.OffsetPosition(sym.declEnd), Label: ": " + sym.val.Describe(), Kind: inlayHintType})
 	}
 	out = append(out, s.evals.hints(snap, start, end)...)
 	return out, nil

@@ -53,31 +53,33 @@ func (s *Server) semanticTokensFull(ctx context.Context, p *protocol.SemanticTok
 		return nil, err
 	}
 	var toks []semToken
-	for i := range ix.occ {
-		o := &ix.occ[i]
-		// A variable keeps the kind of its declaration; one declared
-		// without a known value is marked where the flow knows it.
-		v := o.sym.val
-		if !v.isAPI() {
-			v = ix.valueAt(o)
+	var syms []*semantic.Symbol
+	if ix.model != nil {
+		syms = append(syms, ix.model.Locals...)
+		for _, name := range ix.globalNames() {
+			syms = append(syms, ix.model.Globals[name])
 		}
-		var t semToken
-		switch {
-		case v.t.Kind == semantic.SBufModule || v.t.Kind == semantic.LuauLib:
-			t = semToken{typ: tokNamespace, mods: modDefaultLibrary}
-		case v.isBuffer() || v.t.Kind == semantic.Pointer:
-			t = semToken{typ: tokVariable, mods: modBuffer}
-			if o.sym.kind == symParam {
-				t.typ = tokParameter
-			}
-		default:
+	}
+	for _, ss := range syms {
+		sym := ix.symbolFor(ss)
+		if sym == nil {
 			continue
 		}
-		if o.decl {
-			t.mods |= modDeclaration
+		// A variable keeps the kind of its declaration; one declared
+		// without a known value is marked where the flow knows it.
+		if d := ss.Decl; d != nil && d.End > d.Start {
+			if t, ok := tokenFor(sym, ix.valueAt(&occurrence{name: d, sym: sym})); ok {
+				t.mods |= modDeclaration
+				t.start, t.end = d.Start, d.End
+				toks = append(toks, t)
+			}
 		}
-		t.start, t.end = o.start, o.end
-		toks = append(toks, t)
+		for _, r := range ss.Refs {
+			if t, ok := tokenFor(sym, ix.valueAt(&occurrence{name: r.Name, sym: sym})); ok {
+				t.start, t.end = r.Name.Start, r.Name.End
+				toks = append(toks, t)
+			}
+		}
 	}
 	for _, m := range ix.members {
 		if m.fn == nil {
@@ -91,6 +93,22 @@ func (s *Server) semanticTokensFull(ctx context.Context, p *protocol.SemanticTok
 	}
 	sort.Slice(toks, func(i, j int) bool { return toks[i].start < toks[j].start })
 	return &protocol.SemanticTokens{Data: encodeTokens(snap.Mapper, toks)}, nil
+}
+
+// tokenFor is the token of a name of sym whose value there is v, if it is
+// one the server marks.
+func tokenFor(sym *symbol, v value) (semToken, bool) {
+	switch {
+	case v.t.Kind == semantic.SBufModule || v.t.Kind == semantic.LuauLib:
+		return semToken{typ: tokNamespace, mods: modDefaultLibrary}, true
+	case v.isBuffer() || v.t.Kind == semantic.Pointer:
+		t := semToken{typ: tokVariable, mods: modBuffer}
+		if sym.kind == symParam {
+			t.typ = tokParameter
+		}
+		return t, true
+	}
+	return semToken{}, false
 }
 
 // encodeTokens writes the relative five-integer encoding of the

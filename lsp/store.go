@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"go.lsp.dev/protocol"
 
@@ -34,6 +35,8 @@ type Snapshot struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
+	// warming is set while warm's parse and inference run.
+	warming atomic.Bool
 	// The parse, started by the first request or by the scheduler.
 	parseOnce sync.Once
 	parseDone chan struct{}
@@ -84,6 +87,26 @@ func (s *Snapshot) startParse() {
 			s.parsed = s.an.checker.Parse(s.Path, s.Content, s.cfg)
 		}()
 	})
+}
+
+// warm starts the parse, scope model and type inference of this version
+// at once, ahead of the debounce that delays the rules: the index of a
+// request and the rules of the scheduler then find them done or under way.
+// It does nothing while prev (the version this one replaced) is still
+// warming, so that a burst of edits runs at most one such computation per
+// document; the debounced analysis of the last version starts it anyway.
+func (s *Snapshot) warm(prev *Snapshot) {
+	if prev != nil && prev.warming.Load() {
+		return
+	}
+	s.warming.Store(true)
+	go func() {
+		defer s.warming.Store(false)
+		res := s.parsedResult()
+		if s.ctx.Err() == nil {
+			res.Types() // builds the model too; never panics (analysis.Result recovers)
+		}
+	}()
 }
 
 // parsedResult waits for the parse.
@@ -241,15 +264,15 @@ func (st *store) isCurrent(snap *Snapshot) bool {
 // change applies edits to the latest snapshot of u and installs the result
 // as version. It fails, leaving the store as it was, when u is not open or
 // version does not move forward.
-func (st *store) change(u protocol.DocumentURI, version int32, changes []contentChange) (*Snapshot, error) {
+func (st *store) change(u protocol.DocumentURI, version int32, changes []contentChange) (snap, old *Snapshot, err error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	old := st.docs[u]
+	old = st.docs[u]
 	if old == nil {
-		return nil, fmt.Errorf("didChange for %s: the document is not open", u)
+		return nil, nil, fmt.Errorf("didChange for %s: the document is not open", u)
 	}
 	if version <= old.Version {
-		return nil, fmt.Errorf("didChange for %s: version %d does not follow the current version %d (out of order?)", u, version, old.Version)
+		return nil, nil, fmt.Errorf("didChange for %s: version %d does not follow the current version %d (out of order?)", u, version, old.Version)
 	}
 	content := old.Content
 	mapper := old.Mapper
@@ -268,10 +291,10 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 			mapper = NewMapper(content)
 		}
 	}
-	snap := newSnapshot(u, version, content, old.cfg, old.an)
+	snap = newSnapshot(u, version, content, old.cfg, old.an)
 	old.supersede()
 	st.docs[u] = snap
-	return snap, nil
+	return snap, old, nil
 }
 
 // reconfigure rebuilds every open document's snapshot with a new config

@@ -29,18 +29,20 @@ func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentPar
 	}
 	snap := newSnapshot(p.TextDocument.URI, p.TextDocument.Version, []byte(p.TextDocument.Text), s.config(), s.an)
 	s.store.open(snap)
+	snap.warm(nil)
 	s.sched.schedule(snap)
 	return nil
 }
 
 func (s *Server) didChange(ctx context.Context, p *didChangeParams) error {
-	snap, err := s.store.change(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges)
+	snap, old, err := s.store.change(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges)
 	if err != nil {
 		// The client and server disagree about the text; say so loudly in
 		// the log, keep the last good version.
 		s.log.Warn("rejected change", zap.Error(err))
 		return err
 	}
+	snap.warm(old)
 	s.sched.schedule(snap)
 	return nil
 }
