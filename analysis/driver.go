@@ -193,6 +193,23 @@ func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagn
 // ends is skipped.
 func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, globals map[string]bool) ([][]Diagnostic, error) {
 	out := make([][]Diagnostic, len(rs))
+	// Most rules wait for the types first; when ctx ended meanwhile, the
+	// rule is abandoned there (runRule recovers the panic, and the whole
+	// output is dropped below) instead of walking a superseded file.
+	model := func() *semantic.Model {
+		m := r.Model()
+		if ctx.Err() != nil {
+			panic(ctx.Err())
+		}
+		return m
+	}
+	types := func() *semantic.Types {
+		t := r.Types()
+		if ctx.Err() != nil {
+			panic(ctx.Err())
+		}
+		return t
+	}
 	runOne := func(i int) {
 		if ctx.Err() != nil {
 			return
@@ -200,7 +217,7 @@ func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, glo
 		rule := rs[i]
 		var mine []Diagnostic
 		report := func(d Diagnostic) { mine = append(mine, d) }
-		pass := rules.NewPass(rule, rules.PassInput{File: r.File, Target: r.Target(), Globals: globals, API: c.api, Report: report, Model: r.Model, Types: r.Types})
+		pass := rules.NewPass(rule, rules.PassInput{File: r.File, Target: r.Target(), Globals: globals, API: c.api, Report: report, Model: model, Types: types})
 		if err := runRule(rule, pass); err != nil {
 			mine = append(mine, Diagnostic{Rule: rule.Name, Severity: SeverityError, Message: err.Error()})
 		}

@@ -1,8 +1,15 @@
 package analysis
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/buflsp/buflsp/analysis/rules"
@@ -164,10 +171,17 @@ func FuzzCheckSource(f *testing.F) {
 }
 
 // TestModelSharedBetweenRules checks that two rules asking for the semantic
-// model get the same one, built once for the file.
+// model get the same one, built once for the file. The rules run
+// concurrently, so the record they share is locked.
 func TestModelSharedBetweenRules(t *testing.T) {
+	var mu sync.Mutex
 	var seen []any
-	grab := func(p *rules.Pass) { seen = append(seen, p.Model(), p.Model()) }
+	grab := func(p *rules.Pass) {
+		a, b := p.Model(), p.Model()
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, a, b)
+	}
 	c := NewCheckerWith(rules.NewRegistryFrom([]rules.Rule{
 		{Name: "a", Severity: rules.SeverityHint, Run: grab},
 		{Name: "b", Severity: rules.SeverityHint, Run: grab},
@@ -175,5 +189,59 @@ func TestModelSharedBetweenRules(t *testing.T) {
 	c.Check("m.lua", []byte("local x = 1\nreturn x\n"), nil)
 	if len(seen) != 4 || seen[0] == nil || seen[0] != seen[1] || seen[0] != seen[3] {
 		t.Fatalf("models %v: want one shared non-nil model", seen)
+	}
+}
+
+// TestDiagnoseMatchesSequential checks that running the rules concurrently
+// gives exactly the diagnostics of a run on one core, for every rule case
+// file of testdata/rules.
+func TestDiagnoseMatchesSequential(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*.lua"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no rule case files: %v", err)
+	}
+	c := NewChecker()
+	for _, path := range paths {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		concurrent := c.Check(path, src, nil).Diagnostics
+		prev := runtime.GOMAXPROCS(1)
+		sequential := c.Check(path, src, nil).Diagnostics
+		runtime.GOMAXPROCS(prev)
+		if !reflect.DeepEqual(concurrent, sequential) {
+			t.Errorf("%s: concurrent rules gave\n%v\nsequential gave\n%v", path, concurrent, sequential)
+		}
+	}
+}
+
+// TestDiagnoseCancelled checks that a check whose context has ended
+// reports the context's error and no diagnostics.
+func TestDiagnoseCancelled(t *testing.T) {
+	c := NewChecker()
+	r := c.Parse("t.lua", []byte("local b = require('string.buffer').new()\nb:frobnicate()\n"), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	diags, err := c.Diagnose(ctx, r, nil)
+	if !errors.Is(err, context.Canceled) || diags != nil {
+		t.Fatalf("Diagnose on a cancelled context = %v, %v; want nil, context.Canceled", diags, err)
+	}
+	// The same Result still serves a later, live check.
+	if diags, err := c.Diagnose(context.Background(), r, nil); err != nil || len(diags) == 0 {
+		t.Fatalf("Diagnose after a cancelled one = %v, %v; want diagnostics", diags, err)
+	}
+}
+
+// TestResultSharesAnalysis checks that a Result builds its model and types
+// once and that the types are those of its model.
+func TestResultSharesAnalysis(t *testing.T) {
+	r := NewChecker().Check("t.lua", []byte("local M = require('string.buffer')\nlocal b = M.new()\n"), nil)
+	m, ty := r.Model(), r.Types()
+	if m == nil || ty == nil || r.Model() != m || r.Types() != ty || ty.Model != m {
+		t.Fatalf("model %p/%p, types %p/%p (types of model %p): want one of each, shared", m, r.Model(), ty, r.Types(), ty.Model)
+	}
+	if (&Result{}).Model() != nil || (&Result{}).Types() != nil {
+		t.Fatal("a Result without a file must have no model and no types")
 	}
 }
