@@ -38,8 +38,14 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 // file until its diagnostics arrive, with the server's default debounce
 // ("server"), side by side with the analyzer alone checking the same text
 // ("analyzer-only"), so that the server's own share is visible.
+// "server-tuned" runs with the garbage collector settings that ServeStdio
+// and ServeTCP apply to the process (gc.go).
 func BenchmarkEditToDiagnostics(b *testing.B) {
 	b.Run("server", benchEditServer)
+	b.Run("server-tuned", func(b *testing.B) {
+		defer tuneGC()()
+		benchEditServer(b)
+	})
 	b.Run("analyzer-only", func(b *testing.B) {
 		src := []byte(bigDocument(10_000))
 		checker := analysis.NewChecker()
@@ -118,12 +124,20 @@ func BenchmarkHover(b *testing.B) {
 	params := func() any { return posParams(testURI, bigLocalLine(bigFunctions(10_000)-1), 8) }
 	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, false) })
 	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, true) })
+	b.Run("after-edit-tuned", func(b *testing.B) {
+		defer tuneGC()()
+		benchRequest(b, "textDocument/hover", params, true)
+	})
 }
 
 func BenchmarkCompletion(b *testing.B) {
 	params := func() any { return posParams(testURI, 10_000, 5) }
 	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, false) })
 	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, true) })
+	b.Run("after-edit-tuned", func(b *testing.B) {
+		defer tuneGC()()
+		benchRequest(b, "textDocument/completion", params, true)
+	})
 }
 
 // BenchmarkWorkspaceMemory opens a workspace of 1,000,000 lines (100 files of
@@ -132,6 +146,8 @@ func BenchmarkCompletion(b *testing.B) {
 // process, which includes the scripted client and the Go runtime's unreturned
 // pages.
 func BenchmarkWorkspaceMemory(b *testing.B) {
+	// Measured with the collector as a served process has it (gc.go).
+	defer tuneGC()()
 	dir := b.TempDir()
 	text := bigDocument(10_000)
 	for i := range 100 {

@@ -17,8 +17,11 @@ type stdio struct {
 }
 
 // ServeStdio serves one session on r (client to server) and w (server to
-// client) and returns the exit code the process should end with.
+// client) and returns the exit code the process should end with. Like
+// ServeTCP, it tunes the process's garbage collector for the session (see
+// gc.go) unless GOGC or GOMEMLIMIT is set.
 func ServeStdio(ctx context.Context, r io.Reader, w io.Writer, opts Options) (int, error) {
+	defer tuneGC()()
 	s := NewServer(opts)
 	err := s.Serve(ctx, stdio{r, w})
 	return s.ExitCode(), err
@@ -45,6 +48,7 @@ func ServeTCP(ctx context.Context, addr string, opts Options, ready func(net.Add
 	}
 	defer conn.Close()
 	opts.Logger.Sugar().Infof("client connected from %s", conn.RemoteAddr())
+	defer tuneGC()()
 	s := NewServer(opts)
 	err = s.Serve(ctx, conn)
 	return s.ExitCode(), err
