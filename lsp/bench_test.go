@@ -130,6 +130,13 @@ func BenchmarkHover(b *testing.B) {
 	})
 }
 
+// BenchmarkDefinition measures a request that only resolves names: after an
+// edit it waits for the parse and the scope model, not for the types.
+func BenchmarkDefinition(b *testing.B) {
+	params := func() any { return posParams(testURI, bigLocalLine(bigFunctions(10_000)-1), 8) }
+	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/definition", params, true) })
+}
+
 func BenchmarkCompletion(b *testing.B) {
 	params := func() any { return posParams(testURI, 10_000, 5) }
 	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, false) })

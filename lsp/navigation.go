@@ -18,7 +18,7 @@ func (s *Server) definition(ctx context.Context, p *protocol.DefinitionParams) (
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
+	ix, err := snap.namesCtx(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,7 @@ func (s *Server) references(ctx context.Context, p *protocol.ReferenceParams) ([
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
+	ix, err := snap.namesCtx(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (s *Server) documentHighlight(ctx context.Context, p *protocol.DocumentHigh
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
+	ix, err := snap.namesCtx(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (s *Server) renameTarget(ctx context.Context, p protocol.TextDocumentPositi
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
+	ix, err := snap.namesCtx(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

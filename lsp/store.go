@@ -52,6 +52,12 @@ type Snapshot struct {
 	indexOnce sync.Once
 	indexDone chan struct{}
 	index     *index
+	// names is the index without types, for the requests that only
+	// resolve names (definition, references, highlight, rename): they wait
+	// for the parse and the scope model, not for the type inference.
+	namesOnce sync.Once
+	namesDone chan struct{}
+	names     *index
 }
 
 // analyzer is what every snapshot of a session shares: the checker and the
@@ -64,7 +70,7 @@ type analyzer struct {
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an,
-		ctx: ctx, cancel: cancel, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{})}
+		ctx: ctx, cancel: cancel, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{}), namesDone: make(chan struct{})}
 }
 
 // supersede tells the snapshot that a newer version (or a close) replaced
@@ -178,6 +184,37 @@ func (s *Snapshot) Index() *index {
 func (s *Snapshot) indexCtx(ctx context.Context) (*index, error) {
 	s.startIndex()
 	select {
+	case <-s.indexDone:
+		return s.index, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// namesCtx returns the index of names and scopes alone (no values), or
+// ctx's error if ctx ends first. Once the full index is ready it is
+// returned instead.
+func (s *Snapshot) namesCtx(ctx context.Context) (*index, error) {
+	select {
+	case <-s.indexDone:
+		return s.index, nil
+	default:
+	}
+	s.namesOnce.Do(func() {
+		go func() {
+			defer close(s.namesDone)
+			res := s.parsedResult()
+			defer func() {
+				if v := recover(); v != nil {
+					s.names = buildIndex(res.File, nil, nil)
+				}
+			}()
+			s.names = buildIndex(res.File, res.Model(), nil)
+		}()
+	})
+	select {
+	case <-s.namesDone:
+		return s.names, nil
 	case <-s.indexDone:
 		return s.index, nil
 	case <-ctx.Done():
