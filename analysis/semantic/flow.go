@@ -128,7 +128,11 @@ type inferrer struct {
 	// holds the symbols assigned anywhere (findWrites).
 	writes  []writeRef
 	written map[*Symbol]bool
-	ids     int
+	// typed holds the locals whose type comes from their declaration (a
+	// ---@type annotation or a Luau type): it holds for the variable's
+	// whole life, also where it is reassigned (see readVar).
+	typed map[*Symbol]bool
+	ids   int
 }
 
 // Infer computes the types of the values of m's file for the given target,
@@ -146,7 +150,7 @@ func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
 	t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
 	in := &inferrer{t: t, m: m, recording: true, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
-		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}}
+		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{}}
 	in.findWrites()
 	in.findVolatile()
 	in.st = newState()
@@ -273,18 +277,24 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		doc := in.m.Docs[s]
 		for i, n := range s.Names {
 			t := types[i]
-			if !t.Known() {
+			// A declared type is the variable's type when the value says
+			// nothing more: unknown, or nil as in "local x" with no value.
+			fromDecl := false
+			if !t.Known() || t.Kind == Nil {
 				if i < len(s.Types) && s.Types[i] != nil {
-					t = in.luauType(s.Types[i])
+					t, fromDecl = in.luauType(s.Types[i]), true
 				} else if i == 0 {
 					if a := doc.Find("type", ""); a != nil {
-						t = annotationType(a.Type)
+						t, fromDecl = annotationType(a.Type), true
 					}
 				}
 			}
 			sym := in.m.Use(n)
 			if sym == nil {
 				continue
+			}
+			if fromDecl && t.Known() {
+				in.typed[sym] = true
 			}
 			t = in.identify(t, n)
 			in.setVar(sym, t)

@@ -181,7 +181,7 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 		switch {
 		case sym.Kind == Global:
 			t = in.globalType(sym)
-		case in.written[sym]:
+		case in.written[sym] && !in.typed[sym]:
 			return unknownType
 		default:
 			d, ok := in.t.decl[sym]
