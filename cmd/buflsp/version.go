@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 )
 
 // version and commit are set at link time by the Makefile
@@ -47,9 +48,38 @@ func buildVersion() (string, string) {
 		v = "(devel)"
 	}
 	if c == "" {
+		c = pseudoVersionCommit(v)
+	}
+	if c == "" {
 		c = "unknown"
 	}
 	return v, c
+}
+
+// pseudoVersionCommit returns the commit prefix that a Go pseudo-version
+// ends with (v0.0.0-20261121193000-abcdef123456 gives abcdef123456), or "".
+// `go install ...@latest` of an untagged commit records only such a version:
+// builds from the module proxy carry no VCS information.
+func pseudoVersionCommit(v string) string {
+	v, _, _ = strings.Cut(v, "+") // +incompatible, +dirty
+	i := strings.LastIndexByte(v, '-')
+	if i < 0 || len(v)-i-1 != 12 {
+		return ""
+	}
+	hash := v[i+1:]
+	if strings.Trim(hash, "0123456789abcdef") != "" {
+		return ""
+	}
+	// The part before the hash must be a 14-digit timestamp for this to be a
+	// pseudo-version and not a tag that happens to end in hex.
+	ts := v[:i]
+	if j := strings.LastIndexAny(ts, "-."); j >= 0 {
+		ts = ts[j+1:]
+	}
+	if len(ts) != 14 || strings.Trim(ts, "0123456789") != "" {
+		return ""
+	}
+	return hash
 }
 
 // flagExit turns a flag parsing error into an exit code: asking for help is a
