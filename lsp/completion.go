@@ -38,49 +38,115 @@ func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
-	if inComment(ix.file, off) || ix.inString(off) {
-		return list, nil
-	}
+	// The context (the word typed so far, the operator before it) comes
+	// from the current text; what the names mean, from the analysis.
 	src := snap.Content
 	start := off
 	for start > 0 && isIdentByte(src[start-1]) {
 		start--
 	}
 	prefix := string(src[start:off])
+	list := &protocol.CompletionList{Items: []protocol.CompletionItem{}}
 	if start > 0 && (src[start-1] == '.' || src[start-1] == ':') {
-		list.Items = s.memberItems(ix, src, start-1, prefix)
+		v, at, err := memberView(ctx, snap, start-1)
+		if err != nil {
+			return nil, err
+		}
+		if quietIn(v, off) {
+			return list, nil
+		}
+		list.Items = s.memberItems(v.ix, at, src[start-1], prefix)
 		return list, nil
 	}
-	list.Items = s.scopeItems(ix, off, prefix)
+	v, boff, err := tokenView(ctx, snap, off)
+	if err != nil {
+		return nil, err
+	}
+	if v.stale() {
+		if _, known := quietAt(v, off); !known {
+			if v, err = currentView(ctx, snap); err != nil {
+				return nil, err
+			}
+			boff = off
+		}
+	}
+	if quietIn(v, off) {
+		return list, nil
+	}
+	list.Items = s.scopeItems(v.ix, boff, prefix)
 	return list, nil
 }
 
-// memberItems completes after the '.' or ':' at op.
-func (s *Server) memberItems(ix *index, src []byte, op int, prefix string) []protocol.CompletionItem {
-	var recv value
-	if m := ix.memberAfterOp(op); m != nil {
-		recv = m.recv()
+// quietIn reports whether off (in the current text) is inside a comment or
+// a string, where completion offers nothing.
+func quietIn(v *view, off int) bool {
+	if !v.stale() {
+		return inComment(v.ix.file, off) || v.ix.inString(off)
 	}
-	if !recv.known() {
-		// The parser may not have produced a member node for incomplete
-		// code: resolve the name written before the operator.
-		i := op
-		for i > 0 && isIdentByte(src[i-1]) {
-			i--
-		}
-		if i < op {
-			if sym := ix.lookupAt(string(src[i:op]), op); sym != nil {
-				recv = sym.val
+	q, _ := quietAt(v, off)
+	return q
+}
+
+// receiver is where, in a view's text, completion after "x." or "x:" looks
+// for the value of x: the member access whose operator is at op (-1 when
+// the operator is not in that text), else the name written before it,
+// resolved at nameEnd.
+type receiver struct {
+	op      int
+	name    string
+	nameEnd int
+}
+
+// memberView returns the view completion after the operator at op (in the
+// current text) reads, and where the receiver is in it. The newest
+// completed analysis serves when it has the receiver's name (or, for other
+// receivers, the operator) unchanged and the line's context is known;
+// otherwise the current version is waited for.
+func memberView(ctx context.Context, snap *Snapshot, op int) (*view, receiver, error) {
+	src := snap.Content
+	i := op
+	for i > 0 && isIdentByte(src[i-1]) {
+		i--
+	}
+	name := string(src[i:op])
+	if v := completedView(snap); v != nil && v.stale() {
+		if _, known := quietAt(v, op+1); known {
+			bop := -1
+			if bs, _, ok := v.m.toBaseSpan(op, op+1); ok && bs < len(v.base.Content) && v.base.Content[bs] == src[op] {
+				bop = bs
+			}
+			switch {
+			case i < op:
+				if _, be, ok := v.mapToken(i, op); ok {
+					return v, receiver{op: bop, name: name, nameEnd: be}, nil
+				}
+			case bop >= 0:
+				return v, receiver{op: bop, nameEnd: bop}, nil
 			}
 		}
 	}
+	v, err := currentView(ctx, snap)
+	return v, receiver{op: op, name: name, nameEnd: op}, err
+}
+
+// memberItems completes after the operator opByte ('.' or ':') whose
+// receiver is at r.
+func (s *Server) memberItems(ix *index, r receiver, opByte byte, prefix string) []protocol.CompletionItem {
+	var recv value
+	if r.op >= 0 {
+		if m := ix.memberAfterOp(r.op); m != nil {
+			recv = m.recv()
+		}
+	}
+	if !recv.known() && r.name != "" {
+		// The parser may not have produced a member node for incomplete
+		// code: resolve the name written before the operator.
+		if sym := ix.lookupAt(r.name, r.nameEnd); sym != nil {
+			recv = sym.val
+		}
+	}
 	owner := recv.owner()
-	colon := src[op] == ':'
+	colon := opByte == ':'
 	if owner == 0 || colon != (owner == api.Method) {
 		return []protocol.CompletionItem{}
 	}

@@ -20,13 +20,17 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
+	// The newest completed analysis answers when the word under the
+	// cursor is unchanged since; offsets below are in its text.
+	v, off, err := tokenView(ctx, snap, off)
 	if err != nil {
 		return nil, err
 	}
+	ix := v.ix
 	if m := ix.memberAt(off); m != nil && m.fn != nil {
 		n := m.node.Name
-		return s.markup(apiDoc(m.fn), snap.Mapper.SpanRange(n.Start, n.End)), nil
+		r, ok := v.rangeOf(n.Start, n.End)
+		return s.markup(apiDoc(m.fn), r, ok), nil
 	}
 	o := ix.occurrenceAt(off)
 	if o == nil {
@@ -48,21 +52,27 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	b.WriteString(sym.name)
 	// The analyzer's flow-sensitive type at this name: constants, buffers
 	// returned by functions, staleness of a pointer or view.
-	v := ix.valueAt(o)
-	if d := v.Describe(); d != "" {
+	val := ix.valueAt(o)
+	if d := val.Describe(); d != "" {
 		b.WriteString(": ")
 		b.WriteString(d)
 	}
 	b.WriteString("\n```")
-	if v.t.Stale {
+	if val.t.Stale {
 		b.WriteString("\n\nStale: its buffer changed after it was taken")
-		if v.t.StaleBy != nil {
-			line, _ := ix.file.Lines.Position(v.t.StaleBy.Start)
-			b.WriteString(" (by the call on line " + itoa(line) + ")")
+		if val.t.StaleBy != nil {
+			// The line in the text the client has now: the analyzer's
+			// line, moved by as many lines as the edits since added.
+			at := val.t.StaleBy.Start
+			if p, ok := v.positionOf(at); ok {
+				line, _ := ix.file.Lines.Position(at)
+				line += int(p.Line) - int(v.base.Mapper.OffsetPosition(at).Line)
+				b.WriteString(" (by the call on line " + itoa(line) + ")")
+			}
 		}
 		b.WriteString("; take it again before use.")
 	}
-	switch v.t.Kind {
+	switch val.t.Kind {
 	case semantic.View:
 		b.WriteString("\n\nA view shares memory with its source: a change to either is seen by both. `:clone()` it to keep a copy.")
 	case semantic.Pointer:
@@ -70,7 +80,8 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	case semantic.LBuf:
 		b.WriteString("\n\nA Luau buffer: fixed size, offsets start at 0.")
 	}
-	return s.markup(b.String(), snap.Mapper.SpanRange(o.start, o.end)), nil
+	r, ok := v.rangeOf(o.start, o.end)
+	return s.markup(b.String(), r, ok), nil
 }
 
 // apiDoc renders an API entry as markdown.
@@ -113,8 +124,9 @@ func apiDoc(f *api.Func) string {
 }
 
 // markup wraps markdown for the client, falling back to plain text for
-// clients that do not render markdown.
-func (s *Server) markup(md string, r protocol.Range) *protocol.Hover {
+// clients that do not render markdown. The range is sent when inText says it
+// has a counterpart in the client's text.
+func (s *Server) markup(md string, r protocol.Range, inText bool) *protocol.Hover {
 	s.mu.Lock()
 	markdown := s.client.markdown
 	s.mu.Unlock()
@@ -122,5 +134,9 @@ func (s *Server) markup(md string, r protocol.Range) *protocol.Hover {
 	if !markdown {
 		kind = protocol.PlainText
 	}
-	return &protocol.Hover{Contents: protocol.MarkupContent{Kind: kind, Value: md}, Range: &r}
+	h := &protocol.Hover{Contents: protocol.MarkupContent{Kind: kind, Value: md}}
+	if inText {
+		h.Range = &r
+	}
+	return h
 }

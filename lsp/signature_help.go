@@ -14,13 +14,9 @@ func (s *Server) signatureHelp(ctx context.Context, p *protocol.SignatureHelpPar
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.indexCtx(ctx)
-	if err != nil {
+	c, lparen, err := callView(ctx, snap, off)
+	if err != nil || c == nil {
 		return nil, err
-	}
-	c := ix.callAt(off)
-	if c == nil {
-		return nil, nil
 	}
 	f := c.fn
 	labels := f.ParamLabels()
@@ -31,7 +27,7 @@ func (s *Server) signatureHelp(ctx context.Context, p *protocol.SignatureHelpPar
 			params[i].Documentation = f.Params[i].Doc
 		}
 	}
-	active := activeArg(snap.Content, c.node.LParen, off)
+	active := activeArg(snap.Content, lparen, off)
 	if f.Variadic != nil && active >= len(labels) {
 		active = len(labels) - 1
 	}
@@ -66,4 +62,36 @@ func activeArg(src []byte, lparen, off int) int {
 		}
 	}
 	return n
+}
+
+// callView finds the API call around off and its '(' in the current text.
+// The newest completed analysis answers when the cursor is away from every
+// edit since and it has a call around the cursor whose brackets are both
+// unchanged; otherwise (a call being typed) the current version is waited
+// for.
+func callView(ctx context.Context, snap *Snapshot, off int) (*callInfo, int, error) {
+	if v := completedView(snap); v != nil && v.stale() {
+		if bo, ok := v.m.toBaseStrict(off); ok {
+			if c := v.ix.callAt(bo); c != nil {
+				end := c.node.End
+				if c.node.RParen >= 0 {
+					end = c.node.RParen
+				}
+				lp, _, ok1 := v.m.fromBaseSpan(c.node.LParen, c.node.LParen+1)
+				_, ok2 := v.m.fromBase(end)
+				if ok1 && ok2 {
+					return c, lp, nil
+				}
+			}
+		}
+	}
+	ix, err := snap.indexCtx(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	c := ix.callAt(off)
+	if c == nil {
+		return nil, 0, nil
+	}
+	return c, c.node.LParen, nil
 }

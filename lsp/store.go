@@ -58,6 +58,14 @@ type Snapshot struct {
 	namesOnce sync.Once
 	namesDone chan struct{}
 	names     *index
+
+	// prev is the version this one replaced while its analysis had not
+	// completed, and edits turned prev's text into this one's: requests
+	// answer from the newest completed version along this chain, mapping
+	// positions through the edits (stale.go). It is cut once this
+	// version's index is ready, so that older texts can be collected.
+	prev  atomic.Pointer[Snapshot]
+	edits []textEdit
 }
 
 // analyzer is what every snapshot of a session shares: the checker and the
@@ -111,6 +119,10 @@ func (s *Snapshot) warm(prev *Snapshot) {
 		res := s.parsedResult()
 		if s.ctx.Err() == nil {
 			res.Types() // builds the model too; never panics (analysis.Result recovers)
+			// The index is cheap once the types exist; building it here
+			// makes this version a base that later requests can answer
+			// from without waiting (stale.go).
+			<-s.startIndex()
 		}
 	}()
 }
@@ -129,6 +141,12 @@ func (s *Snapshot) start() {
 		go func() {
 			defer close(s.done)
 			res := s.parsedResult()
+			if s.ctx.Err() == nil {
+				// The index (and the types it needs, shared with the
+				// rules) is ready as soon as the types are: it is what
+				// requests answer from.
+				s.startIndex()
+			}
 			defer func() {
 				// A failure must leave a usable result behind.
 				if v := recover(); v != nil {
@@ -155,10 +173,16 @@ func (s *Snapshot) Analysis() *analysis.Result {
 }
 
 // startIndex launches the index of this version once, on its own goroutine
-// so that a cancelled request can stop waiting for it.
-func (s *Snapshot) startIndex() {
+// so that a cancelled request can stop waiting for it, and returns a channel
+// closed when the index is ready.
+func (s *Snapshot) startIndex() <-chan struct{} {
 	s.indexOnce.Do(func() {
 		go func() {
+			defer func() {
+				// Nothing older than a completed version is needed any
+				// more.
+				s.prev.Store(nil)
+			}()
 			defer close(s.indexDone)
 			res := s.parsedResult()
 			defer func() {
@@ -171,6 +195,18 @@ func (s *Snapshot) startIndex() {
 			s.index = buildIndex(res.File, res.Model(), res.Types())
 		}()
 	})
+	return s.indexDone
+}
+
+// indexReady reports, without waiting, whether the index of this version
+// is built.
+func (s *Snapshot) indexReady() bool {
+	select {
+	case <-s.indexDone:
+		return true
+	default:
+		return false
+	}
 }
 
 // Index returns the index of this version.
@@ -313,11 +349,15 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 	}
 	content := old.Content
 	mapper := old.Mapper
+	edits := make([]textEdit, 0, len(changes))
 	for i, c := range changes {
 		if c.Range == nil {
-			content = []byte(c.Text)
+			next := []byte(c.Text)
+			edits = append(edits, minimalEdit(content, next))
+			content = next
 		} else {
 			start, end := mapper.RangeSpan(*c.Range)
+			edits = append(edits, textEdit{start: start, end: end, newLen: len(c.Text)})
 			next := make([]byte, 0, len(content)-(end-start)+len(c.Text))
 			next = append(next, content[:start]...)
 			next = append(next, c.Text...)
@@ -329,6 +369,8 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 		}
 	}
 	snap = newSnapshot(u, version, content, old.cfg, old.an)
+	snap.edits = edits
+	snap.prev.Store(old)
 	old.supersede()
 	st.docs[u] = snap
 	return snap, old, nil
