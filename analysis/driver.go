@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/rules"
@@ -81,6 +82,9 @@ func (r *Result) Types() *semantic.Types {
 type Checker struct {
 	reg *rules.Registry
 	api *api.Table
+	// parallel bounds how many rules of one check run at once; 0 means
+	// GOMAXPROCS.
+	parallel int
 }
 
 // NewChecker builds a Checker with every catalogue rule.
@@ -91,6 +95,25 @@ func NewChecker() *Checker {
 // NewCheckerWith builds a Checker that runs the rules of reg.
 func NewCheckerWith(reg *rules.Registry) *Checker {
 	return &Checker{reg: reg, api: api.New()}
+}
+
+// WithParallelism returns a Checker that shares c's rules and API table but
+// runs at most n rules of one check at once (1: one after the other, on the
+// calling goroutine); n <= 0 means GOMAXPROCS, the default. A language
+// server uses it to keep its background checks within the cores it gives
+// them, while a batch run uses every core. The output does not depend on n.
+func (c *Checker) WithParallelism(n int) *Checker {
+	cc := *c
+	cc.parallel = max(n, 0)
+	return &cc
+}
+
+// Parallelism is how many rules of one check run at once at most.
+func (c *Checker) Parallelism() int {
+	if c.parallel > 0 {
+		return c.parallel
+	}
+	return max(1, runtime.GOMAXPROCS(0))
 }
 
 // Registry returns the rule registry the checker runs.
@@ -127,8 +150,9 @@ func (c *Checker) Parse(name string, src []byte, cfg *Config) *Result {
 
 // Diagnose runs the enabled rules on r (from Parse, with the same cfg) and
 // returns the diagnostics sorted by position, with suppression comments and
-// the configured severities applied. Rules run concurrently, sharing r's
-// model and types; the output does not depend on their order. It stops
+// the configured severities applied. Rules run concurrently, at most
+// Parallelism at once, sharing r's model and types; the output does not
+// depend on their order. It stops
 // early with ctx's error when ctx ends (the diagnostics are then nil). It
 // does not set r.Diagnostics.
 func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagnostic, error) {
@@ -183,14 +207,15 @@ func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagn
 	return out, nil
 }
 
-// runRules runs every rule on its own goroutine and returns the
+// runRules runs the rules on up to Parallelism goroutines and returns the
 // diagnostics of each rule in the order of rs (each rule's own report order
 // kept), so that the merged result is the same as a sequential run. The
 // model and types are built once, by the first rule that asks, and shared:
 // the rules that need them wait for that one build, while those that only
-// read the syntax tree run meanwhile on the other cores. The Go scheduler
-// bounds the CPU use by GOMAXPROCS. A rule that has not started when ctx
-// ends is skipped.
+// read the syntax tree run meanwhile on the other workers. With a
+// parallelism of 1 the rules run in order on the calling goroutine, so
+// that the check never uses more than one core. A rule that has not
+// started when ctx ends is skipped.
 func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, globals map[string]bool) ([][]Diagnostic, error) {
 	out := make([][]Diagnostic, len(rs))
 	// Most rules wait for the types first; when ctx ended meanwhile, the
@@ -223,17 +248,27 @@ func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, glo
 		}
 		out[i] = mine
 	}
-	if runtime.GOMAXPROCS(0) == 1 || len(rs) <= 1 {
+	n := min(c.Parallelism(), len(rs))
+	if n <= 1 {
 		for i := range rs {
 			runOne(i)
 		}
 	} else {
+		// Each worker takes the next rule not yet taken; which worker runs
+		// a rule does not matter, since each rule writes only its own slot.
+		var next atomic.Int64
 		var wg sync.WaitGroup
-		for i := range rs {
+		for range n {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				runOne(i)
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(rs) {
+						return
+					}
+					runOne(i)
+				}
 			}()
 		}
 		wg.Wait()

@@ -10,7 +10,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/buflsp/buflsp/analysis/rules"
 	"github.com/buflsp/buflsp/analysis/syntax"
@@ -213,6 +215,13 @@ func TestDiagnoseMatchesSequential(t *testing.T) {
 		if !reflect.DeepEqual(concurrent, sequential) {
 			t.Errorf("%s: concurrent rules gave\n%v\nsequential gave\n%v", path, concurrent, sequential)
 		}
+		// The bound a language server sets gives the same output too.
+		for _, n := range []int{1, 2, 3} {
+			got := c.WithParallelism(n).Check(path, src, nil).Diagnostics
+			if !reflect.DeepEqual(got, sequential) {
+				t.Errorf("%s: %d rules at once gave\n%v\nsequential gave\n%v", path, n, got, sequential)
+			}
+		}
 	}
 }
 
@@ -243,5 +252,44 @@ func TestResultSharesAnalysis(t *testing.T) {
 	}
 	if (&Result{}).Model() != nil || (&Result{}).Types() != nil {
 		t.Fatal("a Result without a file must have no model and no types")
+	}
+}
+
+// TestParallelismBound checks that a check runs at most Parallelism rules
+// at once: each rule records how many rules run while it sleeps briefly.
+func TestParallelismBound(t *testing.T) {
+	var running, peak atomic.Int32
+	slow := func(*rules.Pass) {
+		now := running.Add(1)
+		for {
+			p := peak.Load()
+			if now <= p || peak.CompareAndSwap(p, now) {
+				break
+			}
+		}
+		time.Sleep(2 * time.Millisecond)
+		running.Add(-1)
+	}
+	var rs []rules.Rule
+	for i := range 8 {
+		rs = append(rs, rules.Rule{Name: fmt.Sprintf("slow-%d", i), Severity: rules.SeverityHint, Run: slow})
+	}
+	base := NewCheckerWith(rules.NewRegistryFrom(rs))
+	for _, n := range []int{1, 2, 3} {
+		c := base.WithParallelism(n)
+		if c.Parallelism() != n {
+			t.Fatalf("WithParallelism(%d).Parallelism() = %d", n, c.Parallelism())
+		}
+		peak.Store(0)
+		c.Check("p.lua", []byte("local x = 1\n"), nil)
+		if got := peak.Load(); got < 1 || int(got) > n {
+			t.Errorf("parallelism %d: %d rules ran at once", n, got)
+		}
+	}
+	if got, want := base.Parallelism(), max(1, runtime.GOMAXPROCS(0)); got != want {
+		t.Errorf("default Parallelism() = %d, want GOMAXPROCS %d", got, want)
+	}
+	if got := base.WithParallelism(-3).Parallelism(); got != base.Parallelism() {
+		t.Errorf("WithParallelism(-3).Parallelism() = %d, want the default %d", got, base.Parallelism())
 	}
 }
