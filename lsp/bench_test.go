@@ -39,13 +39,16 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 // ("server"), side by side with the analyzer alone checking the same text
 // ("analyzer-only"), so that the server's own share is visible.
 // "server-tuned" runs with the garbage collector settings that ServeStdio
-// and ServeTCP apply to the process (gc.go).
+// and ServeTCP apply to the process (gc.go). "server-all-cores" gives
+// background analysis a CPU budget of every core instead of all but one
+// (budget.go).
 func BenchmarkEditToDiagnostics(b *testing.B) {
-	b.Run("server", benchEditServer)
+	b.Run("server", func(b *testing.B) { benchEditServer(b, 0) })
 	b.Run("server-tuned", func(b *testing.B) {
 		defer tuneGC()()
-		benchEditServer(b)
+		benchEditServer(b, 0)
 	})
+	b.Run("server-all-cores", func(b *testing.B) { benchEditServer(b, runtime.GOMAXPROCS(0)) })
 	b.Run("analyzer-only", func(b *testing.B) {
 		src := []byte(bigDocument(10_000))
 		checker := analysis.NewChecker()
@@ -62,8 +65,10 @@ func BenchmarkEditToDiagnostics(b *testing.B) {
 	})
 }
 
-func benchEditServer(b *testing.B) {
-	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: DefaultDebounce}})
+// benchEditServer measures edits until their diagnostics; slots is the
+// size of the CPU budget of background analysis (0: the default).
+func benchEditServer(b *testing.B, slots int) {
+	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: DefaultDebounce, backgroundSlots: slots}})
 	text := bigDocument(10_000)
 	c.open(testURI, text)
 	c.diagnosticsFor(testURI, 1)
@@ -87,9 +92,10 @@ func benchEditServer(b *testing.B) {
 
 // benchRequest measures one request kind on the 10,000-line file. fresh
 // makes each request follow an edit, so that it pays for the analysis of the
-// new version as a user typing would.
-func benchRequest(b *testing.B, method string, params func() any, fresh bool) {
-	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true}})
+// new version as a user typing would. slots is the size of the CPU budget
+// of background analysis (0: the default, all cores but one).
+func benchRequest(b *testing.B, method string, params func() any, fresh bool, slots int) {
+	c := newClient(b, clientOptions{server: Options{NoWorkspaceScan: true, backgroundSlots: slots}})
 	text := bigDocument(10_000) + "sbuf:"
 	c.open(testURI, text)
 	c.diagnosticsFor(testURI, 1)
@@ -122,11 +128,14 @@ func benchRequest(b *testing.B, method string, params func() any, fresh bool) {
 
 func BenchmarkHover(b *testing.B) {
 	params := func() any { return posParams(testURI, bigLocalLine(bigFunctions(10_000)-1), 8) }
-	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, false) })
-	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, true) })
+	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, false, 0) })
+	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/hover", params, true, 0) })
 	b.Run("after-edit-tuned", func(b *testing.B) {
 		defer tuneGC()()
-		benchRequest(b, "textDocument/hover", params, true)
+		benchRequest(b, "textDocument/hover", params, true, 0)
+	})
+	b.Run("after-edit-all-cores", func(b *testing.B) {
+		benchRequest(b, "textDocument/hover", params, true, runtime.GOMAXPROCS(0))
 	})
 }
 
@@ -134,16 +143,19 @@ func BenchmarkHover(b *testing.B) {
 // edit it waits for the parse and the scope model, not for the types.
 func BenchmarkDefinition(b *testing.B) {
 	params := func() any { return posParams(testURI, bigLocalLine(bigFunctions(10_000)-1), 8) }
-	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/definition", params, true) })
+	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/definition", params, true, 0) })
 }
 
 func BenchmarkCompletion(b *testing.B) {
 	params := func() any { return posParams(testURI, 10_000, 5) }
-	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, false) })
-	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, true) })
+	b.Run("steady", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, false, 0) })
+	b.Run("after-edit", func(b *testing.B) { benchRequest(b, "textDocument/completion", params, true, 0) })
 	b.Run("after-edit-tuned", func(b *testing.B) {
 		defer tuneGC()()
-		benchRequest(b, "textDocument/completion", params, true)
+		benchRequest(b, "textDocument/completion", params, true, 0)
+	})
+	b.Run("after-edit-all-cores", func(b *testing.B) {
+		benchRequest(b, "textDocument/completion", params, true, runtime.GOMAXPROCS(0))
 	})
 }
 
@@ -151,8 +163,14 @@ func BenchmarkCompletion(b *testing.B) {
 // 10,000 lines), waits for the background analysis to finish, and reports the
 // live heap (after a collection) and the resident memory of the whole test
 // process, which includes the scripted client and the Go runtime's unreturned
-// pages.
+// pages. "all-cores" gives the scan a CPU budget of every core instead of
+// all but one (budget.go).
 func BenchmarkWorkspaceMemory(b *testing.B) {
+	b.Run("default", func(b *testing.B) { benchWorkspace(b, 0) })
+	b.Run("all-cores", func(b *testing.B) { benchWorkspace(b, runtime.GOMAXPROCS(0)) })
+}
+
+func benchWorkspace(b *testing.B, slots int) {
 	// Measured with the collector as a served process has it (gc.go).
 	defer tuneGC()()
 	dir := b.TempDir()
@@ -164,7 +182,7 @@ func BenchmarkWorkspaceMemory(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		c := newClient(b, clientOptions{rootURI: string(uri.File(dir))})
+		c := newClient(b, clientOptions{rootURI: string(uri.File(dir)), server: Options{backgroundSlots: slots}})
 		c.patience = 5 * time.Minute
 		c.waitFor("workspace analysis", func() bool {
 			for _, n := range c.notes {

@@ -4,7 +4,7 @@ package lsp
 //
 // Each edit schedules its snapshot after a short debounce; a newer edit of the
 // same document stops the pending timer, so a burst of keystrokes analyses
-// once. Analyses run on a bounded pool. When one finishes, its diagnostics are
+// once. Each analysis holds a slot of the server's CPU budget (budget.go). When one finishes, its diagnostics are
 // published only if its snapshot is still the document's latest version:
 // results for a superseded version are dropped, never shown. (The analyzer
 // offers no cancellation inside one check; a check that has started runs to
@@ -26,7 +26,6 @@ const RulesURL = "https://github.com/buflsp/buflsp/blob/main/docs/rules.md"
 
 type scheduler struct {
 	s      *Server
-	sem    chan struct{}
 	mu     sync.Mutex
 	timers map[protocol.DocumentURI]*time.Timer
 	closed bool
@@ -35,7 +34,7 @@ type scheduler struct {
 }
 
 func newScheduler(s *Server) *scheduler {
-	return &scheduler{s: s, sem: make(chan struct{}, workers()), timers: map[protocol.DocumentURI]*time.Timer{}}
+	return &scheduler{s: s, timers: map[protocol.DocumentURI]*time.Timer{}}
 }
 
 // schedule analyses snap after the debounce, replacing any pending analysis
@@ -91,12 +90,12 @@ func (sc *scheduler) run(snap *Snapshot) {
 	if !sc.s.store.isCurrent(snap) {
 		return
 	}
-	select {
-	case sc.sem <- struct{}{}:
-	case <-sc.s.ctx.Done():
+	// The analysis holds a slot of the server's CPU budget, shared with
+	// the other background work, so that a core stays free for requests.
+	if !sc.s.cpu.acquire(sc.s.ctx) {
 		return
 	}
-	defer func() { <-sc.sem }()
+	defer sc.s.cpu.release(1)
 	if !sc.s.store.isCurrent(snap) {
 		return
 	}

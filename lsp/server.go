@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -40,6 +39,10 @@ type Options struct {
 	// NoWorkspaceScan turns off the background analysis of the workspace
 	// folder that starts after initialized.
 	NoWorkspaceScan bool
+	// backgroundSlots overrides the size of the CPU budget of background
+	// analysis (budget.go); 0 means all cores but one. Benchmarks set it
+	// to compare with a budget as large as the machine.
+	backgroundSlots int
 	// Version is reported to the client in serverInfo.
 	Version string
 }
@@ -68,7 +71,10 @@ type Server struct {
 	store  *store
 	sched  *scheduler
 	ws     *workspace
-	evals  evalStore // what explicit evaluations left per document (evaluate.go)
+	// cpu is the budget every CPU-heavy background task holds a slot of
+	// while it runs (budget.go); requests never take one.
+	cpu   *cpuBudget
+	evals evalStore // what explicit evaluations left per document (evaluate.go)
 
 	out *frameWriter
 
@@ -98,10 +104,15 @@ func NewServer(opts Options) *Server {
 	if opts.Debounce <= 0 {
 		opts.Debounce = DefaultDebounce
 	}
+	cpu := newCPUBudget(backgroundSlots())
+	if opts.backgroundSlots > 0 {
+		cpu = newCPUBudget(opts.backgroundSlots)
+	}
 	s := &Server{
 		opts:     opts,
 		log:      opts.Logger,
-		an:       newAnalyzer(),
+		cpu:      cpu,
+		an:       newAnalyzer(cpu),
 		state:    stateNew,
 		exitCode: 1,
 		settings: defaultSettings(),
@@ -430,10 +441,8 @@ func truncate(b []byte, n int) []byte {
 
 // newAnalyzer builds the session's checker; the API table is the
 // checker's own, so that the features and the rules resolve against one.
-func newAnalyzer() *analyzer {
+// Background analyses hold slots of cpu.
+func newAnalyzer(cpu *cpuBudget) *analyzer {
 	c := analysis.NewChecker()
-	return &analyzer{checker: c, api: c.API()}
+	return &analyzer{checker: c, api: c.API(), cpu: cpu}
 }
-
-// workers is how many analyses run at once.
-func workers() int { return max(1, runtime.GOMAXPROCS(0)) }

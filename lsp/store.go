@@ -73,6 +73,8 @@ type Snapshot struct {
 type analyzer struct {
 	checker *analysis.Checker
 	api     *api.Table
+	// cpu is the server's budget for background analysis (budget.go).
+	cpu *cpuBudget
 }
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
@@ -109,6 +111,10 @@ func (s *Snapshot) startParse() {
 // It does nothing while prev (the version this one replaced) is still
 // warming, so that a burst of edits runs at most one such computation per
 // document; the debounced analysis of the last version starts it anyway.
+// It holds a slot of the CPU budget while it runs (waiting for one, and
+// giving up when a newer version replaces this one meanwhile); the parse
+// and the index it waits for run on other goroutines, covered by that
+// slot.
 func (s *Snapshot) warm(prev *Snapshot) {
 	if prev != nil && prev.warming.Load() {
 		return
@@ -116,6 +122,10 @@ func (s *Snapshot) warm(prev *Snapshot) {
 	s.warming.Store(true)
 	go func() {
 		defer s.warming.Store(false)
+		if !s.an.cpu.acquire(s.ctx) {
+			return
+		}
+		defer s.an.cpu.release(1)
 		res := s.parsedResult()
 		if s.ctx.Err() == nil {
 			res.Types() // builds the model too; never panics (analysis.Result recovers)
@@ -135,18 +145,25 @@ func (s *Snapshot) parsedResult() *analysis.Result {
 }
 
 // start launches the analysis of this version once; it runs on its own
-// goroutine so that a cancelled request can stop waiting for it.
+// goroutine so that a cancelled request can stop waiting for it. The
+// background callers (the scheduler, the workspace scan) hold one slot of
+// the CPU budget while they wait for it; the rules run on that slot plus
+// any that are free at that moment, so that with one slot they run one
+// after the other. The output does not depend on how many run at once.
 func (s *Snapshot) start() {
 	s.once.Do(func() {
 		go func() {
 			defer close(s.done)
 			res := s.parsedResult()
 			if s.ctx.Err() == nil {
-				// The index (and the types it needs, shared with the
-				// rules) is ready as soon as the types are: it is what
-				// requests answer from.
-				s.startIndex()
+				// The index is built from the types the rules need
+				// anyway, in a fraction of a millisecond once they exist;
+				// it is what requests answer from, so it comes first.
+				<-s.startIndex()
 			}
+			extra := s.an.cpu.tryAcquire(min(s.an.cpu.size(), s.an.checker.Parallelism()) - 1)
+			defer s.an.cpu.release(extra)
+			checker := s.an.checker.WithParallelism(1 + extra)
 			defer func() {
 				// A failure must leave a usable result behind.
 				if v := recover(); v != nil {
@@ -159,7 +176,7 @@ func (s *Snapshot) start() {
 			}()
 			// A superseded version gets no diagnostics; the scheduler
 			// never publishes them.
-			res.Diagnostics, _ = s.an.checker.Diagnose(s.ctx, res, s.cfg)
+			res.Diagnostics, _ = checker.Diagnose(s.ctx, res, s.cfg)
 		}()
 	})
 }

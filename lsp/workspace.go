@@ -113,7 +113,10 @@ func (s *Server) scanWorkspace(root string) {
 	var wg sync.WaitGroup
 	var doneMu sync.Mutex
 	done := 0
-	for range workers() {
+	// One worker per slot of the CPU budget; each file holds a slot while
+	// it is analysed (analyseDiskFile), so that the scan shares the budget
+	// with the analyses of open documents.
+	for range s.cpu.size() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -141,8 +144,13 @@ func (s *Server) scanWorkspace(root string) {
 }
 
 // analyseDiskFile checks one file from disk and records and publishes the
-// result, unless the file is open (its editor version wins).
+// result, unless the file is open (its editor version wins). It holds a
+// slot of the CPU budget while it reads and analyses the file.
 func (s *Server) analyseDiskFile(path string) {
+	if !s.cpu.acquire(s.ctx) {
+		return
+	}
+	defer s.cpu.release(1)
 	u := uri.File(path)
 	src, err := os.ReadFile(path)
 	if err != nil {
