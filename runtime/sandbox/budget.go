@@ -33,6 +33,15 @@ import (
 // watchInterval is how often the heap watchdog samples the heap.
 const watchInterval = 5 * time.Millisecond
 
+// watchFloor is the least heap growth the watchdog acts on. The process heap
+// moves by a few MiB on its own (other goroutines, such as the language
+// server's analysis or parallel evaluations, and the collector's pacing), so
+// a smaller trigger would stop runs for growth that is not theirs. Limits
+// below the floor are still enforced exactly by the checks before large
+// allocations; only the slow, piecemeal growth the watchdog exists for is
+// then allowed up to the floor.
+const watchFloor = 4 << 20
+
 // heapObjectsMetric is the runtime/metrics name for the bytes held by heap
 // objects, live or not yet swept. Reading it does not stop the world, unlike
 // runtime.ReadMemStats.
@@ -63,6 +72,7 @@ func (r *run) watchHeap(done <-chan struct{}) {
 	// left by earlier work is swept during the run, and measuring from a
 	// baseline that included it would hide this run's growth.
 	base := heapBytes(sample)
+	limit := max(r.opts.MaxMemory, watchFloor)
 	ticker := time.NewTicker(watchInterval)
 	defer ticker.Stop()
 	var lastGC time.Time
@@ -77,20 +87,20 @@ func (r *run) watchHeap(done <-chan struct{}) {
 		now := heapBytes(sample)
 		base = min(base, now)
 		grown := now - base
-		if grown <= r.opts.MaxMemory {
+		if grown <= limit {
 			continue
 		}
 		// Garbage counts in the sample until it is swept, so when the excess
 		// is small, collect once (at most every 50ms) and look again before
 		// deciding. A heap far over the limit is stopped at once.
-		if grown < 2*r.opts.MaxMemory && time.Since(lastGC) > 50*time.Millisecond {
+		if grown < 2*limit && time.Since(lastGC) > 50*time.Millisecond {
 			runtime.GC()
 			lastGC = time.Now()
 			now = heapBytes(sample)
 			base = min(base, now)
 			grown = now - base
 		}
-		if grown > r.opts.MaxMemory {
+		if grown > limit {
 			r.exceed(LimitMemory, "the heap grew by more than the memory limit of %d bytes", r.opts.MaxMemory)
 			return
 		}

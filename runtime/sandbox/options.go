@@ -43,9 +43,9 @@ type Options struct {
 
 	// MaxMemory caps the bytes the snippet may allocate: sizes requested from
 	// the buffer libraries and string.rep are charged against it up front,
-	// and a watchdog stops the run when the process heap grows beyond it
-	// (see budget.go for what that does and does not cover). Defaults to
-	// DefaultMaxMemory.
+	// and a watchdog stops the run when the process heap grows beyond it, or
+	// beyond 4 MiB for smaller limits (see budget.go for what that does and
+	// does not cover). Defaults to DefaultMaxMemory.
 	MaxMemory int64
 
 	// MaxOutput caps the bytes captured from print and io.write. Defaults to
