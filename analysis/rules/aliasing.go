@@ -92,15 +92,25 @@ type staleRule struct {
 }
 
 func runStalePointer(p *Pass) {
-	if !callsSBuf(p, "ref", "reserve") {
+	runAliasRule(p, []string{"ref", "reserve"}, func(c *aliasCtx, reported map[*syntax.Call]bool) flowRule[ptrFact] {
+		return &staleRule{aliasCtx: c, reported: reported}
+	})
+}
+
+// runAliasRule runs a path rule over every function of a file that calls one
+// of the methods that start its facts (a file that calls none is skipped at
+// once). Each function gets its own copy of the shared context, and all of
+// them report through one set, so that a call is reported once.
+func runAliasRule[F comparable](p *Pass, starts []string, newRule func(c *aliasCtx, reported map[*syntax.Call]bool) flowRule[F]) {
+	if !callsSBuf(p, starts...) {
 		return
 	}
 	ac := newAliasCtx(p)
 	reported := map[*syntax.Call]bool{}
-	runPaths(p, func(fn *syntax.Function) flowRule[ptrFact] {
+	runPaths(p, func(fn *syntax.Function) flowRule[F] {
 		c := *ac
 		c.fn = fn
-		return &staleRule{aliasCtx: &c, reported: reported}
+		return newRule(&c, reported)
 	})
 }
 
@@ -206,14 +216,8 @@ type reserveFact struct {
 type commitRule struct{ *aliasCtx }
 
 func runCommitWithoutReserve(p *Pass) {
-	if !callsSBuf(p, "commit") {
-		return
-	}
-	ac := newAliasCtx(p)
-	runPaths(p, func(fn *syntax.Function) flowRule[reserveFact] {
-		c := *ac
-		c.fn = fn
-		return &commitRule{&c}
+	runAliasRule(p, []string{"commit"}, func(c *aliasCtx, _ map[*syntax.Call]bool) flowRule[reserveFact] {
+		return &commitRule{c}
 	})
 }
 
@@ -374,15 +378,8 @@ type viewRule struct {
 }
 
 func runViewAlias(p *Pass) {
-	if !callsSBuf(p, "slice") {
-		return
-	}
-	ac := newAliasCtx(p)
-	reported := map[*syntax.Call]bool{}
-	runPaths(p, func(fn *syntax.Function) flowRule[viewFact] {
-		c := *ac
-		c.fn = fn
-		return &viewRule{aliasCtx: &c, reported: reported}
+	runAliasRule(p, []string{"slice"}, func(c *aliasCtx, reported map[*syntax.Call]bool) flowRule[viewFact] {
+		return &viewRule{aliasCtx: c, reported: reported}
 	})
 }
 
@@ -523,15 +520,8 @@ type setRule struct {
 }
 
 func runSetThenWrite(p *Pass) {
-	if !callsSBuf(p, "set") {
-		return
-	}
-	ac := newAliasCtx(p)
-	reported := map[*syntax.Call]bool{}
-	runPaths(p, func(fn *syntax.Function) flowRule[setFact] {
-		c := *ac
-		c.fn = fn
-		return &setRule{aliasCtx: &c, reported: reported}
+	runAliasRule(p, []string{"set"}, func(c *aliasCtx, reported map[*syntax.Call]bool) flowRule[setFact] {
+		return &setRule{aliasCtx: c, reported: reported}
 	})
 }
 
