@@ -97,7 +97,6 @@ type arena struct {
 	nameLists  slab[*Name]
 	fieldLists slab[*Field]
 	blockLists slab[*Block]
-	attribs    slab[string]
 }
 
 // stacks are the scratch stacks lists are built on. A list starts at the
@@ -108,5 +107,5 @@ type stacks struct {
 	stmts  []Stmt
 	names  []*Name
 	fields []*Field
-	empty  []string // only empty strings: the attributes of plain locals
+	empty  []string // only empty strings: shared by the attributes of plain locals
 }

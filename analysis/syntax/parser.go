@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // This file holds the parser state, error reporting and recovery, and the
@@ -56,15 +57,24 @@ type parser struct {
 }
 
 // Parse parses a Lua source file. It always returns a File whose Chunk is
-// non-nil, whatever the input; syntax errors are in File.Errors.
+// non-nil, whatever the input; syntax errors are in File.Errors. The File
+// keeps src and its strings share src's bytes, so src must not be modified
+// afterwards.
 func Parse(filename string, src []byte, opts Options) *File {
-	f := parse(filename, src, opts, false)
+	// The names, numbers, strings and comments of the tree are substrings
+	// of src viewed as a string, without a copy: a copy was one heap byte
+	// per source byte, the largest single allocation of a parse. This is
+	// sound because File.Src keeps src and the caller already must not
+	// change src while the tree is in use (File.Src and every offset of
+	// the tree describe it).
+	str := unsafe.String(unsafe.SliceData(src), len(src))
+	f := parse(filename, src, str, opts, false)
 	if missingEnd(f.Errors) {
 		// A missing 'end' makes the compiler see the rest of the file as
 		// part of the unclosed block. A second pass reads indentation as a
 		// hint to close it earlier, which gives a better tree and error
 		// position; the compiler's own verdict stays the first pass's.
-		hinted := parse(filename, src, opts, true)
+		hinted := parse(filename, src, str, opts, true)
 		hinted.compilerErr = f.compilerErr
 		return hinted
 	}
@@ -81,8 +91,8 @@ func missingEnd(errs []Error) bool {
 	return false
 }
 
-func parse(filename string, src []byte, opts Options, indentHints bool) *File {
-	p := &parser{src: src, str: string(src), d: opts.dialect(), indentHints: indentHints}
+func parse(filename string, src []byte, str string, opts Options, indentHints bool) *File {
+	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints}
 	p.lines = NewLineTable(src)
 	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}

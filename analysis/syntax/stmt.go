@@ -376,7 +376,7 @@ func (p *parser) localStmt(start int) Stmt {
 	clear(p.st.names[base:])
 	p.st.names = p.st.names[:base]
 	if !attribs {
-		s.Attribs = p.a.attribs.copyOf(p.noAttribs(len(s.Names)))
+		s.Attribs = p.noAttribs(len(s.Names))
 	}
 	if p.tok.Kind == OAssign {
 		s.EqPos = p.tok.Start
@@ -501,12 +501,18 @@ func (p *parser) checkAssignable(e Expr) {
 	p.errorf(p.tok, "syntax error near %s (cannot assign to this expression)", p.near(p.tok))
 }
 
-// noAttribs returns n empty attributes, from a scratch slice kept for it.
+// noAttribs returns n empty attributes. Every plain local of a tree shares
+// one slice that only ever holds empty strings (a read-only view with its
+// capacity cut to n, so an append copies), instead of 16 bytes a name.
+// An empty list gives nil, as a copied one did.
 func (p *parser) noAttribs(n int) []string {
+	if n == 0 {
+		return nil
+	}
 	for len(p.st.empty) < n {
 		p.st.empty = append(p.st.empty, "")
 	}
-	return p.st.empty[:n]
+	return p.st.empty[:n:n]
 }
 
 // scopedBlock parses a block that is a scope of its own (the branches of
