@@ -221,21 +221,9 @@ func (d *goDecoder) table(start, p int, tag uint32) (any, int, error) {
 			return nil, start, errBadTag(tagPos, tag)
 		}
 	}
-	var narray, nhash uint32
-	if tag >= tagTabArr0 {
-		var ok bool
-		if narray, p, ok = d.readU(p); !ok {
-			return nil, start, errAt(start, msgUnexpectedEnd)
-		}
-	}
-	if tag&1 != 0 {
-		var ok bool
-		if nhash, p, ok = d.readU(p); !ok {
-			return nil, start, errAt(start, msgUnexpectedEnd)
-		}
-	}
-	if narray > maxArrayCount || nhash > maxHashCount {
-		return nil, start, errAt(start, msgTableOverflow)
+	narray, nhash, p, cerr := readTableCounts(d.src, tag, p, start)
+	if cerr != nil {
+		return nil, start, cerr
 	}
 	first := uint32(0)
 	if tag >= tagTabArr1 {

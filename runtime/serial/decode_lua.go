@@ -167,21 +167,9 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 			return lua.LNil, start, errBadTag(tagPos, tag)
 		}
 	}
-	var narray, nhash uint32
-	if tag >= tagTabArr0 {
-		var ok bool
-		if narray, p, ok = readU(d.src, p); !ok {
-			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
-		}
-	}
-	if tag&1 != 0 {
-		var ok bool
-		if nhash, p, ok = readU(d.src, p); !ok {
-			return lua.LNil, start, errAt(start, msgUnexpectedEnd)
-		}
-	}
-	if narray > maxArrayCount || nhash > maxHashCount {
-		return lua.LNil, start, errAt(start, msgTableOverflow)
+	narray, nhash, p, cerr := readTableCounts(d.src, tag, p, start)
+	if cerr != nil {
+		return lua.LNil, start, cerr
 	}
 	first := uint32(0)
 	if tag >= tagTabArr1 {

@@ -104,23 +104,7 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 	}
 	nhash := (len(e.pairs) - base) / 2
 
-	var tag byte = tagTabEmpty
-	if nhash > 0 {
-		tag |= 1
-	}
-	switch {
-	case has0:
-		tag += 2
-	case n > 0:
-		tag += 4
-	}
-	b = append(b, tag)
-	if tag >= tagTabArr0 {
-		b = appendU(b, uint32(n+1))
-	}
-	if nhash > 0 {
-		b = appendU(b, uint32(nhash))
-	}
+	b = appendTableHeader(b, n, has0, nhash)
 	var err error
 	if has0 {
 		if b, err = e.value(b, v0); err != nil {

@@ -51,6 +51,52 @@ func appendU(b []byte, n uint32) []byte {
 	}
 }
 
+// appendTableHeader writes a table's tag and counts. n is the length of the
+// array part written from index 1, has0 whether t[0] is written with it (a
+// 0-based array), and nhash the number of pairs written after them.
+func appendTableHeader(b []byte, n int, has0 bool, nhash int) []byte {
+	var tag byte = tagTabEmpty
+	if nhash > 0 {
+		tag |= 1
+	}
+	switch {
+	case has0:
+		tag += 2
+	case n > 0:
+		tag += 4
+	}
+	b = append(b, tag)
+	if tag >= tagTabArr0 {
+		b = appendU(b, uint32(n+1))
+	}
+	if nhash > 0 {
+		b = appendU(b, uint32(nhash))
+	}
+	return b
+}
+
+// readTableCounts reads the counts that follow a table's tag at p: the size
+// of the array part (0 when the tag has none) and the number of hash pairs.
+// Counts over LuaJIT's limits are refused, as LuaJIT refuses them, before
+// anything is allocated. Errors name start, the table's offset.
+func readTableCounts[T string | []byte](src T, tag uint32, p, start int) (narray, nhash uint32, next int, err *DecodeError) {
+	var ok bool
+	if tag >= tagTabArr0 {
+		if narray, p, ok = readU(src, p); !ok {
+			return 0, 0, p, errAt(start, msgUnexpectedEnd)
+		}
+	}
+	if tag&1 != 0 {
+		if nhash, p, ok = readU(src, p); !ok {
+			return 0, 0, p, errAt(start, msgUnexpectedEnd)
+		}
+	}
+	if narray > maxArrayCount || nhash > maxHashCount {
+		return 0, 0, p, errAt(start, msgTableOverflow)
+	}
+	return narray, nhash, p, nil
+}
+
 func appendU64(b []byte, v uint64) []byte {
 	return binary.LittleEndian.AppendUint64(b, v)
 }
