@@ -6,10 +6,8 @@ package syntax
 
 func validNumber(b []byte, d Dialect) bool {
 	switch d {
-	case DialectLua51:
-		return validC(b, true)
-	case DialectLua54:
-		return validC(b, false)
+	case DialectLua51, DialectLua54:
+		return validC(b)
 	case DialectLuau:
 		return validLuau(b)
 	}
@@ -22,47 +20,29 @@ func lower(c byte) byte { return c | 0x20 }
 // hexadecimal floating constants), which is how PUC Lua converts numerals.
 // Lua 5.1 also falls back to strtoul for integers with an "0x" prefix, which
 // accepts no more than strtod does.
-func validC(b []byte, _ bool) bool {
-	i, n := 0, len(b)
-	if n >= 2 && b[0] == '0' && lower(b[1]) == 'x' {
-		i = 2
-		digits := 0
-		for i < n && isXDigit(b[i]) {
-			i++
-			digits++
-		}
-		if i < n && b[i] == '.' {
-			i++
-			for i < n && isXDigit(b[i]) {
-				i++
-				digits++
-			}
-		}
-		if digits == 0 {
-			return false
-		}
-		if i < n && lower(b[i]) == 'p' {
-			i++
-			if i < n && (b[i] == '+' || b[i] == '-') {
-				i++
-			}
-			if i >= n || !isDigit(b[i]) {
-				return false
-			}
-			for i < n && isDigit(b[i]) {
-				i++
-			}
-		}
-		return i == n
+func validC(b []byte) bool {
+	if len(b) >= 2 && b[0] == '0' && lower(b[1]) == 'x' {
+		return validFloat(b[2:], true)
 	}
-	digits := 0
-	for i < n && isDigit(b[i]) {
+	return validFloat(b, false)
+}
+
+// validFloat accepts digits with an optional fraction, at least one digit in
+// all, then an optional exponent with decimal digits: 'e' for decimal, 'p'
+// for hexadecimal (hex) digits. The whole of b must be used.
+func validFloat(b []byte, hex bool) bool {
+	digit, exp := isDigit, byte('e')
+	if hex {
+		digit, exp = isXDigit, 'p'
+	}
+	i, n, digits := 0, len(b), 0
+	for i < n && digit(b[i]) {
 		i++
 		digits++
 	}
 	if i < n && b[i] == '.' {
 		i++
-		for i < n && isDigit(b[i]) {
+		for i < n && digit(b[i]) {
 			i++
 			digits++
 		}
@@ -70,7 +50,7 @@ func validC(b []byte, _ bool) bool {
 	if digits == 0 {
 		return false
 	}
-	if i < n && lower(b[i]) == 'e' {
+	if i < n && lower(b[i]) == exp {
 		i++
 		if i < n && (b[i] == '+' || b[i] == '-') {
 			i++
@@ -196,5 +176,5 @@ func validLuau(b []byte) bool {
 			clean = append(clean, c)
 		}
 	}
-	return validC(clean, false)
+	return validC(clean)
 }
