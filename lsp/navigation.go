@@ -7,22 +7,18 @@ package lsp
 
 import (
 	"context"
-	"regexp"
 	"sort"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
 func (s *Server) definition(ctx context.Context, p *protocol.DefinitionParams) ([]protocol.Location, error) {
-	snap, off, err := s.at(p.TextDocumentPositionParams)
+	snap, o, err := s.occurrence(ctx, p.TextDocumentPositionParams)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.namesCtx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	o := ix.occurrenceAt(off)
 	if o == nil || o.sym.declStart < 0 {
 		return []protocol.Location{}, nil
 	}
@@ -30,15 +26,10 @@ func (s *Server) definition(ctx context.Context, p *protocol.DefinitionParams) (
 }
 
 func (s *Server) references(ctx context.Context, p *protocol.ReferenceParams) ([]protocol.Location, error) {
-	snap, off, err := s.at(p.TextDocumentPositionParams)
+	snap, o, err := s.occurrence(ctx, p.TextDocumentPositionParams)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.namesCtx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	o := ix.occurrenceAt(off)
 	out := []protocol.Location{}
 	if o == nil {
 		return out, nil
@@ -53,15 +44,10 @@ func (s *Server) references(ctx context.Context, p *protocol.ReferenceParams) ([
 }
 
 func (s *Server) documentHighlight(ctx context.Context, p *protocol.DocumentHighlightParams) ([]protocol.DocumentHighlight, error) {
-	snap, off, err := s.at(p.TextDocumentPositionParams)
+	snap, o, err := s.occurrence(ctx, p.TextDocumentPositionParams)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := snap.namesCtx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	o := ix.occurrenceAt(off)
 	out := []protocol.DocumentHighlight{}
 	if o == nil {
 		return out, nil
@@ -76,9 +62,9 @@ func (s *Server) documentHighlight(ctx context.Context, p *protocol.DocumentHigh
 	return out, nil
 }
 
-// renameTarget returns the local under the cursor, or an error saying why it
-// cannot be renamed.
-func (s *Server) renameTarget(ctx context.Context, p protocol.TextDocumentPositionParams) (*Snapshot, *occurrence, error) {
+// occurrence returns the document and the variable occurrence at a position
+// (nil when there is none), once the document's names are resolved.
+func (s *Server) occurrence(ctx context.Context, p protocol.TextDocumentPositionParams) (*Snapshot, *occurrence, error) {
 	snap, off, err := s.at(p)
 	if err != nil {
 		return nil, nil, err
@@ -87,7 +73,16 @@ func (s *Server) renameTarget(ctx context.Context, p protocol.TextDocumentPositi
 	if err != nil {
 		return nil, nil, err
 	}
-	o := ix.occurrenceAt(off)
+	return snap, ix.occurrenceAt(off), nil
+}
+
+// renameTarget returns the local under the cursor, or an error saying why it
+// cannot be renamed.
+func (s *Server) renameTarget(ctx context.Context, p protocol.TextDocumentPositionParams) (*Snapshot, *occurrence, error) {
+	snap, o, err := s.occurrence(ctx, p)
+	if err != nil {
+		return nil, nil, err
+	}
 	if o == nil {
 		return nil, nil, invalidParams("rename: there is no variable at this position")
 	}
@@ -114,17 +109,8 @@ func sortedRefs(sym *symbol) []span {
 	return refs
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-// luaKeywords cannot be used as names.
-var luaKeywords = map[string]bool{
-	"and": true, "break": true, "do": true, "else": true, "elseif": true, "end": true, "false": true,
-	"for": true, "function": true, "goto": true, "if": true, "in": true, "local": true, "nil": true,
-	"not": true, "or": true, "repeat": true, "return": true, "then": true, "true": true, "until": true, "while": true,
-}
-
 func (s *Server) rename(ctx context.Context, p *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
-	if !identRE.MatchString(p.NewName) || luaKeywords[p.NewName] {
+	if !syntax.IsName(p.NewName) {
 		return nil, invalidParams("rename: %q is not a valid Lua name (expected letters, digits and _, not starting with a digit, not a keyword)", p.NewName)
 	}
 	snap, o, err := s.renameTarget(ctx, p.TextDocumentPositionParams)

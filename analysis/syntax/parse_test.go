@@ -26,3 +26,19 @@ func TestParseSmoke(t *testing.T) {
 		}
 	}
 }
+
+func TestIsName(t *testing.T) {
+	for _, tt := range []struct {
+		give string
+		want bool
+	}{
+		{"x", true}, {"_", true}, {"buf2", true}, {"Buffer_x9", true},
+		{"", false}, {"2x", false}, {"a-b", false}, {"é", false}, {"a b", false},
+		{"end", false}, {"local", false}, {"goto", false}, {"until", false}, {"nil", false},
+		{"End", true}, {"ends", true},
+	} {
+		if got := IsName(tt.give); got != tt.want {
+			t.Errorf("IsName(%q) = %v, want %v", tt.give, got, tt.want)
+		}
+	}
+}

@@ -126,6 +126,22 @@ type Token struct {
 	Start, End int
 }
 
+// IsName reports whether s can be written as a Lua name: ASCII letters,
+// digits and '_', not starting with a digit, and not a reserved word ("goto"
+// counts as reserved, as it is in Lua 5.2+ and in LuaJIT's goto statements).
+func IsName(s string) bool {
+	if s == "" || isDigit(s[0]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '_' && !isDigit(c) && !(c|0x20 >= 'a' && c|0x20 <= 'z') {
+			return false
+		}
+	}
+	return keyword([]byte(s)) == TName
+}
+
 // keyword maps a reserved word to its kind, or returns TName.
 func keyword(b []byte) Kind {
 	if len(b) < 2 || len(b) > 8 {
