@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the reference programs the tests compare against, when they are
-# missing: luajit, lua5.1, lua5.4 (syntax and runtime oracles), luacheck (the
+# missing: luajit, lua5.1 to lua5.4 (syntax and runtime oracles), luacheck (the
 # lint speed baseline) and neovim (the end-to-end editor test).
 # It needs root (or sudo) and Debian's apt; on other systems install them by hand.
 set -euo pipefail
@@ -8,6 +8,8 @@ set -euo pipefail
 declare -A pkg_of=(
   [luajit]=luajit
   [lua5.1]=lua5.1
+  [lua5.2]=lua5.2
+  [lua5.3]=lua5.3
   [lua5.4]=lua5.4
   [luacheck]=lua-check
   [nvim]=neovim
