@@ -86,6 +86,12 @@ func catalog() []Rule {
 		{Name: "get-nil-not-last", Category: CategoryAPI, Severity: SeverityWarning,
 			Summary: "sbuf:get(nil, n): nil takes everything, so later lengths always get an empty string",
 			Doc:     "A nil length consumes the rest of the buffer; it only makes sense as the last argument."},
+		{Name: "buffer-operator", Category: CategoryAPI, Severity: SeverityError, HasFix: true,
+			Summary: "an operator that Luau buffers do not support: #, .., arithmetic, <, <=, >, >=, or [] indexing",
+			Doc: "A Luau buffer has no metatable, so #b, b .. s, b + 1, b < c and b[i] all raise at run time; only == " +
+				"and ~= (identity) work. Use buffer.len(b), buffer.tostring(b) and buffer.readu8(b, i) or " +
+				"buffer.writeu8(b, i, v) with 0-based offsets. The fix rewrites # to buffer.len and wraps '..' " +
+				"operands in buffer.tostring, which give what the code meant where it now raises."},
 
 		{Name: "buffer-concat", Category: CategoryCopies, Severity: SeverityWarning, HasFix: true,
 			Summary: "'..' with a buffer operand",

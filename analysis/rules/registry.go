@@ -30,6 +30,7 @@ func implementations() map[string]func(*Pass) {
 		"ref-without-length":        runRefWithoutLength,
 		"view-alias":                runViewAlias,
 		"set-then-write":            runSetThenWrite,
+		"buffer-operator":           runBufferOperator,
 	}
 }
 

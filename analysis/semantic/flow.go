@@ -333,6 +333,9 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		cur := in.expr(s.Target)
 		v := in.expr(s.Value)
 		in.assign(s.Target, in.binary(s.Op, cur, v))
+		// The target is read before it is written: its node keeps the type
+		// it had as an operand (the variable itself now has the result).
+		in.record(s.Target, cur)
 	case *syntax.CallStmt:
 		in.expr(s.Call)
 	case *syntax.Do:
