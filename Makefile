@@ -7,8 +7,10 @@ BENCHTIME ?= 1s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+# staticcheck is pinned so every checkout sees the same findings; v0.8.2 loads Go 1.26 code.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: help build install test oracles vet bench fuzz conformance vscode test-vscode clean
+.PHONY: help build install test oracles vet staticcheck bench fuzz conformance vscode test-vscode clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,10 +24,13 @@ install: ## go install the buflsp command
 oracles: ## install the reference programs the tests compare against (luajit, lua5.1, lua5.4, luacheck, nvim)
 	bash scripts/install-oracles.sh
 
-vet:
+vet: ## go vet every package
 	$(GO) vet $(PKGS)
 
-test: oracles vet ## install missing oracles, then run every test
+staticcheck: ## run the pinned staticcheck on every package
+	$(GO) run $(STATICCHECK) $(PKGS)
+
+test: oracles vet staticcheck ## install missing oracles, vet and staticcheck, then run every test
 	$(GO) test -count=1 -timeout 45m $(PKGS)
 
 bench: oracles ## run the benchmarks and print one table (BENCHTIME=1s by default)

@@ -11,7 +11,6 @@ package lsp
 // the end and is then discarded.)
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -161,9 +160,4 @@ func toDiagnostics(m *Mapper, u protocol.DocumentURI, in []analysis.Diagnostic) 
 		out = append(out, pd)
 	}
 	return out
-}
-
-// diagKey identifies a diagnostic for matching code-action context entries.
-func diagKey(rule string, r protocol.Range) string {
-	return fmt.Sprintf("%s@%d:%d-%d:%d", rule, r.Start.Line, r.Start.Character, r.End.Line, r.End.Character)
 }

@@ -75,12 +75,6 @@ func (v value) known() bool { return v.t.Known() }
 // isBuffer reports whether v is a buffer value (not a library).
 func (v value) isBuffer() bool { return v.t.Kind.IsBuffer() }
 
-// isAPI reports whether v is a buffer, pointer or one of the libraries: the
-// values semantic tokens and inlay hints mark.
-func (v value) isAPI() bool {
-	return v.isBuffer() || v.t.Kind == semantic.Pointer || v.t.Kind == semantic.SBufModule || v.t.Kind == semantic.LuauLib
-}
-
 // owner is the API namespace whose members v has, or 0.
 func (v value) owner() api.Owner { return semantic.Owner(v.t.Kind) }
 
@@ -212,20 +206,6 @@ func (ix *index) symbolFor(s *semantic.Symbol) *symbol {
 	}
 	sym.val = ix.symbolValue(sym)
 	return sym
-}
-
-// locals returns every local of the file in declaration order.
-func (ix *index) locals() []*symbol {
-	if ix.model == nil {
-		return nil
-	}
-	out := make([]*symbol, 0, len(ix.model.Locals))
-	for _, s := range ix.model.Locals {
-		if sym := ix.symbolFor(s); sym != nil {
-			out = append(out, sym)
-		}
-	}
-	return out
 }
 
 // global returns the global name, or nil when the file does not use it.

@@ -20,9 +20,6 @@ type offsetMap struct {
 	edits []textEdit
 }
 
-// identity reports whether the map changes nothing.
-func (m *offsetMap) identity() bool { return m == nil || len(m.edits) == 0 }
-
 // toBaseSpan maps the span [s, e) of the current text into the base text. It
 // fails when an edit's new text lies inside the span (touching its ends is
 // allowed: the span's own bytes are unchanged).
@@ -56,26 +53,6 @@ func (m *offsetMap) toBaseStrict(p int) (int, bool) {
 		switch {
 		case p < ed.start:
 		case p > ed.start+ed.newLen:
-			p += ed.end - ed.start - ed.newLen
-		default:
-			return 0, false
-		}
-	}
-	return p, true
-}
-
-// toBase maps an offset of the current text into the base text, with a
-// position at either end of an edit's new text taken to the matching end of
-// the text it replaced; it fails only strictly inside new text.
-func (m *offsetMap) toBase(p int) (int, bool) {
-	if m == nil {
-		return p, true
-	}
-	for i := len(m.edits) - 1; i >= 0; i-- {
-		ed := m.edits[i]
-		switch {
-		case p <= ed.start:
-		case p >= ed.start+ed.newLen:
 			p += ed.end - ed.start - ed.newLen
 		default:
 			return 0, false

@@ -79,11 +79,17 @@ func methodName(c *syntax.Call) string {
 // bufferKey identifies the buffer a value of type tt, read through the
 // expression e, is: the buffer identity of the type layer when it has one,
 // else the local symbol that e names. It returns nil when neither is known.
+// The symbol is checked before it goes into the interface: a nil
+// *semantic.Symbol inside an any is not a nil any, and every caller
+// compares the key with nil.
 func bufferKey(m *semantic.Model, e syntax.Expr, tt semantic.Type) any {
 	if tt.Buf != nil {
 		return tt.Buf
 	}
-	return localSym(m, e)
+	if s := localSym(m, e); s != nil {
+		return s
+	}
+	return nil
 }
 
 // localSym returns the local (or parameter) symbol named by e, or nil.

@@ -214,15 +214,6 @@ func isNilExpr(e syntax.Expr) bool {
 	return false
 }
 
-// isLoop reports whether s is a while, repeat or for statement.
-func isLoop(s syntax.Node) bool {
-	switch s.(type) {
-	case *syntax.While, *syntax.Repeat, *syntax.NumericFor, *syntax.GenericFor:
-		return true
-	}
-	return false
-}
-
 // loopBlock returns the body of a loop statement.
 func loopBlock(s syntax.Node) *syntax.Block {
 	switch s := s.(type) {

@@ -106,7 +106,6 @@ func joinInto(out *state, rest []*state) *state {
 // funcCtx is the function being walked.
 type funcCtx struct {
 	info   *FuncInfo
-	scope  *Scope // the function's outermost scope, nil for the chunk
 	breaks []*state
 	conts  []*state
 }

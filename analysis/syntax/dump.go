@@ -17,8 +17,6 @@ func Dump(n Node) string {
 	return b.String()
 }
 
-var nodeType = reflect.TypeFor[Node]()
-
 func dump(b *strings.Builder, v reflect.Value, label string, depth int) {
 	indent := strings.Repeat("  ", depth)
 	if v.Kind() == reflect.Interface {

@@ -77,13 +77,6 @@ func (o Options) stdout() io.Writer {
 	return o.Stdout
 }
 
-func (o Options) stderr() io.Writer {
-	if o.Stderr == nil {
-		return os.Stderr
-	}
-	return o.Stderr
-}
-
 // NewState returns a fresh state configured by opts. The caller closes it.
 func NewState(opts Options) *lua.LState {
 	libs := opts.Libs

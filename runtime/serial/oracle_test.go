@@ -31,8 +31,7 @@ type oracleCase struct {
 	line int    // 0 for generated cases
 
 	// Filled in by the Go side.
-	ours   result
-	oursRT result // our decoding of LuaJIT's bytes, re-encoded
+	ours result
 	// Filled in from luajit's output.
 	lj    result // LuaJIT's encoding (or decoding, for decode cases)
 	ljDec result // LuaJIT's decoding of our bytes, re-encoded
