@@ -86,6 +86,12 @@ func catalog() []Rule {
 		{Name: "get-nil-not-last", Category: CategoryAPI, Severity: SeverityWarning,
 			Summary: "sbuf:get(nil, n): nil takes everything, so later lengths always get an empty string",
 			Doc:     "A nil length consumes the rest of the buffer; it only makes sense as the last argument."},
+		{Name: "codec-error-as-value", Category: CategoryAPI, Severity: SeverityWarning, HasFix: true,
+			Summary: "encode or decode treated as if it returned nil and an error message",
+			Doc: "string.buffer's encode and decode raise an error on failure and return exactly one value. A second " +
+				"result bound from them (local v, err = buffer.decode(s)) is always nil, and encode's result is never " +
+				"false, so the error branch never runs and the error escapes to the caller. The fix calls the function " +
+				"under pcall and turns a failure into the nil and message the code already handles."},
 		{Name: "buffer-operator", Category: CategoryAPI, Severity: SeverityError, HasFix: true,
 			Summary: "an operator that Luau buffers do not support: #, .., arithmetic, <, <=, >, >=, or [] indexing",
 			Doc: "A Luau buffer has no metatable, so #b, b .. s, b + 1, b < c and b[i] all raise at run time; only == " +

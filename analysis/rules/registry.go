@@ -18,6 +18,7 @@ func implementations() map[string]func(*Pass) {
 		"invalid-codec-options":     runInvalidCodecOptions,
 		"encode-unsupported":        runEncodeUnsupported,
 		"get-nil-not-last":          runGetNilNotLast,
+		"codec-error-as-value":      runCodecErrorAsValue,
 		"buffer-concat":             runBufferConcat,
 		"buffer-tostring":           runBufferTostring,
 		"buffer-put-buffer":         runBufferPutBuffer,
