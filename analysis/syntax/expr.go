@@ -39,9 +39,9 @@ const unaryPriority = 12
 func (p *parser) supported(k Kind) bool {
 	switch k {
 	case OIDiv:
-		return p.d == DialectLua54 || p.d == DialectLuau
+		return p.d.atLeast53() || p.d == DialectLuau
 	case OBAnd, OBOr, OTilde, OShl, OShr:
-		return p.d == DialectLua54
+		return p.d.atLeast53()
 	}
 	return true
 }
@@ -250,8 +250,8 @@ func (p *parser) suffixedExpr() Expr {
 // callArgs parses the arguments of a call: (list), a string or a table.
 func (p *parser) callArgs(fn Expr, start int) Expr {
 	t := p.tok
-	if t.Kind == OLParen && p.d != DialectLua54 && p.newlineBetween(p.prevEnd, t.Start) {
-		// Lua 5.1 and LuaJIT refuse a '(' on a new line after a function
+	if t.Kind == OLParen && !p.d.atLeast52() && p.newlineBetween(p.prevEnd, t.Start) {
+		// Lua 5.1, LuaJIT and Luau refuse a '(' on a new line after a function
 		// or method name, which could also start a new statement.
 		p.errorf(t, "ambiguous syntax (function call x new statement) near %s", p.near(t))
 	}
@@ -389,7 +389,8 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 		// LuaJIT checks the function's gotos when it matches 'end'.
 		p.closeScope(p.tok.End, fn.EndPos, orderAfter)
 	default:
-		// Lua 5.4 checks them after reading the token that follows 'end'.
+		// PUC Lua 5.2 to 5.4 check them after reading the token that
+		// follows 'end'.
 		p.closeScope(p.tok.End, p.tok.Start, orderCheck)
 	}
 	p.fs = saved

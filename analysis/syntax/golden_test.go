@@ -22,6 +22,10 @@ func dialectFor(path string) Dialect {
 		return DialectLuau
 	case strings.Contains(path, "/lua54/"):
 		return DialectLua54
+	case strings.Contains(path, "/lua53/"):
+		return DialectLua53
+	case strings.Contains(path, "/lua52/"):
+		return DialectLua52
 	case strings.Contains(path, "/lua51/"):
 		return DialectLua51
 	}

@@ -90,8 +90,9 @@ func (l *lexer) next() Token {
 			}
 			l.pos = pos
 			k := keyword(src[start:pos])
-			if k == KGoto && l.d != DialectLua54 {
-				// goto is an ordinary name in Lua 5.1 and Luau, and in
+			if k == KGoto && !l.d.atLeast52() {
+				// goto is a keyword from Lua 5.2 on; it is an ordinary
+				// name in Lua 5.1 and Luau, and in
 				// LuaJIT everywhere but at the start of a statement
 				// followed by a name, which the parser checks.
 				k = TName
@@ -421,6 +422,11 @@ func (l *lexer) escape() {
 			break
 		}
 	case 'u':
+		if l.d == DialectLua52 {
+			l.pos++
+			bad("invalid escape sequence '\\u' (\\u{XXX} needs Lua 5.3)")
+			return
+		}
 		l.pos++
 		if l.d == DialectLua51 {
 			return
@@ -456,7 +462,7 @@ func (l *lexer) escape() {
 func (l *lexer) unicodeEscape(esc int) {
 	src := l.src
 	limit := 0x7FFFFFFF
-	if l.d == DialectLuaJIT || l.d == DialectLuau {
+	if l.d != DialectLua54 {
 		limit = 0x10FFFF
 	}
 	fail := func() {
@@ -558,7 +564,7 @@ func (l *lexer) number() {
 		for l.pos < len(src) && (isDigit(src[l.pos]) || (src[l.pos]|0x20) >= 'a' && (src[l.pos]|0x20) <= 'z' || src[l.pos] == '_') {
 			l.pos++
 		}
-	case DialectLua54:
+	case DialectLua52, DialectLua53, DialectLua54:
 		expo := byte('e')
 		if src[l.pos] == '0' && l.pos+1 < len(src) && (src[l.pos+1]|0x20) == 'x' {
 			expo = 'p'
@@ -579,7 +585,9 @@ func (l *lexer) number() {
 			}
 			break
 		}
-		if l.pos < len(src) && (src[l.pos] == '_' || (src[l.pos]|0x20) >= 'a' && (src[l.pos]|0x20) <= 'z') {
+		// Lua 5.4 takes one more letter to make "3x" a malformed
+		// number; 5.2 and 5.3 stop, and "x" is the next token.
+		if l.d == DialectLua54 && l.pos < len(src) && (src[l.pos] == '_' || (src[l.pos]|0x20) >= 'a' && (src[l.pos]|0x20) <= 'z') {
 			l.pos++
 		}
 	default: // LuaJIT and Luau scan every identifier character, '.' and signed exponents.

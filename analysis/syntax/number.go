@@ -6,7 +6,7 @@ package syntax
 
 func validNumber(b []byte, d Dialect) bool {
 	switch d {
-	case DialectLua51, DialectLua54:
+	case DialectLua51, DialectLua52, DialectLua53, DialectLua54:
 		return validC(b)
 	case DialectLuau:
 		return validLuau(b)

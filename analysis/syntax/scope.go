@@ -59,7 +59,7 @@ const (
 
 // hasGoto reports whether the dialect has goto and labels with compile-time
 // checks (Lua 5.1 has none, Luau's goto is an ordinary name).
-func (p *parser) hasGoto() bool { return p.d == DialectLuaJIT || p.d == DialectLua54 }
+func (p *parser) hasGoto() bool { return p.d == DialectLuaJIT || p.d.atLeast52() }
 
 // nactvar is the number of active locals of the current function.
 func (p *parser) nactvar() int { return len(p.vars) - p.fs.firstVar }
@@ -87,9 +87,9 @@ func (p *parser) declare(name string, readonly bool, at Token) {
 		p.fs.tooMany = true
 		var msg string
 		switch {
-		case p.d == DialectLua54 && p.fs.line == 0:
+		case p.d.atLeast52() && p.fs.line == 0:
 			msg = "too many local variables (limit is 200) in main function near " + p.near(at)
-		case p.d == DialectLua54:
+		case p.d.atLeast52():
 			msg = "too many local variables (limit is 200) in function at line " + itoa(p.fs.line) + " near " + p.near(at)
 		case p.fs.line == 0:
 			msg = "main function has more than 200 local variables"
@@ -143,7 +143,7 @@ func (p *parser) closeScope(at, key, class int) {
 			continue
 		}
 		g.valid = false
-		if reported && p.d == DialectLua54 {
+		if reported && p.d.puc() {
 			continue
 		}
 		reported = true
@@ -152,6 +152,8 @@ func (p *parser) closeScope(at, key, class int) {
 			p.checkError(g.start, g.end, g.end, key, class, "no loop to break")
 		case p.d == DialectLuaJIT:
 			p.checkError(g.start, g.end, g.end, key, class, "undefined label '"+g.name+"'")
+		case g.brk && p.d != DialectLua54:
+			p.checkError(g.start, g.end, at, key, class, "<break> at line "+itoa(g.line)+" not inside a loop")
 		case g.brk:
 			p.checkError(g.start, g.end, at, key, class, "break outside loop at line "+itoa(g.line))
 		default:
@@ -173,8 +175,10 @@ func (p *parser) gotoStmt(label *Name) {
 	if !p.hasGoto() || label.Value == "" {
 		return
 	}
-	if p.d == DialectLua54 {
-		// A label already visible is a backward jump, resolved at once.
+	if p.d.puc() {
+		// A label already visible is a backward jump, resolved at once
+		// (Lua 5.2 and 5.3 look in the goto's block first and in the
+		// enclosing ones when it closes, with the same outcome).
 		for i := len(p.golas) - 1; i >= p.topScope().firstGola; i-- {
 			if g := p.golas[i]; g.label && g.valid && g.name == label.Value {
 				return
@@ -202,7 +206,7 @@ func (p *parser) labelStmt(name *Name, line int) {
 		return
 	}
 	pl := pendingLabel{name: name, line: line, gola: -1}
-	if p.d == DialectLuaJIT {
+	if p.d.gotoAtOnce() {
 		sc := p.scopes[len(p.scopes)-1]
 		for _, g := range p.golas[sc.firstGola:] {
 			if g.label && g.valid && g.name == name.Value {
@@ -220,7 +224,7 @@ func (p *parser) labelStmt(name *Name, line int) {
 // labelsContinue reports whether the current token continues a group of
 // labels: another label, or in Lua 5.4 an empty statement.
 func (p *parser) labelsContinue() bool {
-	return p.tok.Kind == ODColon || p.d == DialectLua54 && p.tok.Kind == OSemi
+	return p.tok.Kind == ODColon || p.d.atLeast52() && p.tok.Kind == OSemi
 }
 
 // flushLabels resolves the pending group of labels, last first, as the
@@ -241,7 +245,7 @@ func (p *parser) flushLabels() {
 	for i := len(p.group) - 1; i >= 0; i-- {
 		pl := p.group[i]
 		var lab *gola
-		if p.d == DialectLuaJIT {
+		if p.d.gotoAtOnce() {
 			lab = &p.golas[pl.gola]
 		} else {
 			for j := len(p.golas) - 1; j >= p.topScope().firstGola; j-- {
@@ -259,7 +263,7 @@ func (p *parser) flushLabels() {
 			lab.slot = sc.nactvar
 		}
 		limit := len(p.golas)
-		if p.d == DialectLuaJIT {
+		if p.d.gotoAtOnce() {
 			limit = pl.gola
 		}
 		for j := sc.firstGola; j < limit; j++ {

@@ -8,67 +8,169 @@ import (
 )
 
 // Target is the Lua runtime a file is written for. It decides which
-// constructs are syntax errors.
+// constructs are syntax errors and which buffer library the file has.
 type Target int
 
-// The zero value is LuaJIT, the default target of buflsp.
+// The zero value is LuaJIT, the default target of buflsp. New targets are
+// added at the end so that the values of the old ones do not change.
 const (
 	TargetLuaJIT Target = iota // LuaJIT 2.1 syntax
 	TargetLuau                 // Luau syntax: types, compound assignment, continue, ...
 	TargetBuflsp               // the buflsp runtime: LuaJIT syntax run on gopher-lua
+	TargetLua51                // PUC Lua 5.1
+	TargetLua52                // PUC Lua 5.2: goto, \x and \z escapes
+	TargetLua53                // PUC Lua 5.3: integers, // and bitwise operators, \u{...}
+	TargetLua54                // PUC Lua 5.4: <const> and <close> locals
 )
+
+// targetNames lists every target in the order they are shown to users.
+var targetNames = []struct {
+	name string
+	t    Target
+}{
+	{"lua51", TargetLua51}, {"lua52", TargetLua52}, {"lua53", TargetLua53}, {"lua54", TargetLua54},
+	{"luajit", TargetLuaJIT}, {"luau", TargetLuau}, {"buflsp", TargetBuflsp},
+}
+
+// Targets returns every target, in the order they are shown to users.
+func Targets() []Target {
+	out := make([]Target, len(targetNames))
+	for i, n := range targetNames {
+		out[i] = n.t
+	}
+	return out
+}
+
+// TargetNames is the list of valid target names for messages:
+// "lua51, lua52, lua53, lua54, luajit, luau or buflsp".
+func TargetNames() string {
+	var b strings.Builder
+	for i, n := range targetNames {
+		switch {
+		case i == len(targetNames)-1:
+			b.WriteString(" or ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(n.name)
+	}
+	return b.String()
+}
 
 // String returns the name used in configuration files and on the command line.
 func (t Target) String() string {
-	switch t {
-	case TargetLuaJIT:
-		return "luajit"
-	case TargetLuau:
-		return "luau"
-	case TargetBuflsp:
-		return "buflsp"
+	for _, n := range targetNames {
+		if n.t == t {
+			return n.name
+		}
 	}
 	return fmt.Sprintf("Target(%d)", int(t))
 }
 
-// ParseTarget turns "luajit", "luau" or "buflsp" into a Target.
+// ParseTarget turns a target name ("lua54", "luajit", ...; case and
+// surrounding spaces do not matter) into a Target. The error names the
+// valid ones.
 func ParseTarget(s string) (Target, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "luajit":
-		return TargetLuaJIT, nil
-	case "luau":
-		return TargetLuau, nil
-	case "buflsp":
-		return TargetBuflsp, nil
+	name := strings.ToLower(strings.TrimSpace(s))
+	for _, n := range targetNames {
+		if n.name == name {
+			return n.t, nil
+		}
 	}
-	return TargetLuaJIT, fmt.Errorf("unknown target %q: expected luajit, luau or buflsp", s)
+	return TargetLuaJIT, fmt.Errorf("unknown target %q: expected %s", s, TargetNames())
 }
 
-// DetectTarget decides the target of one file. A first-line comment
-// "-- target: luau" (or luajit, buflsp) wins, then a ".luau" extension, then
-// the fallback (usually the configured target).
-func DetectTarget(filename string, src []byte, fallback Target) Target {
+// Dialect is the exact language version the target's compiler accepts.
+func (t Target) Dialect() Dialect {
+	switch t {
+	case TargetLuau:
+		return DialectLuau
+	case TargetLua51:
+		return DialectLua51
+	case TargetLua52:
+		return DialectLua52
+	case TargetLua53:
+		return DialectLua53
+	case TargetLua54:
+		return DialectLua54
+	}
+	return DialectLuaJIT
+}
+
+// HasStringBuffer reports whether require("string.buffer") loads LuaJIT's
+// buffer library on the target. On PUC Lua and Luau it is some other module
+// (or none), so nothing about it is assumed.
+func (t Target) HasStringBuffer() bool { return t == TargetLuaJIT || t == TargetBuflsp }
+
+// HasLuauBuffer reports whether the global "buffer" is Luau's buffer library
+// on the target (Luau itself, and the buflsp runtime, which provides both).
+func (t Target) HasLuauBuffer() bool { return t == TargetLuau || t == TargetBuflsp }
+
+// TargetComment finds a first-line comment "-- target: NAME" and returns
+// NAME and its byte range in src; ok is false when the first line is not
+// such a comment. NAME may be empty or not a valid target: the caller
+// reports that (ParseTarget names the valid ones).
+func TargetComment(src []byte) (name string, start, end int, ok bool) {
 	line := src
 	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
 		line = line[:i]
 	}
-	if s := strings.TrimSpace(string(line)); strings.HasPrefix(s, "--") {
-		s = strings.TrimSpace(strings.TrimLeft(s, "-"))
-		if rest, ok := strings.CutPrefix(s, "target:"); ok {
-			if t, err := ParseTarget(rest); err == nil {
-				return t
-			}
-		}
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
 	}
-	if strings.EqualFold(filepath.Ext(filename), ".luau") {
-		return TargetLuau
+	if !bytes.HasPrefix(line[i:], []byte("--")) {
+		return "", 0, 0, false
+	}
+	for i < len(line) && line[i] == '-' {
+		i++
+	}
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if !bytes.HasPrefix(line[i:], []byte("target:")) {
+		return "", 0, 0, false
+	}
+	i += len("target:")
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	j := len(line)
+	for j > i && (line[j-1] == ' ' || line[j-1] == '\t') {
+		j--
+	}
+	return string(line[i:j]), i, j, true
+}
+
+// DetectTarget decides the target of one file from the file alone: a valid
+// first-line comment "-- target: NAME" wins, then a ".luau" extension, then
+// the fallback (the configured target, or what a caller found otherwise;
+// see config.Config.FileTarget for the whole order).
+func DetectTarget(filename string, src []byte, fallback Target) Target {
+	if t, ok := OwnTarget(filename, src); ok {
+		return t
 	}
 	return fallback
 }
 
-// Dialect is the exact language version the parser accepts. Targets map to a
-// default dialect; the other dialects exist so that conformance tests can
-// compare with the real lua5.1 and lua5.4 executables.
+// OwnTarget returns the target a file names itself: a valid first-line
+// comment "-- target: NAME", else Luau for a ".luau" extension. ok is false
+// when the file names none.
+func OwnTarget(filename string, src []byte) (t Target, ok bool) {
+	if name, _, _, found := TargetComment(src); found {
+		if t, err := ParseTarget(name); err == nil {
+			return t, true
+		}
+	}
+	if strings.EqualFold(filepath.Ext(filename), ".luau") {
+		return TargetLuau, true
+	}
+	return TargetLuaJIT, false
+}
+
+// Dialect is the exact language version the parser accepts. Each target
+// maps to one (Target.Dialect); Options.Dialect overrides it, which the
+// conformance tests use to compare with one compiler at a time.
 type Dialect int
 
 // DialectDefault derives the dialect from the target.
@@ -78,6 +180,8 @@ const (
 	DialectLua51           // PUC Lua 5.1
 	DialectLua54           // PUC Lua 5.4
 	DialectLuau            // Luau
+	DialectLua52           // PUC Lua 5.2
+	DialectLua53           // PUC Lua 5.3
 )
 
 // String names the dialect.
@@ -87,6 +191,10 @@ func (d Dialect) String() string {
 		return "luajit"
 	case DialectLua51:
 		return "lua5.1"
+	case DialectLua52:
+		return "lua5.2"
+	case DialectLua53:
+		return "lua5.3"
 	case DialectLua54:
 		return "lua5.4"
 	case DialectLuau:
@@ -114,8 +222,31 @@ func (o Options) dialect() Dialect {
 	if o.Dialect != DialectDefault {
 		return o.Dialect
 	}
-	if o.Target == TargetLuau {
-		return DialectLuau
-	}
-	return DialectLuaJIT
+	return o.Target.Dialect()
+}
+
+// The predicates below name what differs between the dialects, so that the
+// lexer and parser ask about a feature rather than list versions.
+
+// puc reports a PUC-Rio Lua (5.1 to 5.4).
+func (d Dialect) puc() bool {
+	return d == DialectLua51 || d == DialectLua52 || d == DialectLua53 || d == DialectLua54
+}
+
+// atLeast52 reports PUC Lua 5.2 or later: goto, empty statements, \x and
+// \z escapes, hexadecimal floats read by the lexer, no call ambiguity.
+func (d Dialect) atLeast52() bool {
+	return d == DialectLua52 || d == DialectLua53 || d == DialectLua54
+}
+
+// atLeast53 reports PUC Lua 5.3 or later: integer division, bitwise
+// operators, \u{...} escapes.
+func (d Dialect) atLeast53() bool { return d == DialectLua53 || d == DialectLua54 }
+
+// gotoAtOnce reports the dialects that create a label as soon as it is
+// read and check repeats only in its own block (LuaJIT, Lua 5.2 and 5.3);
+// Lua 5.4 creates it after the empty statements that follow and checks the
+// whole function.
+func (d Dialect) gotoAtOnce() bool {
+	return d == DialectLuaJIT || d == DialectLua52 || d == DialectLua53
 }

@@ -1,5 +1,6 @@
 // Package conform compares buflsp's parser with the real Lua compilers: for
-// each file it asks an oracle (luajit, lua5.1 or lua5.4) whether the file
+// each file it asks an oracle (luajit, lua5.1, lua5.2, lua5.3 or lua5.4)
+// whether the file
 // compiles and on which line the first error is, and checks that
 // syntax.Parse agrees. Files are only compiled, never run.
 package conform
@@ -21,22 +22,35 @@ import (
 // Oracle names the executable that judges a file and the dialect our parser
 // must use to agree with it.
 type Oracle struct {
-	Exe     string // "luajit", "lua5.1" or "lua5.4"
+	Exe     string // "luajit", "lua5.1", ... "lua5.4"
+	Dir     string // the path element that selects it: "luajit", "lua51", ...
 	Dialect syntax.Dialect
 }
 
-// Oracles are the three compilers conformance knows.
+// Oracles are the compilers conformance knows, luajit first (the default).
 func Oracles() []Oracle {
 	return []Oracle{
-		{"luajit", syntax.DialectLuaJIT},
-		{"lua5.1", syntax.DialectLua51},
-		{"lua5.4", syntax.DialectLua54},
+		{"luajit", "luajit", syntax.DialectLuaJIT},
+		{"lua5.1", "lua51", syntax.DialectLua51},
+		{"lua5.2", "lua52", syntax.DialectLua52},
+		{"lua5.3", "lua53", syntax.DialectLua53},
+		{"lua5.4", "lua54", syntax.DialectLua54},
 	}
 }
 
+// OracleNamed returns the oracle with the executable name exe.
+func OracleNamed(exe string) (Oracle, bool) {
+	for _, o := range Oracles() {
+		if o.Exe == exe {
+			return o, true
+		}
+	}
+	return Oracle{}, false
+}
+
 // OracleFor picks the oracle for a file: a first-line marker
-// "-- oracle: lua5.4" (or lua5.1, luajit) wins, then a path element named
-// lua54 or lua51, then luajit.
+// "-- oracle: lua5.4" (or lua5.1, lua5.2, lua5.3, luajit) wins, then the
+// last path element named lua51, lua52, lua53, lua54 or luajit, then luajit.
 func OracleFor(path string, src []byte) Oracle {
 	first := src
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
@@ -47,12 +61,12 @@ func OracleFor(path string, src []byte) Oracle {
 			return o
 		}
 	}
-	for _, part := range strings.Split(filepath.ToSlash(path), "/") {
-		switch part {
-		case "lua54":
-			return Oracles()[2]
-		case "lua51":
-			return Oracles()[1]
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i := len(parts) - 1; i >= 0; i-- {
+		for _, o := range Oracles() {
+			if parts[i] == o.Dir {
+				return o
+			}
 		}
 	}
 	return Oracles()[0]
@@ -167,9 +181,19 @@ func Files(dir string) ([]string, error) {
 	return files, err
 }
 
-// Run compares every file with its oracle. Oracles that are not installed
-// are reported in missing and their files skipped.
+// Run compares every file with its oracle (OracleFor). Oracles that are not
+// installed are reported in missing and their files skipped.
 func Run(paths []string) (results []Result, missing []string, err error) {
+	return run(paths, OracleFor)
+}
+
+// RunAs compares every file with the one oracle o, whatever the files'
+// markers and paths say (for a project written for one Lua version).
+func RunAs(paths []string, o Oracle) (results []Result, missing []string, err error) {
+	return run(paths, func(string, []byte) Oracle { return o })
+}
+
+func run(paths []string, pick func(path string, src []byte) Oracle) (results []Result, missing []string, err error) {
 	groups := map[string][]string{}
 	srcs := map[string][]byte{}
 	dialects := map[string]syntax.Dialect{}
@@ -178,7 +202,7 @@ func Run(paths []string) (results []Result, missing []string, err error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading %s: %w", p, err)
 		}
-		o := OracleFor(p, src)
+		o := pick(p, src)
 		abs, _ := filepath.Abs(p)
 		groups[o.Exe] = append(groups[o.Exe], abs)
 		srcs[abs] = src

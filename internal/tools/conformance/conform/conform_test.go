@@ -43,9 +43,9 @@ func excerpt(src []byte, line int) string {
 
 // TestTestdata compares every .lua file under testdata/syntax with its oracle.
 func TestTestdata(t *testing.T) {
-	oracle.Require(t, "luajit")
-	oracle.Require(t, "lua5.1")
-	oracle.Require(t, "lua5.4")
+	for _, o := range Oracles() {
+		oracle.Require(t, o.Exe)
+	}
 	files, err := Files("../../../../testdata/syntax")
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func TestTestdata(t *testing.T) {
 }
 
 // TestGeneratedAndMutated compares a generated corpus, and mutated copies
-// of small generated modules, with luajit, lua5.1 and lua5.4.
+// of small generated modules, with every oracle (luajit, lua5.1 to lua5.4).
 func TestGeneratedAndMutated(t *testing.T) {
 	for _, o := range Oracles() {
 		oracle.Require(t, o.Exe)
@@ -87,8 +87,8 @@ func TestGeneratedAndMutated(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < n; i++ {
 		base := gen.Module(uint64(100+i), 600)
-		for _, sub := range []string{"luajit", "lua51", "lua54"} {
-			write(sub, fmt.Sprintf("m%d.lua", i), Mutate(r, base, 1+r.IntN(3)))
+		for _, o := range Oracles() {
+			write(o.Dir, fmt.Sprintf("m%d.lua", i), Mutate(r, base, 1+r.IntN(3)))
 		}
 	}
 	results, _, err := Run(files)

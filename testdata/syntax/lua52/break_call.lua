@@ -1,0 +1,6 @@
+while true do
+  break
+  print(1)
+end
+print
+(2)

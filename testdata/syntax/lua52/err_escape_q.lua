@@ -1,0 +1,2 @@
+local s = "ok"
+local q = "\q"

@@ -1,0 +1,2 @@
+local s = "ok"
+local u = "\u{48}"

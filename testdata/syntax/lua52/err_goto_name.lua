@@ -1,0 +1,1 @@
+local goto = 1

@@ -1,0 +1,2 @@
+local a = 7
+local b = a // 2

@@ -1,0 +1,3 @@
+::a::
+do ::a:: end
+goto a
