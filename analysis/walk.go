@@ -21,6 +21,9 @@ type PathsOptions struct {
 	Jobs int
 	// Fix applies quick fixes and rewrites the files.
 	Fix bool
+	// DryRun, with Fix, computes the fixed text into FileResult.FixedSrc
+	// and leaves the files alone (check --fix --diff).
+	DryRun bool
 	// Progress, when set, is called after each file with the count done so
 	// far and the total. Calls come from several goroutines, one at a time.
 	Progress func(done, total int)
@@ -33,6 +36,9 @@ type FileResult struct {
 	Result  *Result
 	Err     error
 	Fixed   int // fixes applied by --fix
+	// Src and FixedSrc are the text before and after the fixes; they are
+	// kept only in a dry run, which shows them as a diff.
+	Src, FixedSrc []byte
 	FixErr  error
 	Skipped bool // --fix was not applied because of syntax errors
 }
@@ -104,7 +110,7 @@ func (c *Checker) run(jobs []job, opts PathsOptions) []FileResult {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = c.checkFile(jobs[i], opts.Fix)
+				out[i] = c.checkFile(jobs[i], opts)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -122,19 +128,24 @@ func (c *Checker) run(jobs []job, opts PathsOptions) []FileResult {
 	return out
 }
 
-// checkFile reads, checks and (with fix) rewrites one file. Fixes are only
-// applied to files without syntax errors, because edits computed on a
-// partial tree could make things worse; after fixing, the file is checked
-// again so that the reported diagnostics describe what is on disk.
-func (c *Checker) checkFile(j job, fix bool) FileResult {
-	fr := FileResult{Path: j.path}
+// checkFile reads one file and checks it with CheckText.
+func (c *Checker) checkFile(j job, opts PathsOptions) FileResult {
 	src, err := os.ReadFile(j.path)
 	if err != nil {
-		fr.Err = fmt.Errorf("reading: %w", unwrapPathError(err))
-		return fr
+		return FileResult{Path: j.path, Err: fmt.Errorf("reading: %w", unwrapPathError(err))}
 	}
-	fr.Result = c.Check(j.path, src, j.cfg)
-	if !fix {
+	return c.CheckText(j.path, src, j.cfg, opts)
+}
+
+// CheckText checks src, read from path (or from standard input), and with
+// opts.Fix applies the quick fixes: into FileResult.FixedSrc in a dry run,
+// else back to path. Fixes are only applied to files without syntax
+// errors, because edits computed on a partial tree could make things worse;
+// after fixing, the text is checked again so that the reported diagnostics
+// describe what is on disk.
+func (c *Checker) CheckText(path string, src []byte, cfg *Config, opts PathsOptions) FileResult {
+	fr := FileResult{Path: path, Result: c.Check(path, src, cfg)}
+	if !opts.Fix {
 		return fr
 	}
 	if hasSyntaxErrors(fr.Result) {
@@ -145,12 +156,16 @@ func (c *Checker) checkFile(j job, fix bool) FileResult {
 	if n == 0 {
 		return fr
 	}
-	if err := WriteFileAtomic(j.path, fixed); err != nil {
+	if opts.DryRun {
+		fr.Fixed, fr.Src, fr.FixedSrc = n, src, fixed
+		return fr
+	}
+	if err := WriteFileAtomic(path, fixed); err != nil {
 		fr.FixErr = err
 		return fr
 	}
 	fr.Fixed = n
-	fr.Result = c.Check(j.path, fixed, j.cfg)
+	fr.Result = c.Check(path, fixed, cfg)
 	return fr
 }
 

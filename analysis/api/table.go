@@ -62,10 +62,23 @@ func (t *Table) All() []*Func {
 // distance, for "did you mean" suggestions, or "" when nothing is close
 // (more than a third of the name differs).
 func (t *Table) Nearest(owner Owner, name string, extensions bool) string {
+	members := t.Members(owner, extensions)
+	names := make([]string, len(members))
+	for i, f := range members {
+		names[i] = f.Name
+	}
+	return NearestName(name, names)
+}
+
+// NearestName returns the candidate closest to name by edit distance, or ""
+// when none is close (more than a third of the name differs). Every "did you
+// mean" in buflsp (API members, rule names, command-line flags) uses it, so
+// they all judge closeness the same way.
+func NearestName(name string, candidates []string) string {
 	best, bestDist := "", len(name)/3+1
-	for _, f := range t.Members(owner, extensions) {
-		if d := editDistance(name, f.Name); d < bestDist {
-			best, bestDist = f.Name, d
+	for _, c := range candidates {
+		if d := editDistance(name, c); d < bestDist {
+			best, bestDist = c, d
 		}
 	}
 	return best

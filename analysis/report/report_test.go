@@ -11,7 +11,7 @@ func TestExcerpt(t *testing.T) {
 	src := "local x = 1\n\tlocal é = = 2\n"
 	res := analysis.CheckSource("e.lua", []byte(src), nil)
 	var b bytes.Buffer
-	if err := writeText(&b, []analysis.FileResult{{Path: "e.lua", Result: res}}, true); err != nil {
+	if err := writeText(&b, []analysis.FileResult{{Path: "e.lua", Result: res}}, true, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "e.lua:2:13: error: unexpected symbol near '=' [syntax-error]\n" +

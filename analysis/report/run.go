@@ -39,7 +39,22 @@ type Options struct {
 	// terminal.
 	Excerpt  bool
 	Progress bool
+	// Color marks up text output with ANSI colours.
+	Color bool
+	// Quiet prints the findings and nothing else: no summary, no fix notes.
+	Quiet bool
+	// Diff, with Fix, prints the fixes as a unified diff on stdout instead of
+	// writing them (and instead of the findings).
+	Diff bool
+	// Stdin is read when a path is "-"; StdinName is the file name it is
+	// checked as (for the target, the configuration and the output).
+	Stdin     io.Reader
+	StdinName string
 }
+
+// StdinPath is the path argument that stands for standard input.
+const StdinPath = "-"
+
 
 // Run executes a check and returns the exit code. Findings go to stdout in
 // the chosen format; problems with the run itself go to stderr.
@@ -77,6 +92,9 @@ func Run(opts Options, stdout, stderr io.Writer) int {
 	// Load every configuration before checking anything: a broken
 	// configuration fails the run rather than checking with the wrong rules.
 	for _, arg := range paths {
+		if arg == StdinPath {
+			arg = opts.StdinName
+		}
 		if _, err := configs.forArg(arg); err != nil {
 			fmt.Fprintf(stderr, "buflsp check: %v\n", err)
 			return ExitError
@@ -94,7 +112,7 @@ func Run(opts Options, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	results := checker.CheckPaths(paths, analysis.PathsOptions{
+	pathsOpts := analysis.PathsOptions{
 		Config: func(arg string) (*analysis.Config, error) {
 			cfg, err := configs.forArg(arg)
 			if err != nil {
@@ -103,14 +121,69 @@ func Run(opts Options, stdout, stderr io.Writer) int {
 			return adjust(cfg), nil
 		},
 		Jobs:     opts.Jobs,
-		Fix:      opts.Fix,
+		Fix:      opts.Fix || opts.Diff,
+		DryRun:   opts.Diff,
 		Progress: progress,
-	})
-	if err := write(format, stdout, results, checker.Registry(), opts); err != nil {
+	}
+	var results []analysis.FileResult
+	var onDisk []string
+	for _, p := range paths {
+		if p != StdinPath {
+			onDisk = append(onDisk, p)
+			continue
+		}
+		fr, code := checkStdin(checker, opts, pathsOpts, stderr)
+		if code != ExitClean {
+			return code
+		}
+		results = append(results, fr)
+	}
+	if len(onDisk) > 0 {
+		results = append(results, checker.CheckPaths(onDisk, pathsOpts)...)
+	}
+	if opts.Diff {
+		for _, fr := range results {
+			if fr.FixedSrc == nil {
+				continue
+			}
+			if err := writeUnifiedDiff(stdout, filepath.ToSlash(fr.Path), fr.Src, fr.FixedSrc); err != nil {
+				fmt.Fprintf(stderr, "buflsp check: writing output: %v\n", err)
+				return ExitError
+			}
+		}
+	} else if err := write(format, stdout, results, checker.Registry(), opts); err != nil {
 		fmt.Fprintf(stderr, "buflsp check: writing output: %v\n", err)
 		return ExitError
 	}
-	return summarize(results, failLevel, format, stderr)
+	return summarize(results, failLevel, format, opts, stderr)
+}
+
+// checkStdin reads standard input and checks it as opts.StdinName, with the
+// configuration found from that name's directory.
+func checkStdin(checker *analysis.Checker, opts Options, po analysis.PathsOptions, stderr io.Writer) (analysis.FileResult, int) {
+	if opts.Fix && !opts.Diff {
+		fmt.Fprintln(stderr, "buflsp check: --fix cannot write back to standard input; use --diff to print the fixes")
+		return analysis.FileResult{}, ExitError
+	}
+	if opts.Stdin == nil {
+		fmt.Fprintln(stderr, "buflsp check: no standard input to read")
+		return analysis.FileResult{}, ExitError
+	}
+	src, err := io.ReadAll(opts.Stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "buflsp check: reading standard input: %v\n", err)
+		return analysis.FileResult{}, ExitError
+	}
+	name := opts.StdinName
+	if name == "" {
+		name = "stdin.lua"
+	}
+	cfg, err := po.Config(name)
+	if err != nil {
+		fmt.Fprintf(stderr, "buflsp check: %v\n", err)
+		return analysis.FileResult{}, ExitError
+	}
+	return checker.CheckText(name, src, cfg, po), ExitClean
 }
 
 func write(format string, w io.Writer, results []analysis.FileResult, reg *rules.Registry, opts Options) error {
@@ -122,15 +195,15 @@ func write(format string, w io.Writer, results []analysis.FileResult, reg *rules
 	case "github":
 		return writeGitHub(w, results)
 	}
-	return writeText(w, results, opts.Excerpt)
+	return writeText(w, results, opts.Excerpt, opts.Color)
 }
 
 // summarize reports unreadable files and fix outcomes on stderr and picks
 // the exit code: errors in the run win over findings.
-func summarize(results []analysis.FileResult, failLevel rules.Severity, format string, stderr io.Writer) int {
+func summarize(results []analysis.FileResult, failLevel rules.Severity, format string, opts Options, stderr io.Writer) int {
 	code := ExitClean
 	counts := map[rules.Severity]int{}
-	files := 0
+	files, fixes, fixedFiles := 0, 0, 0
 	for _, fr := range results {
 		if fr.Err != nil {
 			fmt.Fprintf(stderr, "%s: error: %v\n", fr.Path, fr.Err)
@@ -143,9 +216,13 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 			code = ExitError
 		}
 		if fr.Fixed > 0 {
-			fmt.Fprintf(stderr, "%s: applied %s\n", fr.Path, plural(fr.Fixed, "fix"))
+			fixes += fr.Fixed
+			fixedFiles++
+			if !opts.Quiet && !opts.Diff {
+				fmt.Fprintf(stderr, "%s: applied %s\n", fr.Path, plural(fr.Fixed, "fix"))
+			}
 		}
-		if fr.Skipped {
+		if fr.Skipped && !opts.Quiet {
 			fmt.Fprintf(stderr, "%s: fixes not applied: the file has syntax errors\n", fr.Path)
 		}
 		for _, d := range fr.Result.Diagnostics {
@@ -155,18 +232,25 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 			}
 		}
 	}
-	if format == "text" {
-		total := 0
-		var parts []string
-		for _, s := range []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo, rules.SeverityHint} {
-			if counts[s] > 0 {
-				parts = append(parts, plural(counts[s], s.String()))
-			}
-			total += counts[s]
+	if format != "text" || opts.Quiet {
+		return code
+	}
+	if opts.Diff {
+		fmt.Fprintf(stderr, "%s would change %s (nothing written)\n", plural(fixes, "fix"), plural(fixedFiles, "file"))
+		return code
+	}
+	total := 0
+	var parts []string
+	for _, s := range []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo, rules.SeverityHint} {
+		if counts[s] > 0 {
+			parts = append(parts, plural(counts[s], s.String()))
 		}
-		if total > 0 {
-			fmt.Fprintf(stderr, "%s (%s) in %s checked\n", plural(total, "problem"), strings.Join(parts, ", "), plural(files, "file"))
-		}
+		total += counts[s]
+	}
+	if total > 0 {
+		fmt.Fprintf(stderr, "%s (%s) in %s checked\n", plural(total, "problem"), strings.Join(parts, ", "), plural(files, "file"))
+	} else if code == ExitClean {
+		fmt.Fprintf(stderr, "no problems in %s checked\n", plural(files, "file"))
 	}
 	return code
 }

@@ -6,15 +6,44 @@ import (
 	"strings"
 
 	"github.com/buflsp/buflsp/analysis"
+	"github.com/buflsp/buflsp/analysis/rules"
 )
+
+// ANSI SGR sequences for coloured text output. The colours follow what
+// compilers and linters use: red errors, yellow warnings, blue infos, cyan
+// hints, a bold location and a dim rule name.
+const (
+	sgrReset = "\033[0m"
+	sgrBold  = "\033[1m"
+	sgrDim   = "\033[2m"
+)
+
+func severityColor(s rules.Severity) string {
+	switch s {
+	case rules.SeverityError:
+		return "\033[1;31m"
+	case rules.SeverityWarning:
+		return "\033[1;33m"
+	case rules.SeverityInfo:
+		return "\033[1;34m"
+	}
+	return "\033[1;36m"
+}
 
 // writeText prints one line per diagnostic,
 //
 //	path:line:col: severity: message [rule-name]
 //
 // and, when excerpt is set (stdout is a terminal), the source line with a
-// caret under the range. Columns count bytes.
-func writeText(w io.Writer, results []analysis.FileResult, excerpt bool) error {
+// caret under the range. Columns count bytes. With color the location, the
+// severity, the rule and the carets are marked up with ANSI colours.
+func writeText(w io.Writer, results []analysis.FileResult, excerpt, color bool) error {
+	paint := func(sgr, s string) string {
+		if !color {
+			return s
+		}
+		return sgr + s + sgrReset
+	}
 	for _, fr := range results {
 		if fr.Result == nil {
 			continue
@@ -22,21 +51,26 @@ func writeText(w io.Writer, results []analysis.FileResult, excerpt bool) error {
 		lt := fr.Result.File.Lines
 		for _, d := range fr.Result.Diagnostics {
 			p := position(lt, d.Start)
-			if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", fr.Path, p.Line, p.Column, d.Severity, d.Message, d.Rule); err != nil {
+			sev := severityColor(d.Severity)
+			loc := fmt.Sprintf("%s:%d:%d:", fr.Path, p.Line, p.Column)
+			if _, err := fmt.Fprintf(w, "%s %s %s %s\n", paint(sgrBold, loc), paint(sev, d.Severity.String()+":"), d.Message, paint(sgrDim, "["+d.Rule+"]")); err != nil {
 				return err
 			}
 			if excerpt {
-				writeExcerpt(w, fr.Result.File.Src, lt.LineStart(p.Line), lt.LineEnd(p.Line), d.Start, d.End)
+				line, marks := excerptLines(fr.Result.File.Src, lt.LineStart(p.Line), lt.LineEnd(p.Line), d.Start, d.End)
+				if _, err := fmt.Fprintf(w, "    %s\n    %s\n", line, paint(sev, marks)); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
 }
 
-// writeExcerpt shows the line and marks [start, end) with carets, clipped to
-// the line. Tabs before the range are kept so the caret lines up.
-func writeExcerpt(w io.Writer, src []byte, lineStart, lineEnd, start, end int) {
-	line := string(src[lineStart:lineEnd])
+// excerptLines returns the line and, under it, the padding and carets that
+// mark [start, end), clipped to the line. Tabs before the range are kept so
+// the carets line up.
+func excerptLines(src []byte, lineStart, lineEnd, start, end int) (line, marks string) {
 	pad := make([]byte, 0, start-lineStart)
 	for _, c := range src[lineStart:start] {
 		if c == '\t' {
@@ -51,5 +85,5 @@ func writeExcerpt(w io.Writer, src []byte, lineStart, lineEnd, start, end int) {
 			n++
 		}
 	}
-	fmt.Fprintf(w, "    %s\n    %s%s\n", line, pad, strings.Repeat("^", max(n, 1)))
+	return string(src[lineStart:lineEnd]), string(pad) + strings.Repeat("^", max(n, 1))
 }

@@ -102,7 +102,8 @@ func catalog() []Rule {
 		{Name: "buffer-concat", Category: CategoryCopies, Severity: SeverityWarning, HasFix: true,
 			Summary: "'..' with a buffer operand",
 			Doc: "Concatenating a buffer builds a new string each time, copying all its data. Put the pieces into " +
-				"a buffer instead; the fix rewrites the expression to a put call."},
+				"a buffer instead. When the concatenation is passed straight to io.write, file:write or sbuf:put, " +
+				"the fix passes the pieces as separate arguments, which those calls accept without a copy."},
 		{Name: "buffer-tostring", Category: CategoryCopies, Severity: SeverityHint, HasFix: true,
 			Summary: "a buffer turned into a string only to be passed where a buffer is accepted, or inside a loop",
 			Doc: "io.write, file:write and sbuf:put accept the buffer itself; converting it first copies and interns " +

@@ -40,7 +40,8 @@ func lineOf(p *Pass, off int) int {
 // ---- sinks: calls that accept a buffer where a string would do ----
 
 // sinkKind classifies a call whose arguments may be buffers as well as
-// strings: io.write, file:write, sbuf:put and print.
+// strings: io.write, file:write, sbuf:put and print (which takes buffers
+// too, but separates its arguments with tabs, so nothing can be spliced in).
 type sinkKind int
 
 const (
@@ -163,17 +164,6 @@ func argOf(c *walkCtx, e syntax.Expr) (*syntax.Call, int, bool) {
 	return nil, 0, false
 }
 
-// moduleLocal returns the name of a local bound to require("string.buffer")
-// visible at off, or "".
-func moduleLocal(m *semantic.Model, t *semantic.Types, off int) string {
-	for _, s := range m.VisibleAt(off) {
-		if t.DeclType(s).Kind == semantic.SBufModule {
-			return s.Name
-		}
-	}
-	return ""
-}
-
 // ---- buffer-concat ----
 
 func runBufferConcat(p *Pass) {
@@ -213,8 +203,10 @@ func runBufferConcat(p *Pass) {
 }
 
 // concatFix rewrites a concatenation passed straight to a sink: io.write,
-// file:write and sbuf:put take the pieces as separate arguments, and print
-// takes a buffer built with put.
+// file:write and sbuf:put take the pieces as separate arguments. print gets
+// no fix: it separates its arguments with tabs, so the pieces cannot become
+// arguments, and wrapping them in a new buffer would allocate that buffer and
+// still build the string print writes: two allocations instead of one.
 func concatFix(p *Pass, t *semantic.Types, m *semantic.Model, c *walkCtx, b *syntax.Binary, ops []syntax.Expr) (Fix, bool) {
 	call, _, last := argOf(c, b)
 	if call == nil {
@@ -232,30 +224,19 @@ func concatFix(p *Pass, t *semantic.Types, m *semantic.Model, c *walkCtx, b *syn
 			}
 		}
 	}
-	switch callSink(p, t, call) {
-	case sinkWrite:
-		if info := sbufMethod(t, call); info != nil {
-			// Putting the receiver into itself is an error: leave it alone.
-			for _, op := range ops {
-				if bufferKey(m, op, t.TypeOf(op)) != nil && bufferKey(m, op, t.TypeOf(op)) == bufferKey(m, receiver(call), info.Recv) {
-					return Fix{}, false
-				}
+	if callSink(p, t, call) != sinkWrite {
+		return Fix{}, false
+	}
+	if info := sbufMethod(t, call); info != nil {
+		// Putting the receiver into itself is an error: leave it alone.
+		for _, op := range ops {
+			if bufferKey(m, op, t.TypeOf(op)) != nil && bufferKey(m, op, t.TypeOf(op)) == bufferKey(m, receiver(call), info.Recv) {
+				return Fix{}, false
 			}
 		}
-		return Fix{Title: "Pass the pieces as separate arguments",
-			Edits: []Edit{{Start: b.Start, End: b.End, NewText: strings.Join(pieces, ", ")}}}, true
-	case sinkPrint:
-		mod := moduleLocal(m, t, b.Start)
-		if mod == "" {
-			return Fix{}, false
-		}
-		for i, op := range ops {
-			pieces[i] = srcText(p, op)
-		}
-		return Fix{Title: "Put the pieces into a buffer",
-			Edits: []Edit{{Start: b.Start, End: b.End, NewText: mod + ".new():put(" + strings.Join(pieces, ", ") + ")"}}}, true
 	}
-	return Fix{}, false
+	return Fix{Title: "Pass the pieces as separate arguments",
+		Edits: []Edit{{Start: b.Start, End: b.End, NewText: strings.Join(pieces, ", ")}}}, true
 }
 
 // ---- buffer-tostring ----

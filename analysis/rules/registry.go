@@ -1,6 +1,10 @@
 package rules
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/buflsp/buflsp/analysis/api"
+)
 
 // implementations ties rule names to their Run functions. A new rule adds
 // one line here and one file with its function.
@@ -97,32 +101,9 @@ func (r *Registry) Names() []string {
 // Nearest returns the rule name closest to name, for "did you mean"
 // suggestions, or "" when none is close.
 func (r *Registry) Nearest(name string) string {
-	best, bestDist := "", len(name)/3+1
-	for _, rule := range r.rules {
-		if d := distance(name, rule.Name); d < bestDist {
-			best, bestDist = rule.Name, d
-		}
+	names := make([]string, len(r.rules))
+	for i, rule := range r.rules {
+		names[i] = rule.Name
 	}
-	return best
-}
-
-// distance is the Levenshtein distance in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return api.NearestName(name, names)
 }

@@ -11,12 +11,15 @@ import (
 )
 
 const checkHelp = `Usage: buflsp check [flags] [paths...]
+       buflsp check [flags] --stdin-filename NAME -
 
 Checks .lua and .luau files for buffer mistakes: string.buffer and Luau buffer
 API misuse, needless copies, stale pointers and aliasing views, and syntax
 errors. Directories are walked in parallel; hidden directories, node_modules,
 files matched by .gitignore and the ignore patterns of .buflsp.toml are
-skipped. With no paths, the current directory is checked.
+skipped. With no paths, the current directory is checked. The path "-" reads
+the source from standard input, checked as --stdin-filename (for editors and
+linters such as nvim-lint, ALE, efm and none-ls).
 
 Configuration comes from the first .buflsp.toml found walking up from each
 path (or --config): target, [rules] severities, globals, ignore.
@@ -26,6 +29,8 @@ Suppress one finding with a comment on the line before it:
 Flags:
   --format F       text (default), json, sarif or github
   --fix            apply quick fixes in place (never to files with syntax errors)
+  --diff           print the quick fixes as a unified diff and write nothing
+                   (implies --fix; the diff applies with git apply or patch -p1)
   --rule R,R       run only these rules (syntax-error always runs)
   --disable R,R    turn these rules off
   --fail-level L   exit 1 on findings at or above L: error, warning (default),
@@ -34,25 +39,37 @@ Flags:
                    from the configuration, else luajit)
   --config FILE    use this .buflsp.toml instead of looking one up
   --jobs N         check N files at once (default: number of CPUs)
+  --stdin-filename NAME
+                   the file name standard input is checked as, with "-"
+                   (default stdin.lua); it picks the dialect (.luau) and
+                   the .buflsp.toml
+  --color WHEN     auto (default: on a terminal, unless NO_COLOR is set),
+                   always or never; colour and source excerpts with carets
+  -q, --quiet      print the findings only: no summary line, no fix notes
 
 Examples:
   buflsp check examples/
   buflsp check --format sarif src/ > buflsp.sarif
   buflsp check --format github --fail-level error .
   buflsp check --fix --rule method-call-with-dot src/
+  buflsp check --diff src/ | git apply --check      # review the fixes first
+  buflsp check --stdin-filename src/a.lua - < src/a.lua
 
 Exit codes:
   0  no findings at or above the fail level
   1  findings at or above the fail level
   2  usage error, bad configuration, unreadable path or internal error
 
-Rules: docs/rules.md. Output formats and the JSON schema: docs/check.md.
+Rules: 'buflsp rules' lists them, 'buflsp rules NAME' explains one (docs/rules.md). Output formats and the JSON schema: docs/check.md.
 `
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
+	return check(args, os.Stdin, stdout, stderr)
+}
+
+// check is runCheck with its standard input as a parameter, for tests.
+func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, checkHelp) }
 	var opts report.Options
 	var rules, disable string
 	fs.StringVar(&opts.Format, "format", "text", "output format")
@@ -64,15 +81,32 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Target, "target", "", "dialect")
 	fs.StringVar(&opts.ConfigPath, "config", "", "configuration file")
 	fs.IntVar(&opts.Jobs, "jobs", 0, "files checked at once")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+	fs.BoolVar(&opts.Diff, "diff", false, "print the fixes as a diff")
+	fs.StringVar(&opts.StdinName, "stdin-filename", "", "name of the file read from stdin")
+	fs.BoolVar(&opts.Quiet, "quiet", false, "findings only")
+	fs.BoolVar(&opts.Quiet, "q", false, "findings only")
+	color := fs.String("color", "auto", "auto, always or never")
+	if code, ok := parseFlags(fs, args, checkHelp, stdout, stderr); !ok {
+		return code
 	}
 	opts.Paths = fs.Args()
 	opts.Rules = splitList(rules)
 	opts.Disable = splitList(disable)
 	opts.Version, _ = buildVersion()
-	opts.Excerpt = isTerminal(stdout)
-	opts.Progress = isTerminal(stderr)
+	switch *color {
+	case "auto":
+		opts.Color = isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+		opts.Excerpt = isTerminal(stdout)
+	case "always":
+		opts.Color, opts.Excerpt = true, true
+	case "never":
+		opts.Excerpt = isTerminal(stdout)
+	default:
+		fmt.Fprintf(stderr, "buflsp check: --color %q: expected auto, always or never\n", *color)
+		return 2
+	}
+	opts.Progress = isTerminal(stderr) && !opts.Quiet
+	opts.Stdin = stdin
 	return report.Run(opts, stdout, stderr)
 }
 

@@ -3,13 +3,15 @@ package main
 // Golden tests for `buflsp check`: each directory under testdata/check is a
 // fixture tree with an "args" file (one command-line argument per line) and a
 // "golden" file holding the exit code, stdout and stderr of running the
-// command in-process from that directory. go test -update rewrites them.
+// command in-process from that directory. An optional "stdin" file is the
+// command's standard input (for the "-" path). go test -update rewrites them.
 
 import (
 	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,9 +49,13 @@ func TestCheckGolden(t *testing.T) {
 					args = append(args, a)
 				}
 			}
+			stdin, err := os.ReadFile(filepath.Join(dir, "stdin"))
+			if err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
 			t.Chdir(workTree(t, dir))
 			var stdout, stderr bytes.Buffer
-			code := runCheck(append([]string{"--jobs", "2"}, args...), &stdout, &stderr)
+			code := check(append([]string{"--jobs", "2"}, args...), bytes.NewReader(stdin), &stdout, &stderr)
 			got := fmt.Sprintf("exit: %d\n-- stdout --\n%s-- stderr --\n%s", code, stdout.String(), stderr.String())
 			testutil.Golden(t, filepath.Join(dir, "golden"), []byte(got), *update)
 			if contains(args, "sarif") {
@@ -163,5 +169,46 @@ func validateWithMultitool(t *testing.T, data []byte) {
 	out, err := exec.Command(tool, "validate", in, "-o", filepath.Join(dir, "v.sarif")).CombinedOutput()
 	if err != nil || bytes.Contains(out, []byte(": error ")) {
 		t.Errorf("sarif validate: %v\n%s", err, out)
+	}
+}
+
+// TestDiffWritesNothingAndMatchesFix runs check --diff and check --fix on
+// copies of one tree: --diff must leave the file alone, and its diff, applied
+// with GNU patch, must give the same text that --fix writes.
+func TestDiffWritesNothingAndMatchesFix(t *testing.T) {
+	patchBin, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("patch is not installed")
+	}
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "check", "_trees", "fixable", "frame.lua"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dryDir, fixDir := t.TempDir(), t.TempDir()
+	for _, d := range []string{dryDir, fixDir} {
+		if err := os.WriteFile(filepath.Join(d, "frame.lua"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dryDir)
+	var diff, stderr bytes.Buffer
+	check([]string{"--diff", "frame.lua"}, nil, &diff, &stderr)
+	if got, _ := os.ReadFile("frame.lua"); !bytes.Equal(got, src) {
+		t.Fatalf("--diff changed the file:\n%s", got)
+	}
+	if diff.Len() == 0 {
+		t.Fatalf("--diff printed nothing; stderr:\n%s", stderr.String())
+	}
+	cmd := exec.Command(patchBin, "-s", "-p1")
+	cmd.Stdin = bytes.NewReader(diff.Bytes())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("patch: %v\n%s", err, out)
+	}
+	t.Chdir(fixDir)
+	check([]string{"--fix", "frame.lua"}, nil, io.Discard, io.Discard)
+	patched, _ := os.ReadFile(filepath.Join(dryDir, "frame.lua"))
+	fixed, _ := os.ReadFile(filepath.Join(fixDir, "frame.lua"))
+	if !bytes.Equal(patched, fixed) {
+		t.Errorf("patched with the diff:\n%s\nwritten by --fix:\n%s", patched, fixed)
 	}
 }

@@ -54,8 +54,6 @@ Exit codes:
 
 func runEval(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, evalHelp) }
 	code := fs.String("e", "", "code to evaluate")
 	timeout := fs.Duration("timeout", sandbox.DefaultTimeout, "wall-clock limit")
 	maxMemory := fs.String("max-memory", "64M", "memory limit")
@@ -63,8 +61,8 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	target := fs.String("target", "", "luajit, luau or buflsp")
 	asJSON := fs.Bool("json", false, "JSON output")
 	traceback := fs.Bool("traceback", false, "print the traceback after an error")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+	if code, ok := parseFlags(fs, args, evalHelp, stdout, stderr); !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "buflsp eval: "+format+"\nRun 'buflsp eval --help' for usage.\n", a...)

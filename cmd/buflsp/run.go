@@ -42,15 +42,8 @@ Exit codes:
 
 func runRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(stdout, runHelp)
-			return 0
-		}
-		io.WriteString(stderr, runHelp)
-		return 2
+	if code, ok := parseFlags(fs, args, runHelp, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
 		io.WriteString(stderr, "buflsp run: missing script name\n\n"+runHelp)

@@ -60,15 +60,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // serve is runServe with its standard input as a parameter, for tests.
 func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, serveHelp) }
 	fs.Bool("stdio", false, "talk on stdin/stdout (default)")
 	listen := fs.String("listen", "", "TCP address to accept one client on")
 	logFile := fs.String("log-file", "", "write logs to this file")
 	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
 	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "delay between an edit and its analysis")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+	// Help goes to stderr too: stdout carries only protocol messages.
+	if code, ok := parseFlags(fs, args, serveHelp, stderr, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "buflsp serve: unexpected argument %q (serve takes only flags)\n", fs.Arg(0))

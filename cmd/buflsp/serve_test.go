@@ -83,7 +83,8 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"--help"}, 0, "Exit codes:"},
 		{[]string{"--log-level", "loud"}, 2, "expected debug, info, warn or error"},
 		{[]string{"extra"}, 2, "unexpected argument"},
-		{[]string{"--nope"}, 2, "flag provided but not defined"},
+		{[]string{"--nope"}, 2, "unknown flag --nope"},
+		{[]string{"--log-levle", "x"}, 2, "did you mean --log-level?"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer

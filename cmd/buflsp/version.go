@@ -17,14 +17,12 @@ var (
 	commit  = ""
 )
 
+const versionHelp = "Usage: buflsp version\n\nPrints the buflsp version and the commit it was built from.\n"
+
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("version", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: buflsp version\n\nPrints the buflsp version and the commit it was built from.\n")
-	}
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+	if code, ok := parseFlags(fs, args, versionHelp, stdout, stderr); !ok {
+		return code
 	}
 	v, c := buildVersion()
 	fmt.Fprintf(stdout, "buflsp %s (commit %s)\n", v, c)
@@ -80,13 +78,4 @@ func pseudoVersionCommit(v string) string {
 		return ""
 	}
 	return hash
-}
-
-// flagExit turns a flag parsing error into an exit code: asking for help is a
-// success, anything else is a usage error.
-func flagExit(err error) int {
-	if err == flag.ErrHelp {
-		return 0
-	}
-	return 2
 }
