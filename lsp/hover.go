@@ -117,6 +117,9 @@ func apiDoc(f *api.Func) string {
 	if f.FFI {
 		notes = append(notes, "needs LuaJIT's FFI")
 	}
+	if f.Experimental != "" {
+		notes = append(notes, "experimental in Luau: registered only while the fast flag `"+f.Experimental+"` is on (the default); it may change")
+	}
 	if len(notes) > 0 {
 		b.WriteString("\n_" + strings.Join(notes, "; ") + "_\n")
 	}

@@ -2,10 +2,13 @@ package api
 
 import (
 	"flag"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/buflsp/buflsp/internal/oracle"
 	"github.com/buflsp/buflsp/internal/testutil"
 )
 
@@ -13,7 +16,8 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestCounts pins the size of each namespace to the reference: LuaJIT's
 // module has 3 functions and 14 methods (4 of them FFI-only), Luau's library
-// 26 functions, and buflsp adds 11 editing methods.
+// 28 functions (TestLuauLibraryMatchesOracle asks the real luau), and buflsp
+// adds 11 editing methods.
 func TestCounts(t *testing.T) {
 	tab := New()
 	count := map[string]int{}
@@ -24,7 +28,7 @@ func TestCounts(t *testing.T) {
 		}
 		count[k]++
 	}
-	want := map[string]int{"string.buffer": 3, "string.buffer object": 14, "buffer": 26, "extension": 11}
+	want := map[string]int{"string.buffer": 3, "string.buffer object": 14, "buffer": 28, "extension": 11}
 	for k, n := range want {
 		if count[k] != n {
 			t.Errorf("%s: %d entries, want %d", k, count[k], n)
@@ -130,4 +134,64 @@ func TestRenderGolden(t *testing.T) {
 		b.WriteString("\n")
 	}
 	testutil.Golden(t, filepath.Join("testdata", "signatures.golden.md"), []byte(b.String()), *update)
+}
+
+// TestLuauLibraryMatchesOracle asks the real luau which functions its global
+// buffer table holds, and which of them disappear when a fast flag is off:
+// the table must list exactly the former, and mark exactly the latter
+// Experimental with that flag.
+func TestLuauLibraryMatchesOracle(t *testing.T) {
+	luau := oracle.RequireLuau(t, "luau")
+	script := filepath.Join(t.TempDir(), "members.luau")
+	src := "local t = {}\nfor k in buffer do table.insert(t, k) end\ntable.sort(t)\nprint(table.concat(t, \" \"))\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	members := func(args ...string) map[string]bool {
+		out, err := exec.Command(luau, append(args, script)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("luau %v: %v\n%s", args, err, out)
+		}
+		set := map[string]bool{}
+		for _, name := range strings.Fields(string(out)) {
+			set[name] = true
+		}
+		if len(set) < 20 {
+			t.Fatalf("luau %v listed only %q", args, out)
+		}
+		return set
+	}
+	all := members()
+	tab := New()
+	ours := map[string]*Func{}
+	for _, f := range tab.Members(Luau, true) {
+		ours[f.Name] = f
+		if !all[f.Name] {
+			t.Errorf("analysis/api lists buffer.%s, which the real luau does not have", f.Name)
+		}
+	}
+	for name := range all {
+		if ours[name] == nil {
+			t.Errorf("the real luau has buffer.%s, which analysis/api does not list", name)
+		}
+	}
+	flags := map[string]bool{}
+	for _, f := range ours {
+		if f.Experimental != "" {
+			flags[f.Experimental] = true
+		}
+	}
+	if len(flags) == 0 {
+		t.Fatal("no member is marked experimental; the reference has readinteger/writeinteger behind LuauIntegerLibrary")
+	}
+	for flag := range flags {
+		without := members("--fflags=" + flag + "=false")
+		for name, f := range ours {
+			gone := all[name] && !without[name]
+			if gone != (f.Experimental == flag) {
+				t.Errorf("buffer.%s: with %s=false luau still has it: %v; the table marks it experimental under %q",
+					name, flag, !gone, f.Experimental)
+			}
+		}
+	}
 }

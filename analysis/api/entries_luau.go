@@ -2,9 +2,10 @@ package api
 
 import "fmt"
 
-// This file describes Luau's buffer library: 26 plain functions on the global
-// table buffer. Offsets are 0-based byte positions and every access is
-// bounds-checked against the fixed length.
+// This file describes Luau's buffer library: 28 plain functions on the global
+// table buffer, the members the reference luau registers (api_test.go asks
+// it). Offsets are 0-based byte positions and every access is bounds-checked
+// against the fixed length.
 
 func luauEntries() []Func {
 	b := Param{Name: "b", Type: TLBuf}
@@ -94,6 +95,22 @@ func luauEntries() []Func {
 			},
 			Doc:     "Writes the low bitCount bits of value starting at bitOffset and leaves every other bit as it was.",
 			Example: "buffer.writebits(b, 3, 5, flags)",
+		},
+		{
+			Name: "readinteger", Params: []Param{b, offset},
+			Results:      []Param{{Type: TInt64}},
+			Experimental: "LuauIntegerLibrary",
+			Doc: "Reads 8 bytes at offset as a little-endian signed 64-bit integer and returns it as a Luau integer " +
+				"value (typeof \"integer\"), not a number: every 64-bit value is exact.",
+			Example: "local id = buffer.readinteger(b, 0)",
+		},
+		{
+			Name: "writeinteger",
+			Params: []Param{b, offset,
+				{Name: "value", Type: TInt64, Doc: "a Luau integer value; a number raises 'integer expected, got number'"}},
+			Experimental: "LuauIntegerLibrary",
+			Doc:          "Writes a Luau integer value as 8 little-endian bytes at offset.",
+			Example:      "buffer.writeinteger(b, 0, integer.create(42))",
 		},
 	}
 	for _, w := range []struct {

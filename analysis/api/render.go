@@ -100,6 +100,9 @@ func (f *Func) Markdown() string {
 		b.WriteString("\n*buflsp extension: available only when the target is `buflsp`.*\n")
 	case f.FFI:
 		b.WriteString("\n*Needs a LuaJIT build with the FFI.*\n")
+	case f.Experimental != "":
+		fmt.Fprintf(&b, "\n*Experimental: Luau registers it only while the fast flag `%s` is on (the default in current releases); "+
+			"it may change or go away.*\n", f.Experimental)
 	}
 	if f.Example != "" {
 		fmt.Fprintf(&b, "\nExample:\n```lua\n%s\n```\n", f.Example)

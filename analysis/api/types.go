@@ -54,6 +54,9 @@ const (
 	TLBuf
 	TPointer
 	TCdata
+	// Int64 is Luau's 64-bit integer value type (typeof "integer"), which
+	// readinteger returns and writeinteger requires; a plain number is not one.
+	TInt64
 	TAny Type = 1<<iota - 1
 )
 
@@ -65,7 +68,7 @@ func (t Type) String() string {
 	if t == 0 {
 		return "nothing"
 	}
-	names := [...]string{"nil", "boolean", "number", "integer", "string", "table", "function", "string.buffer", "buffer", "ptr", "cdata"}
+	names := [...]string{"nil", "boolean", "number", "integer", "string", "table", "function", "string.buffer", "buffer", "ptr", "cdata", "int64"}
 	var parts []string
 	for i, name := range names {
 		if t&(1<<i) != 0 {
@@ -116,6 +119,10 @@ type Func struct {
 	FFI bool
 	// Access is set for Luau's fixed-width readX/writeX functions.
 	Access *Access
+	// Experimental names the Luau fast flag that registers the function, for
+	// members that exist only while that flag is on (it is on in the
+	// reference build). Hover says so.
+	Experimental string
 }
 
 // MinArgs is the number of arguments that must be passed (the receiver of a

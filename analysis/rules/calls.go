@@ -275,7 +275,7 @@ func typeWords(t api.Type) string {
 		{api.TInteger, "an integer"}, {api.TNumber, "a number"}, {api.TString, "a string"},
 		{api.TTable, "a table"}, {api.TSBuf, "a string.buffer object"}, {api.TLBuf, "a Luau buffer"},
 		{api.TPointer, "a pointer"}, {api.TCdata, "cdata"}, {api.TBoolean, "a boolean"},
-		{api.TFunction, "a function"}, {api.TNil, "nil"},
+		{api.TFunction, "a function"}, {api.TNil, "nil"}, {api.TInt64, "a Luau integer value"},
 	}
 	var parts []string
 	for _, n := range names {

@@ -41,6 +41,10 @@ func accessSpan(c *semantic.Call) (span, bool) {
 			what = "writes"
 		}
 		return span{off, int64(f.Access.Width), what}, true
+	case f.Name == "readinteger":
+		return span{off, 8, "reads"}, true
+	case f.Name == "writeinteger":
+		return span{off, 8, "writes"}, true
 	case f.Name == "readstring":
 		n, ok := arg(2)
 		if !ok {

@@ -58,6 +58,9 @@ func (l *lib) functions() map[string]lua.LGFunction {
 		"writestring": writeString,
 		"readbits":    readBits,
 		"writebits":   writeBits,
+		// Behind Luau's LuauIntegerLibrary flag (on by default).
+		"readinteger":  readInteger,
+		"writeinteger": writeInteger,
 	}
 }
 

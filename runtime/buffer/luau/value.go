@@ -185,10 +185,14 @@ func compareError(op string) lua.LGFunction {
 	}
 }
 
-// typeName is Lua's type() of v, with Luau buffers called "buffer".
+// typeName is Lua's type() of v, with Luau buffers called "buffer" and
+// integers "integer".
 func typeName(v lua.LValue) string {
 	if Is(v) {
 		return "buffer"
+	}
+	if _, ok := toInteger(v); ok {
+		return "integer"
 	}
 	return v.Type().String()
 }
