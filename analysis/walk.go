@@ -32,15 +32,15 @@ type PathsOptions struct {
 // FileResult is the outcome for one file. Exactly one of Result and Err is
 // set; Err means the file could not be read (or written back by --fix).
 type FileResult struct {
-	Path    string // as shown to the user: relative to the argument it came from
-	Result  *Result
-	Err     error
-	Fixed   int // fixes applied by --fix
+	Path   string // as shown to the user: relative to the argument it came from
+	Result *Result
+	Err    error
+	Fixed  int // fixes applied by --fix
 	// Src and FixedSrc are the text before and after the fixes; they are
 	// kept only in a dry run, which shows them as a diff.
 	Src, FixedSrc []byte
-	FixErr  error
-	Skipped bool // --fix was not applied because of syntax errors
+	FixErr        error
+	Skipped       bool // --fix was not applied because of syntax errors
 }
 
 // job is one file to check with the configuration that governs it.

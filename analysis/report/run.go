@@ -55,7 +55,6 @@ type Options struct {
 // StdinPath is the path argument that stands for standard input.
 const StdinPath = "-"
 
-
 // Run executes a check and returns the exit code. Findings go to stdout in
 // the chosen format; problems with the run itself go to stderr.
 func Run(opts Options, stdout, stderr io.Writer) int {
