@@ -5,8 +5,10 @@ package main
 // a one-line change that does not touch dispatch.
 func extraCommands() []command {
 	return []command{
-		{"check", "check Lua files for buffer mistakes (text, json, sarif, github)", runCheck},
-		{"serve", "start the language server (stdio or --listen)", runServe},
-		{"eval", "evaluate a Lua or Luau snippet in a sandbox with limits", runEval},
+		{"check", "check Lua files for buffer mistakes (text, json, sarif, github)", checkHelp, runCheck},
+		{"serve", "start the language server (stdio or --listen)", serveHelp, runServe},
+		{"eval", "evaluate a Lua or Luau snippet in a sandbox with limits", evalHelp, runEval},
+		{"rules", "list the rules, or explain one (buflsp rules NAME)", rulesHelp, runRules},
+		{"completion", "print a shell completion script (bash, zsh or fish)", completionHelp, runCompletion},
 	}
 }

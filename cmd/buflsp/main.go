@@ -15,11 +15,13 @@ import (
 	"strings"
 )
 
-// command is one subcommand: its name, a one-line summary for the overview, and
-// the function that parses its flags and runs it, returning the exit code.
+// command is one subcommand: its name, a one-line summary for the overview,
+// its --help text (whose "--flag" lines the shell completion reads), and the
+// function that parses its flags and runs it, returning the exit code.
 type command struct {
 	name    string
 	summary string
+	help    string
 	run     func(args []string, stdout, stderr io.Writer) int
 }
 
@@ -27,8 +29,8 @@ type command struct {
 // package variable, so that nothing here is mutable global state.
 func commands() []command {
 	cmds := []command{
-		{"version", "print the version and commit", runVersion},
-		{"run", "run a Lua script on the buflsp runtime", runRun},
+		{"version", "print the version and commit", versionHelp, runVersion},
+		{"run", "run a Lua script on the buflsp runtime", runHelp, runRun},
 	}
 	cmds = append(cmds, extraCommands()...)
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
@@ -84,7 +86,7 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Run 'buflsp <command> --help' for the flags and examples of one command.
