@@ -144,7 +144,7 @@ func (c *Checker) Parse(name string, src []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = DefaultConfig()
 	}
-	target := syntax.DetectTarget(name, src, cfg.Target)
+	target := cfg.FileTarget(name, src)
 	return &Result{File: parse(name, src, target), api: c.api}
 }
 
@@ -166,6 +166,9 @@ func (c *Checker) Diagnose(ctx context.Context, r *Result, cfg *Config) ([]Diagn
 	var diags []Diagnostic
 	for _, e := range file.Errors {
 		diags = append(diags, Diagnostic{Rule: rules.SyntaxError, Severity: SeverityError, Start: e.Start, End: e.End, Message: e.Msg})
+	}
+	if d, ok := unknownTarget(file); ok {
+		diags = append(diags, d)
 	}
 	globals := make(map[string]bool, len(cfg.Globals))
 	for _, g := range cfg.Globals {
@@ -319,4 +322,19 @@ func sortDiagnostics(ds []Diagnostic) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// unknownTarget reports a first-line "-- target: NAME" comment whose NAME is
+// not a target: the comment is then ignored, so the user must hear of it.
+func unknownTarget(file *syntax.File) (Diagnostic, bool) {
+	name, start, end, ok := syntax.TargetComment(file.Src)
+	if !ok {
+		return Diagnostic{}, false
+	}
+	if _, err := syntax.ParseTarget(name); err == nil {
+		return Diagnostic{}, false
+	}
+	return Diagnostic{Rule: rules.UnknownTarget, Severity: SeverityWarning, Start: start, End: end,
+		Message: fmt.Sprintf("unknown target %q in the first-line comment: expected %s; the file is checked as %s",
+			name, syntax.TargetNames(), file.Target)}, true
 }

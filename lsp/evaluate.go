@@ -131,7 +131,7 @@ func (s *Server) evaluate(ctx context.Context, a *evaluateArgs) (json.RawMessage
 	}
 	// The target comes from the whole document: a range rarely includes the
 	// "-- target:" first line.
-	target := syntax.DetectTarget(snap.Path, snap.Content, snap.cfg.Target)
+	target := snap.cfg.FileTarget(snap.Path, snap.Content)
 	src, marks := rewriteInline(snap.Content[ev.start:ev.end], target)
 	ev.marks = marks
 

@@ -87,7 +87,7 @@ func buildSettings(user *userSettings, root string, log *zap.Logger) *settings {
 	cfg := st.cfg.Clone()
 	if user.Target != nil {
 		if t, err := syntax.ParseTarget(*user.Target); err == nil {
-			cfg.Target = t
+			cfg.SetTarget(t)
 		} else {
 			log.Warn("ignoring target setting", zap.Error(err))
 		}

@@ -29,8 +29,13 @@ type Config struct {
 	// Path is the file the configuration came from, or "" for the defaults.
 	Path string
 	// Target is the dialect for files that do not name one themselves (a
-	// "-- target:" first line or the .luau extension win over it).
+	// "-- target:" first line or the .luau extension win over it), when
+	// TargetSet; FileTarget gives the whole order.
 	Target syntax.Target
+	// TargetSet reports that Target was configured (in the file, the
+	// server's settings or on the command line); otherwise a LuaLS
+	// .luarc.json decides before the default, LuaJIT.
+	TargetSet bool
 	// Severity maps a rule name to off, hint, info, warning or error; rules
 	// not listed keep their default.
 	Severity map[string]string
@@ -40,6 +45,8 @@ type Config struct {
 	Ignore []string
 	// Problems lists what was wrong in the file, in file order.
 	Problems []Problem
+
+	luarc *luarcCache // shared by clones: the file system is the same
 }
 
 // Problem is a mistake in the configuration file at a 1-based line and column
@@ -51,7 +58,36 @@ type Problem struct {
 
 // Default returns the configuration used when there is no file.
 func Default() *Config {
-	return &Config{Target: syntax.TargetLuaJIT, Severity: map[string]string{}}
+	return &Config{Target: syntax.TargetLuaJIT, Severity: map[string]string{}, luarc: &luarcCache{}}
+}
+
+// SetTarget configures the target for files that do not name one.
+func (c *Config) SetTarget(t syntax.Target) {
+	c.Target, c.TargetSet = t, true
+}
+
+// FileTarget decides the target of one file, the one order every command
+// and the server follow: a first-line comment "-- target: NAME" naming a
+// valid target, then the ".luau" extension, then the configured target,
+// then the runtime.version of the nearest LuaLS .luarc.json/.luarc.jsonc
+// above the file, then LuaJIT. filename is the file's path (relative to the
+// working directory or absolute); "" skips the .luarc look-up.
+func (c *Config) FileTarget(filename string, src []byte) syntax.Target {
+	if t, ok := syntax.OwnTarget(filename, src); ok {
+		return t
+	}
+	if c == nil {
+		return syntax.TargetLuaJIT
+	}
+	if c.TargetSet {
+		return c.Target
+	}
+	if filename != "" {
+		if l := c.luarc.find(filepath.Dir(filename)); l.OK {
+			return l.Target
+		}
+	}
+	return c.Target
 }
 
 // Clone returns a deep copy, so that command-line flags can adjust a config
@@ -123,9 +159,9 @@ func Parse(path string, data []byte) (*Config, error) {
 		t, err := syntax.ParseTarget(*shape.Target)
 		if err != nil {
 			line, col := keys.find(toml.Key{"target"})
-			cfg.problem(line, col, "target %q: expected luajit, luau or buflsp", *shape.Target)
+			cfg.problem(line, col, "target %q: expected %s", *shape.Target, syntax.TargetNames())
 		} else {
-			cfg.Target = t
+			cfg.SetTarget(t)
 		}
 	}
 	cfg.Globals = shape.Globals

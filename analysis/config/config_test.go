@@ -44,7 +44,7 @@ buffer-concat = "off"
 // TestProblems checks that every kind of mistake is reported with the line
 // and column of the offending key, all at once.
 func TestProblems(t *testing.T) {
-	src := `target = "lua53"
+	src := `target = "lua5.3"
 colour = "red"
 
 [rules]
@@ -60,7 +60,7 @@ x = 1
 		t.Fatal(err)
 	}
 	want := []string{
-		`1:1: target "lua53": expected luajit, luau or buflsp`,
+		`1:1: target "lua5.3": expected lua51, lua52, lua53, lua54, luajit, luau or buflsp`,
 		`2:1: unknown key "colour"`,
 		`5:1: unknown rule "buffer-concatt" in [rules] (did you mean "buffer-concat"?)`,
 		`6:1: rule "stale-pointer": unknown severity "warn"`,

@@ -30,7 +30,7 @@ type Options struct {
 	Rules      []string // run only these rules (syntax-error always runs)
 	Disable    []string // turn these rules off
 	FailLevel  string   // error, warning, info or hint; "" means warning
-	Target     string   // luajit, luau or buflsp; "" means the configuration's
+	Target     string   // a target name (syntax.ParseTarget); "" means the configuration's
 	ConfigPath string   // explicit .buflsp.toml; "" means look it up
 	Jobs       int      // parallel files; 0 means GOMAXPROCS
 	Version    string   // tool version for SARIF
@@ -279,7 +279,7 @@ func flagAdjuster(opts Options, reg *rules.Registry) (func(*config.Config) *conf
 	if opts.Target != "" {
 		t, err := syntax.ParseTarget(opts.Target)
 		if err != nil {
-			return nil, fmt.Errorf("--target %q: expected luajit, luau or buflsp", opts.Target)
+			return nil, fmt.Errorf("--target %q: expected %s", opts.Target, syntax.TargetNames())
 		}
 		target = t
 	}
@@ -290,7 +290,7 @@ func flagAdjuster(opts Options, reg *rules.Registry) (func(*config.Config) *conf
 	return func(base *config.Config) *config.Config {
 		cfg := base.Clone()
 		if opts.Target != "" {
-			cfg.Target = target
+			cfg.SetTarget(target)
 		}
 		if len(only) > 0 {
 			for _, r := range reg.All() {

@@ -17,10 +17,13 @@ const (
 	// UnknownRule is reported for a name in a ---@diagnostic comment that is
 	// not in the catalogue, so that a typo does not silently suppress nothing.
 	UnknownRule = "unknown-rule"
+	// UnknownTarget is reported for a first-line "-- target: NAME" comment
+	// whose NAME is not a target, which would otherwise be ignored silently.
+	UnknownTarget = "unknown-target"
 )
 
 // Rule is one catalogue entry. Run is nil for rules reported by the driver
-// (syntax-error, unknown-rule) and for rules not implemented yet; the
+// (syntax-error, unknown-rule, unknown-target) and for rules not implemented yet; the
 // catalogue still lists them so that configuration and suppression comments
 // naming them are valid.
 type Rule struct {
@@ -157,5 +160,11 @@ func catalog() []Rule {
 			Summary: "a ---@diagnostic comment naming a rule that does not exist",
 			Doc: "A misspelt name suppresses nothing. The message suggests the closest rule name. Unknown names in " +
 				".buflsp.toml are reported as configuration errors instead."},
+
+		{Name: UnknownTarget, Category: CategorySuppression, Severity: SeverityWarning,
+			Summary: "a first-line \"-- target:\" comment naming a target that does not exist",
+			Doc: "The file is then checked as the configured target would have it (or the .luarc.json one, or luajit), " +
+				"which is probably not what the comment meant. The message lists the valid names: lua51, lua52, lua53, " +
+				"lua54, luajit, luau and buflsp."},
 	}
 }

@@ -23,6 +23,10 @@ linters such as nvim-lint, ALE, efm and none-ls).
 
 Configuration comes from the first .buflsp.toml found walking up from each
 path (or --config): target, [rules] severities, globals, ignore.
+A file's target (its Lua version, which decides the syntax and the buffer
+library) comes from a first line "-- target: lua54", else the .luau
+extension, else --target or the configuration, else a LuaLS .luarc.json
+runtime.version found walking up, else luajit.
 Suppress one finding with a comment on the line before it:
     ---@diagnostic disable-next-line: buffer-concat
 
@@ -35,8 +39,9 @@ Flags:
   --disable R,R    turn these rules off
   --fail-level L   exit 1 on findings at or above L: error, warning (default),
                    info or hint (--severity is the same flag)
-  --target T       luajit, luau or buflsp for files that do not say (default
-                   from the configuration, else luajit)
+  --target T       lua51, lua52, lua53, lua54, luajit, luau or buflsp for files
+                   that do not say (default: the configuration, else the
+                   runtime.version of a LuaLS .luarc.json, else luajit)
   --config FILE    use this .buflsp.toml instead of looking one up
   --jobs N         check N files at once (default: number of CPUs)
   --stdin-filename NAME

@@ -1,0 +1,172 @@
+package config
+
+// This file reads the Lua version from a lua-language-server configuration
+// (.luarc.json or .luarc.jsonc), which many projects already have, so that a
+// project without a .buflsp.toml still gets its own dialect.
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// LuarcNames are the LuaLS configuration files looked for, in this order,
+// in each directory while walking up from a file.
+var LuarcNames = []string{".luarc.json", ".luarc.jsonc"}
+
+// luarcVersions maps LuaLS's runtime.version values to targets.
+var luarcVersions = map[string]syntax.Target{
+	"lua 5.1": syntax.TargetLua51,
+	"lua 5.2": syntax.TargetLua52,
+	"lua 5.3": syntax.TargetLua53,
+	"lua 5.4": syntax.TargetLua54,
+	"luajit":  syntax.TargetLuaJIT,
+}
+
+// Luarc is the target a LuaLS configuration names.
+type Luarc struct {
+	Path   string        // the file it came from
+	Target syntax.Target // valid when OK
+	OK     bool          // the file names a runtime.version buflsp knows
+}
+
+// FindLuarc walks up from dir and returns what the first .luarc.json or
+// .luarc.jsonc says. A file that cannot be read, is not JSON with comments,
+// or names no known runtime.version gives OK false, and the walk stops
+// there: the nearest LuaLS configuration is the one that applies.
+func FindLuarc(dir string) Luarc {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return Luarc{}
+	}
+	for {
+		for _, name := range LuarcNames {
+			p := filepath.Join(dir, name)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				continue
+			}
+			t, ok := LuarcTarget(data)
+			return Luarc{Path: p, Target: t, OK: ok}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return Luarc{}
+		}
+		dir = parent
+	}
+}
+
+// LuarcTarget reads runtime.version from the text of a LuaLS configuration:
+// JSON with // and /* */ comments and trailing commas, the version either
+// nested ({"runtime": {"version": "Lua 5.4"}}) or under the dotted key
+// "runtime.version".
+func LuarcTarget(data []byte) (syntax.Target, bool) {
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(StripJSONC(data), &doc); err != nil {
+		return syntax.TargetLuaJIT, false
+	}
+	var version string
+	if raw, ok := doc["runtime.version"]; ok {
+		_ = json.Unmarshal(raw, &version)
+	}
+	if raw, ok := doc["runtime"]; ok && version == "" {
+		var rt map[string]json.RawMessage
+		if json.Unmarshal(raw, &rt) == nil {
+			_ = json.Unmarshal(rt["version"], &version)
+		}
+	}
+	t, ok := luarcVersions[strings.ToLower(strings.TrimSpace(version))]
+	return t, ok
+}
+
+// StripJSONC turns JSON with comments and trailing commas into plain JSON:
+// comments become spaces (so offsets keep their meaning), then a comma
+// followed only by white space and a closing bracket becomes a space.
+// Strings are left alone.
+func StripJSONC(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '"':
+			j := stringEnd(data, i)
+			out = append(out, data[i:j]...)
+			i = j - 1
+		case c == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				out = append(out, ' ')
+				i++
+			}
+			i--
+		case c == '/' && i+1 < len(data) && data[i+1] == '*':
+			end := len(data)
+			if k := strings.Index(string(data[i+2:]), "*/"); k >= 0 {
+				end = i + 2 + k + 2
+			}
+			for ; i < end; i++ {
+				out = append(out, ' ')
+			}
+			i--
+		default:
+			out = append(out, c)
+		}
+	}
+	for i := 0; i < len(out); i++ {
+		switch out[i] {
+		case '"':
+			i = stringEnd(out, i) - 1
+		case ',':
+			j := i + 1
+			for j < len(out) && isJSONSpace(out[j]) {
+				j++
+			}
+			if j < len(out) && (out[j] == '}' || out[j] == ']') {
+				out[i] = ' '
+			}
+		}
+	}
+	return out
+}
+
+// stringEnd returns the offset just after the JSON string starting at i.
+func stringEnd(data []byte, i int) int {
+	j := i + 1
+	for j < len(data) && data[j] != '"' {
+		if data[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	return min(j+1, len(data))
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// luarcCache remembers FindLuarc per directory for one configuration's
+// lifetime, so that checking a tree stats each directory once.
+type luarcCache struct {
+	mu   sync.Mutex
+	dirs map[string]Luarc
+}
+
+func (c *luarcCache) find(dir string) Luarc {
+	if c == nil {
+		return FindLuarc(dir)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if l, ok := c.dirs[dir]; ok {
+		return l
+	}
+	l := FindLuarc(dir)
+	if c.dirs == nil {
+		c.dirs = map[string]Luarc{}
+	}
+	c.dirs[dir] = l
+	return l
+}

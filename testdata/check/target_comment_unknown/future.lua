@@ -1,0 +1,3 @@
+-- target: lua55
+local x <const> = 1
+print(x)

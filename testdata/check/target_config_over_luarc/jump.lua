@@ -1,0 +1,4 @@
+local t = {}
+goto done
+::done::
+print(t)

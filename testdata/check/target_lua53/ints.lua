@@ -1,0 +1,3 @@
+local a = 7 // 2 | 1
+local b <const> = a
+print(b)
