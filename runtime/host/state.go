@@ -120,6 +120,9 @@ func NewState(opts Options) *lua.LState {
 		}
 	}
 	installCompat(L, libs, opts.stdout())
+	if libs&LibOS != 0 {
+		installClock(L)
+	}
 	if libs&LibStringBuffer != 0 {
 		buffer.Preload(L)
 	}
