@@ -197,6 +197,39 @@ func (b *Buffer) WriteByte(c byte) error {
 	return nil
 }
 
+// AppendWith lets fn append to the buffer's storage directly (the way
+// strconv.AppendInt or serial.AppendLua append to a slice), so that a
+// result is written once, in place, instead of being built elsewhere and
+// copied in. fn gets the unread bytes with the free space as capacity and
+// returns the extended slice; on error, or when the result would exceed
+// MaxSize, the buffer keeps its old contents. fn must only append.
+func (b *Buffer) AppendWith(fn func([]byte) ([]byte, error)) error {
+	if err := b.ensure(1); err != nil {
+		return err
+	}
+	start := b.data[b.r:b.w]
+	out, err := fn(start)
+	if err != nil {
+		return err
+	}
+	if len(out)-len(start) > MaxSize-b.Len() {
+		return ErrTooLarge
+	}
+	if len(out) == len(start) {
+		return nil
+	}
+	if unsafe.SliceData(out) != unsafe.SliceData(start) {
+		// append moved the bytes to a larger array.
+		b.data, b.r = out, 0
+		b.moved()
+	} else {
+		b.data = b.data[:b.r+len(out)]
+	}
+	b.w = b.r + len(out)
+	b.version++
+	return nil
+}
+
 // Read consumes up to len(p) bytes into p. It returns io.EOF when the buffer
 // is empty and p is not.
 func (b *Buffer) Read(p []byte) (int, error) {

@@ -226,3 +226,39 @@ func TestReserveCommit(t *testing.T) {
 		t.Fatal("huge Reserve accepted")
 	}
 }
+
+// AppendWith writes in place after the unread bytes, detaches borrowed
+// strings and views first, leaves the buffer as it was on error, and makes
+// views stale only when the storage moved.
+func TestAppendWith(t *testing.T) {
+	app := func(s string) func([]byte) ([]byte, error) {
+		return func(dst []byte) ([]byte, error) { return append(dst, s...), nil }
+	}
+	src := "abcdef"
+	b := FromString(src)
+	b.Skip(2)
+	if err := b.AppendWith(app("XY")); err != nil || b.String() != "cdefXY" || src != "abcdef" {
+		t.Fatalf("borrowed: err %v, %q, source %q", err, b.String(), src)
+	}
+
+	b = New(64)
+	b.WriteString("0123456789")
+	b.Skip(4)
+	v, err := b.Slice(0, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.AppendWith(app("ab")); err != nil || b.String() != "456789ab" || v.Valid() != nil {
+		t.Fatalf("in place: err %v, %q, view %v", err, b.String(), v.Valid())
+	}
+	boom := errors.New("boom")
+	if err := b.AppendWith(func(dst []byte) ([]byte, error) { return append(dst, "zz"...), boom }); err != boom || b.String() != "456789ab" {
+		t.Fatalf("failed append: err %v, %q", err, b.String())
+	}
+	if err := b.AppendWith(app(strings.Repeat("g", 100))); err != nil || b.String() != "456789ab"+strings.Repeat("g", 100) {
+		t.Fatalf("grown: err %v, %q", err, b.String())
+	}
+	if v.Valid() == nil {
+		t.Fatal("view still valid after the storage moved")
+	}
+}

@@ -10,16 +10,28 @@ import (
 // The serializer entry points: buffer.encode / buffer.decode (no options)
 // and the buf:encode / buf:decode methods (with the buffer's options).
 
-// modEncode returns the encoding of its argument as a string.
-func modEncode(L *lua.LState) int {
+// encodeScratch is where buffer.encode writes before the one copy into
+// the result string; one per module instance (per Lua state), reused so
+// that repeated encodes do not regrow a slice from nothing each time.
+type encodeScratch struct{ buf []byte }
+
+// maxKeptScratch bounds the scratch space kept between calls: a single
+// huge encode should not pin its size for the life of the state.
+const maxKeptScratch = 4 << 20
+
+// encode returns the encoding of its argument as a string.
+func (sc *encodeScratch) encode(L *lua.LState) int {
 	if L.GetTop() < 1 {
 		ljcompat.ArgError(L, 1, "value expected")
 	}
-	out, err := serial.AppendLua(nil, L.Get(1), nil)
+	out, err := serial.AppendLua(sc.buf[:0], L.Get(1), nil)
 	if err != nil {
 		ljcompat.Raise(L, err.Error())
 	}
 	L.Push(lua.LString(out))
+	if cap(out) <= maxKeptScratch {
+		sc.buf = out
+	}
 	return 1
 }
 
@@ -48,11 +60,16 @@ func bufEncode(L *lua.LState) int {
 	if L.GetTop() < 2 {
 		ljcompat.ArgError(L, 2, "value expected")
 	}
-	out, err := serial.AppendLua(nil, L.Get(2), b.opts)
-	if err != nil {
-		ljcompat.Raise(L, err.Error())
+	var encErr error
+	err := b.AppendWith(func(dst []byte) ([]byte, error) {
+		out, err := serial.AppendLua(dst, L.Get(2), b.opts)
+		encErr = err
+		return out, err
+	})
+	if encErr != nil {
+		ljcompat.Raise(L, encErr.Error())
 	}
-	if _, err := b.Write(out); err != nil {
+	if err != nil {
 		raiseMem(L, err)
 	}
 	return returnSelf(L)

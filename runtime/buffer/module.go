@@ -19,7 +19,7 @@ func Preload(L *lua.LState) {
 // serializer is wired in.
 func Loader(L *lua.LState) int {
 	mod := L.NewTable()
-	for name, fn := range moduleFunctions() {
+	for name, fn := range moduleFunctions(&encodeScratch{}) {
 		mod.RawSetString(name, L.NewFunction(fn))
 	}
 	metatable(L)
@@ -27,10 +27,10 @@ func Loader(L *lua.LState) int {
 	return 1
 }
 
-func moduleFunctions() map[string]lua.LGFunction {
+func moduleFunctions(sc *encodeScratch) map[string]lua.LGFunction {
 	return map[string]lua.LGFunction{
 		"new":    modNew,
-		"encode": modEncode,
+		"encode": sc.encode,
 		"decode": modDecode,
 	}
 }

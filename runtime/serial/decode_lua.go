@@ -57,6 +57,52 @@ type luaDecoder[T string | []byte] struct {
 	padBudget int
 	boxMT     *lua.LTable
 	box       luaBoxer
+	// tables and vals are slabs for the tables being built and for their
+	// short array parts and key lists (see newTable).
+	tables []lua.LTable
+	vals   []lua.LValue
+}
+
+// newTable returns an empty table with room for na array values and nh
+// hash entries. With the known layout the table comes from a slab (one
+// allocation per slab; one live table keeps its slab alive, as with the
+// boxed numbers), and its array part and key list are cut from a shared
+// slab at their exact size, so a later append by gopher-lua reallocates
+// instead of overwriting a neighbour.
+func (d *luaDecoder[T]) newTable(na, nh uint32) *lua.LTable {
+	if !rawLayoutOK {
+		return d.L.CreateTable(int(na), int(nh))
+	}
+	if len(d.tables) == cap(d.tables) {
+		d.tables = make([]lua.LTable, 0, nextCap(cap(d.tables)))
+	}
+	d.tables = d.tables[:len(d.tables)+1]
+	t := &d.tables[len(d.tables)-1]
+	t.Metatable = lua.LNil
+	r := raw(t)
+	if na > 0 {
+		r.array = d.valSlice(int(na))
+	}
+	if nh > 0 {
+		r.keys = d.valSlice(int(nh))
+		r.k2i = make(map[lua.LValue]int, nh)
+		r.strdict = make(map[string]lua.LValue, nh)
+	}
+	return t
+}
+
+// valSlice returns an empty slice with room for exactly n values, cut from
+// a shared slab when it is short.
+func (d *luaDecoder[T]) valSlice(n int) []lua.LValue {
+	if n > maxShortList {
+		return make([]lua.LValue, 0, n)
+	}
+	if cap(d.vals)-len(d.vals) < n {
+		d.vals = make([]lua.LValue, 0, max(n, nextCap(cap(d.vals))))
+	}
+	l := len(d.vals)
+	d.vals = d.vals[:l+n]
+	return d.vals[l : l : l+n]
 }
 
 func (d *luaDecoder[T]) value(p int) (lua.LValue, int, error) {
@@ -182,10 +228,11 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 	// Counts are only hints: clamp them by what is left so that a lying
 	// prefix cannot make us allocate.
 	left := uint32(len(d.src) - p)
-	t := d.L.CreateTable(int(min(na, left)), int(min(nhash, left/2)))
+	t := d.newTable(min(na, left), min(nhash, left/2))
 	if mt != nil {
 		t.Metatable = mt
 	}
+	r := raw(t)
 	alen := 0 // length of gopher-lua's array slice, which we track ourselves
 	for i := range na {
 		v, np, err := d.value(p)
@@ -193,11 +240,17 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 			return lua.LNil, start, err
 		}
 		p = np
-		if key := int(first + i); key == 0 {
+		key := int(first + i)
+		switch {
+		case key == 0:
 			if v != lua.LNil {
 				t.RawSetH(lua.LNumber(0), v)
 			}
-		} else {
+		case r != nil:
+			// Keys arrive in order 1, 2, ...: RawSetInt would append too.
+			r.array = append(r.array, v)
+			alen = key
+		default:
 			t.RawSetInt(key, v)
 			alen = key
 		}
@@ -209,6 +262,7 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 			return lua.LNil, start, err
 		}
 		p = np
+		ks, isStr := k.(lua.LString)
 		if num, ok := k.(lua.LNumber); ok {
 			f := float64(num)
 			switch {
@@ -226,7 +280,11 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 		} else if k == lua.LNil {
 			return lua.LNil, start, errAt(kpos, msgIndexNil)
 		}
-		if t.RawGet(k) != lua.LNil {
+		if isStr && r != nil {
+			if _, dup := r.strdict[string(ks)]; dup {
+				return lua.LNil, start, errAt(kpos, msgDuplicateKey)
+			}
+		} else if t.RawGet(k) != lua.LNil {
 			return lua.LNil, start, errAt(kpos, msgDuplicateKey)
 		}
 		v, np, err := d.value(p)
@@ -235,6 +293,10 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 		}
 		p = np
 		if v == lua.LNil {
+			continue
+		}
+		if isStr && r != nil {
+			r.addString(k, string(ks), v)
 			continue
 		}
 		if num, ok := k.(lua.LNumber); ok {

@@ -78,30 +78,15 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 			}
 		}
 	}
-	n := 0
-	for t.RawGetInt(n+1) != lua.LNil {
-		n++
-	}
-	v0 := t.RawGetH(lua.LNumber(0))
-	has0 := v0 != lua.LNil
-
-	// Collect the hash part first: its size is written before the array.
-	// The walk starts after t[n], so the array part is not visited (Next
-	// would box every array index it returns).
 	base := len(e.pairs)
-	var from lua.LValue = lua.LNil
-	if n > 0 {
-		from = lua.LNumber(n)
+	var n int
+	var v0 lua.LValue
+	if r := raw(t); r != nil {
+		n, v0 = e.collectRaw(r)
+	} else {
+		n, v0 = e.collect(t)
 	}
-	for k, v := t.Next(from); k != lua.LNil; k, v = t.Next(k) {
-		if num, ok := k.(lua.LNumber); ok {
-			f := float64(num)
-			if f == math.Trunc(f) && f <= float64(n) && (f >= 1 || (f == 0 && has0)) {
-				continue
-			}
-		}
-		e.pairs = append(e.pairs, k, v)
-	}
+	has0 := v0 != lua.LNil
 	nhash := (len(e.pairs) - base) / 2
 
 	b = appendTableHeader(b, n, has0, nhash)
@@ -136,4 +121,62 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 	e.pairs = e.pairs[:base]
 	e.depth--
 	return b, nil
+}
+
+// collect finds the array part of t through the public API: its length n
+// and t[0] (LNil when absent), and appends the hash part to e.pairs.
+func (e *luaEncoder) collect(t *lua.LTable) (n int, v0 lua.LValue) {
+	for t.RawGetInt(n+1) != lua.LNil {
+		n++
+	}
+	v0 = t.RawGetH(lua.LNumber(0))
+	has0 := v0 != lua.LNil
+	// The walk starts after t[n], so the array part is not visited (Next
+	// would box every array index it returns).
+	var from lua.LValue = lua.LNil
+	if n > 0 {
+		from = lua.LNumber(n)
+	}
+	for k, v := t.Next(from); k != lua.LNil; k, v = t.Next(k) {
+		if !isArrayKey(k, n, has0) {
+			e.pairs = append(e.pairs, k, v)
+		}
+	}
+	return n, v0
+}
+
+// collectRaw is collect on gopher-lua's own parts: the array slice, then
+// the hash keys in insertion order (the order Next gives), each looked up
+// once.
+func (e *luaEncoder) collectRaw(r *ltable) (n int, v0 lua.LValue) {
+	for n < len(r.array) && r.array[n] != lua.LNil {
+		n++
+	}
+	v0 = lua.LNil
+	if r.dict != nil {
+		v0 = r.hashValue(lua.LNumber(0))
+	}
+	has0 := v0 != lua.LNil
+	for i := n + 1; i < len(r.array); i++ {
+		if v := r.array[i]; v != lua.LNil {
+			e.pairs = append(e.pairs, lua.LNumber(i+1), v)
+		}
+	}
+	for _, k := range r.keys {
+		if v := r.hashValue(k); v != lua.LNil && !isArrayKey(k, n, has0) {
+			e.pairs = append(e.pairs, k, v)
+		}
+	}
+	return n, v0
+}
+
+// isArrayKey reports whether k belongs to the array part: an integer in
+// 1..n, or 0 when t[0] is present.
+func isArrayKey(k lua.LValue, n int, has0 bool) bool {
+	num, ok := k.(lua.LNumber)
+	if !ok {
+		return false
+	}
+	f := float64(num)
+	return f == math.Trunc(f) && f <= float64(n) && (f >= 1 || (f == 0 && has0))
 }
