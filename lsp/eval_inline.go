@@ -14,8 +14,8 @@ package lsp
 //	return b:get(2) --=    ->  return __buflsp_inline(6, b:get(2)) --=
 //	print(#buf) --=        ->  __buflsp_inline(7, print(#buf)) --=
 //
-// __buflsp_inline is a Go function installed in the sandbox for this run
-// only: it records its arguments after the line number and returns them
+// __buflsp_inline is sandbox.InlineGlobal, installed for runs with marks
+// (sandbox.Options.Inline, which works across the worker process): it records its arguments after the line number and returns them
 // unchanged, so the rewritten statement computes what the original did (in
 // an expression list only the last expression expands to several values,
 // both before and after the rewrite). A line is rewritten only when the code
@@ -25,12 +25,8 @@ package lsp
 
 import (
 	"bytes"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
-
-	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/sandbox"
@@ -38,7 +34,7 @@ import (
 
 // inlineGlobal is the name the recorder has inside the sandbox. The leading
 // underscores and prefix keep it out of the way of user code.
-const inlineGlobal = "__buflsp_inline"
+const inlineGlobal = sandbox.InlineGlobal
 
 // inlineMark is one "--=" comment that was turned into a capture.
 type inlineMark struct {
@@ -139,72 +135,4 @@ func captureCode(code []byte, line int, target syntax.Target) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// inlineValue is what one marked line produced in one run.
-type inlineValue struct {
-	Text  string // the values, rendered on one line
-	Count int    // how many times the line ran
-}
-
-// inlineRecorder collects the values of one evaluation. It lives only as
-// long as that evaluation.
-type inlineRecorder struct {
-	mu     sync.Mutex
-	values map[int]*inlineValue // by 1-based line of the evaluated text
-}
-
-func newInlineRecorder() *inlineRecorder {
-	return &inlineRecorder{values: map[int]*inlineValue{}}
-}
-
-// library installs the recorder as a sandbox module and global.
-func (r *inlineRecorder) library() sandbox.Library {
-	return sandbox.Library{
-		Name:   "buflsp.inline",
-		Global: inlineGlobal,
-		Loader: func(L *lua.LState) int {
-			L.Push(L.NewFunction(r.record))
-			return 1
-		},
-	}
-}
-
-// record is __buflsp_inline(line, ...): it keeps the rendered values of the
-// line's latest run and returns the values.
-func (r *inlineRecorder) record(L *lua.LState) int {
-	line := L.CheckInt(1)
-	n := L.GetTop() - 1
-	parts := make([]string, 0, n)
-	for i := 2; i <= L.GetTop(); i++ {
-		parts = append(parts, sandbox.RenderInline(L.Get(i)))
-	}
-	text := strings.Join(parts, ", ")
-	if n == 0 {
-		text = "(no value)"
-	}
-	r.mu.Lock()
-	v := r.values[line]
-	if v == nil {
-		v = &inlineValue{}
-		r.values[line] = v
-	}
-	v.Text = text
-	v.Count++
-	r.mu.Unlock()
-	return n
-}
-
-// snapshot returns the recorded values by line, sorted by line.
-func (r *inlineRecorder) snapshot() ([]int, map[int]inlineValue) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	lines := make([]int, 0, len(r.values))
-	out := make(map[int]inlineValue, len(r.values))
-	for l, v := range r.values {
-		lines = append(lines, l)
-		out[l] = *v
-	}
-	sort.Ints(lines)
-	return lines, out
 }

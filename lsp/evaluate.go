@@ -30,6 +30,7 @@ import (
 	"github.com/buflsp/buflsp/analysis/lower"
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/sandbox"
+	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
 // commandEvaluate is the only command the server executes.
@@ -112,7 +113,6 @@ type evaluation struct {
 	end       int
 	firstLine int // zero-based document line of the evaluated text's first line
 	marks     []inlineMark
-	rec       *inlineRecorder
 	res       *sandbox.Result
 }
 
@@ -121,7 +121,7 @@ func (s *Server) evaluate(ctx context.Context, a *evaluateArgs) (json.RawMessage
 	if err != nil {
 		return nil, err
 	}
-	ev := &evaluation{snap: snap, end: len(snap.Content), rec: newInlineRecorder()}
+	ev := &evaluation{snap: snap, end: len(snap.Content)}
 	if a.Range != nil {
 		ev.start, ev.end = snap.Mapper.RangeSpan(*a.Range)
 		if ev.end < ev.start {
@@ -136,17 +136,14 @@ func (s *Server) evaluate(ctx context.Context, a *evaluateArgs) (json.RawMessage
 	ev.marks = marks
 
 	limits := s.evalLimits()
-	chunk := filepath.Base(snap.Path)
-	opts := sandbox.Options{
-		ChunkName: chunk,
+	spec := proc.Spec{
+		ChunkName: filepath.Base(snap.Path),
 		Timeout:   time.Duration(limits.TimeoutMS) * time.Millisecond,
 		MaxMemory: int64(limits.MemoryMB) << 20,
-		Libraries: append(sandbox.DefaultLibraries(), ev.rec.library()),
+		Target:    target.String(),
+		Inline:    len(marks) > 0,
 	}
-	if target == syntax.TargetLuau {
-		opts.Transform = func(src []byte) ([]byte, error) { return lower.Lower(chunk, src) }
-	}
-	ev.res = sandbox.Evaluate(ctx, src, opts)
+	ev.res = s.evaluator().Evaluate(ctx, src, spec)
 	if err := ctx.Err(); err != nil {
 		// Cancelled: the server answers RequestCancelled and nothing is kept.
 		return nil, err
@@ -163,6 +160,14 @@ func (s *Server) evaluate(ctx context.Context, a *evaluateArgs) (json.RawMessage
 		s.refreshInlayHints()
 	}
 	return encodeEvalResult(ev.res, inline)
+}
+
+// evaluator is the configured Evaluator, or evaluation in this process.
+func (s *Server) evaluator() proc.Evaluator {
+	if s.opts.Evaluator != nil {
+		return s.opts.Evaluator
+	}
+	return proc.Local{Lower: lower.Lower}
 }
 
 // evalLimits returns the session's evaluation limits.
@@ -212,7 +217,6 @@ func (ev *evaluation) diagnostics() []protocol.Diagnostic {
 
 // inlineResults maps the recorded "--=" values to document positions.
 func (ev *evaluation) inlineResults() ([]inlayHint, []inlineResult) {
-	lines, values := ev.rec.snapshot()
 	byLine := map[int]inlineMark{}
 	for _, mk := range ev.marks {
 		if mk.rewritten {
@@ -221,12 +225,11 @@ func (ev *evaluation) inlineResults() ([]inlayHint, []inlineResult) {
 	}
 	hints := []inlayHint{}
 	inline := []inlineResult{}
-	for _, l := range lines {
-		mk, ok := byLine[l]
+	for _, v := range ev.res.Inline {
+		mk, ok := byLine[v.Line]
 		if !ok {
 			continue // a call of __buflsp_inline the rewrite did not make
 		}
-		v := values[l]
 		pos := ev.snap.Mapper.OffsetPosition(ev.start + mk.after)
 		label := v.Text
 		if v.Count > 1 {

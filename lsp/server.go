@@ -25,6 +25,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/buflsp/buflsp/analysis"
+	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
 // Options configure a Server. The zero value is usable.
@@ -45,6 +46,10 @@ type Options struct {
 	backgroundSlots int
 	// Version is reported to the client in serverInfo.
 	Version string
+	// Evaluator runs buflsp.evaluate. `buflsp serve` passes a proc.Pool, so
+	// that every evaluation runs in a child process with OS limits; nil
+	// evaluates in this process (tests of the protocol side).
+	Evaluator proc.Evaluator
 }
 
 // DefaultDebounce is the delay between an edit and its analysis when

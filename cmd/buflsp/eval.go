@@ -9,9 +9,9 @@ import (
 	"os/signal"
 	"path/filepath"
 
-	"github.com/buflsp/buflsp/analysis/lower"
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/sandbox"
+	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
 const evalHelp = `Usage: buflsp eval [flags] [FILE | -]
@@ -109,25 +109,29 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		tgt = fallback
 	}
 
-	opts := sandbox.Options{
+	spec := proc.Spec{
 		ChunkName: filepath.Base(name),
 		Timeout:   *timeout,
 		MaxMemory: mem,
 		MaxOutput: int(min(out, 1<<40)),
-	}
-	if tgt == syntax.TargetLuau {
-		opts.Transform = func(src []byte) ([]byte, error) { return lower.Lower(name, src) }
+		Target:    tgt.String(),
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res := sandbox.Evaluate(ctx, src, opts)
+	pool, err := evalPool(false)
+	if err != nil {
+		fmt.Fprintf(stderr, "buflsp eval: cannot find the buflsp executable to run the evaluation in: %v\n", err)
+		return 2
+	}
+	defer pool.Close()
+	res := pool.Evaluate(ctx, src, spec)
 	if *asJSON {
 		if err := sandbox.WriteJSON(stdout, res); err != nil {
 			fmt.Fprintf(stderr, "buflsp eval: %v\n", err)
 			return 2
 		}
 	} else {
-		sandbox.WriteText(stdout, stderr, opts.ChunkName, res, *traceback)
+		sandbox.WriteText(stdout, stderr, spec.ChunkName, res, *traceback)
 	}
 	if !res.OK() {
 		return 1

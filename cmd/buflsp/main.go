@@ -13,6 +13,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
 // command is one subcommand: its name, a one-line summary for the overview,
@@ -57,6 +59,9 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "-version", "--version":
 		name = "version"
+	}
+	if name == proc.WorkerCommand {
+		return runWorker(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == name {

@@ -97,6 +97,15 @@ func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	v, _ := buildVersion()
 	opts := lsp.Options{Logger: logger, Debounce: *debounce, Version: v}
+	// buflsp.evaluate runs in child processes of this executable, one warm
+	// and ready; without an executable to start, the server still runs and
+	// evaluates in-process with the sandbox's own limits.
+	if pool, err := evalPool(true); err != nil {
+		logger.Warn("evaluations run in-process: cannot find the buflsp executable", zap.Error(err))
+	} else {
+		defer pool.Close()
+		opts.Evaluator = pool
+	}
 	var code int
 	if *listen != "" {
 		code, err = lsp.ServeTCP(ctx, *listen, opts, func(a net.Addr) {

@@ -70,6 +70,10 @@ type Options struct {
 	// a syntax error of the evaluation.
 	Transform func(src []byte) ([]byte, error)
 
+	// Inline installs InlineGlobal, which records the values of the lines
+	// the language server rewrote for "--=" comments into Result.Inline.
+	Inline bool
+
 	// noHeapWatch turns the heap watchdog off, so that tests can observe
 	// the explicit checks without racing it.
 	noHeapWatch bool

@@ -42,6 +42,9 @@ type Result struct {
 	Values []Value `json:"values"`
 	// Err is nil when the chunk ran to completion.
 	Err *Error `json:"error,omitempty"`
+	// Inline holds the values recorded through InlineGlobal when
+	// Options.Inline is set, by line. It is not part of `eval --json`.
+	Inline []InlineValue `json:"-"`
 	// Duration is the wall-clock time of the run.
 	Duration time.Duration `json:"durationNs"`
 }

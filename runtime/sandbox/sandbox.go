@@ -30,6 +30,8 @@ type run struct {
 	preload *lua.LTable
 	lines   int // lines in the compiled source, for errors "at EOF"
 
+	inline *inlineRecorder // nil unless Options.Inline
+
 	bufferWrapped bool
 }
 
@@ -63,6 +65,11 @@ func Evaluate(ctx context.Context, src []byte, opts Options) *Result {
 	defer cancel(nil)
 
 	r := &run{opts: o, ctx: ctx, cancel: cancel, out: &capturedOutput{max: o.MaxOutput}}
+	if o.Inline {
+		r.inline = &inlineRecorder{values: map[int]*InlineValue{}}
+		r.opts.Libraries = append(r.opts.Libraries[:len(r.opts.Libraries):len(r.opts.Libraries)], r.inline.library())
+	}
+	defer func() { res.Inline = r.inline.snapshot() }()
 	done := make(chan struct{})
 	inner := &Result{Values: []Value{}}
 	if !o.noHeapWatch {
