@@ -28,7 +28,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/buflsp/buflsp/analysis/lower"
-	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/sandbox"
 	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
