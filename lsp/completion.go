@@ -218,19 +218,38 @@ func (s *Server) scopeItems(ix *index, off int, prefix string) []protocol.Comple
 		seen[name] = true
 		items = append(items, protocol.CompletionItem{Label: name, Kind: kind, Detail: detail, SortText: sort + name})
 	}
+	// The word being typed is itself an occurrence of a name: a global
+	// read of "gre" while typing "greet", or a local being declared. A
+	// symbol seen only there is never offered back.
+	wordStart := off - len(prefix)
+	onlyTyped := func(sym *symbol) bool {
+		for _, r := range sym.refs {
+			if r.start != wordStart {
+				return false
+			}
+		}
+		return true
+	}
 	for _, sym := range ix.visible(off) {
-		// The name being typed is itself an occurrence; skip a local whose
-		// only occurrence is the cursor's word.
+		if onlyTyped(sym) {
+			continue
+		}
 		kind := protocol.CompletionItemKindVariable
 		if sym.kind == symFunction {
 			kind = protocol.CompletionItemKindFunction
 		}
 		add(sym.name, kind, detailOf(sym), "0")
 	}
+	// Globals: those the file assigns, and those the configuration
+	// declares ("globals" in .buflsp.toml or the settings). A global that
+	// is only read, and never assigned here, is most often a typo.
 	for _, name := range ix.globalNames() {
-		if g := ix.global(name); g.assigned || g.val.known() {
+		if g := ix.global(name); g.assigned && !onlyTyped(g) {
 			add(name, protocol.CompletionItemKindVariable, detailOf(g), "1")
 		}
+	}
+	for _, name := range s.config().Globals {
+		add(name, protocol.CompletionItemKindVariable, "global (configured)", "1")
 	}
 	if ix.target != syntax.TargetLuaJIT {
 		add("buffer", protocol.CompletionItemKindModule, "Luau buffer library", "1")
