@@ -117,6 +117,13 @@ func (s *Server) rename(ctx context.Context, p *protocol.RenameParams) (*protoco
 	if err != nil {
 		return nil, err
 	}
+	ix, err := snap.namesCtx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.renameConflict(o.sym, p.NewName); err != nil {
+		return nil, invalidParams("rename: %v", err)
+	}
 	edits := make([]protocol.TextEdit, 0, len(o.sym.refs))
 	for _, r := range o.sym.refs {
 		edits = append(edits, protocol.TextEdit{Range: snap.Mapper.SpanRange(r.start, r.end), NewText: p.NewName})
