@@ -251,7 +251,7 @@ func (s *Server) scopeItems(ix *index, off int, prefix string) []protocol.Comple
 	for _, name := range s.config().Globals {
 		add(name, protocol.CompletionItemKindVariable, "global (configured)", "1")
 	}
-	if ix.target != syntax.TargetLuaJIT {
+	if ix.target.HasLuauBuffer() {
 		add("buffer", protocol.CompletionItemKindModule, "Luau buffer library", "1")
 	}
 	for _, name := range luaGlobals {

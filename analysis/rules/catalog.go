@@ -117,7 +117,8 @@ func catalog() []Rule {
 		{Name: "string-concat-in-loop", Category: CategoryCopies, Severity: SeverityWarning,
 			Summary: "a string accumulated with s = s .. x inside a loop",
 			Doc: "Each step copies and interns the whole string so far, which is quadratic. Collect the pieces in a " +
-				"string.buffer and call tostring once."},
+				"string.buffer and call tostring once (LuaJIT and buflsp targets), or in a table and call table.concat " +
+				"once (PUC Lua 5.1 to 5.4 and Luau, which have no string.buffer)."},
 		{Name: "buffer-new-in-loop", Category: CategoryCopies, Severity: SeverityWarning,
 			Summary: "a buffer with serializer options created in a loop or per call",
 			Doc: "Preparing dict and metatable options is expensive. Create the buffer once, outside, and reset it " +

@@ -418,13 +418,9 @@ func runStringConcatInLoop(p *Pass) {
 			return true
 		}
 		name := srcText(p, target)
-		how := "put the pieces into a string.buffer and call tostring once"
-		if p.Target == syntax.TargetLuau {
-			how = "collect the pieces in a table and call table.concat once"
-		}
 		start, end := n.Span()
 		p.Reportf(start, end, "string %s is grown with '..' on every iteration of this loop, which copies the whole "+
-			"string each time (quadratic); %s", name, how)
+			"string each time (quadratic); %s", name, concatAdvice(p.Target))
 		return true
 	})
 }

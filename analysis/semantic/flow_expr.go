@@ -216,9 +216,9 @@ func (in *inferrer) globalType(sym *Symbol) Type {
 	default:
 		return unknownType
 	}
-	if in.t.Target == syntax.TargetLuaJIT {
-		// Stock LuaJIT has no global buffer; a file that uses one must have
-		// it from elsewhere, so nothing is assumed.
+	if !in.t.Target.HasLuauBuffer() {
+		// Stock LuaJIT and PUC Lua have no global buffer; a file that uses
+		// one must have it from elsewhere, so nothing is assumed.
 		return unknownType
 	}
 	return typeOfKind(LuauLib)
@@ -476,7 +476,9 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 	path := in.globalPath(c.Fn)
 	switch path {
 	case "require":
-		if len(args) > 0 && args[0].Kind == String && args[0].Const && args[0].Str == "string.buffer" {
+		// PUC Lua has no string.buffer: a module found under that name
+		// is someone else's, so nothing is assumed about it.
+		if len(args) > 0 && args[0].Kind == String && args[0].Const && args[0].Str == "string.buffer" && !in.t.Target.PUC() {
 			return []Type{typeOfKind(SBufModule)}
 		}
 	case "tostring", "type", "string.format", "string.rep", "string.char", "string.sub", "string.upper",

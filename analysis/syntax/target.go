@@ -102,6 +102,10 @@ func (t Target) Dialect() Dialect {
 // (or none), so nothing about it is assumed.
 func (t Target) HasStringBuffer() bool { return t == TargetLuaJIT || t == TargetBuflsp }
 
+// PUC reports the PUC-Rio Lua targets, lua51 to lua54, which have neither
+// LuaJIT's string.buffer nor Luau's buffer library.
+func (t Target) PUC() bool { return t.Dialect().puc() }
+
 // HasLuauBuffer reports whether the global "buffer" is Luau's buffer library
 // on the target (Luau itself, and the buflsp runtime, which provides both).
 func (t Target) HasLuauBuffer() bool { return t == TargetLuau || t == TargetBuflsp }
