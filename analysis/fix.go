@@ -13,23 +13,10 @@ import (
 // fall outside the source, is skipped, so the result never mixes two fixes'
 // changes to the same bytes.
 func ApplyFixes(src []byte, diags []Diagnostic) ([]byte, int) {
-	var accepted []Edit
-	applied := 0
-	for _, d := range diags {
-		if len(d.Fixes) == 0 {
-			continue
-		}
-		edits := d.Fixes[0].Edits
-		if !fixFits(edits, accepted, len(src)) {
-			continue
-		}
-		accepted = append(accepted, edits...)
-		applied++
-	}
+	accepted, applied := FixEdits(len(src), diags)
 	if applied == 0 {
 		return src, 0
 	}
-	sort.SliceStable(accepted, func(i, j int) bool { return accepted[i].Start < accepted[j].Start })
 	out := make([]byte, 0, len(src))
 	last := 0
 	for _, e := range accepted {
@@ -39,6 +26,28 @@ func ApplyFixes(src []byte, diags []Diagnostic) ([]byte, int) {
 	}
 	out = append(out, src[last:]...)
 	return out, applied
+}
+
+// FixEdits picks the fixes ApplyFixes applies to a source of n bytes and
+// returns their edits sorted by offset, and how many fixes they come from.
+// The language server's "fix all" action sends these edits, so the editor
+// and `check --fix` make the same change.
+func FixEdits(n int, diags []Diagnostic) ([]Edit, int) {
+	var accepted []Edit
+	applied := 0
+	for _, d := range diags {
+		if len(d.Fixes) == 0 {
+			continue
+		}
+		edits := d.Fixes[0].Edits
+		if !fixFits(edits, accepted, n) {
+			continue
+		}
+		accepted = append(accepted, edits...)
+		applied++
+	}
+	sort.SliceStable(accepted, func(i, j int) bool { return accepted[i].Start < accepted[j].Start })
+	return accepted, applied
 }
 
 // fixFits checks that every edit is inside the source and overlaps neither

@@ -33,7 +33,7 @@ func capabilityFeatures(s *Server) []capabilityFeature {
 		{protocol.MethodTextDocumentDocumentSymbol, func(c *serverCapabilities) { c.DocumentSymbolProvider = true }},
 		{protocol.MethodWorkspaceSymbol, func(c *serverCapabilities) { c.WorkspaceSymbolProvider = true }},
 		{protocol.MethodTextDocumentCodeAction, func(c *serverCapabilities) {
-			c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}}
+			c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, FixAllKind}}
 		}},
 		{methodInlayHint, func(c *serverCapabilities) { c.InlayHintProvider = true }},
 		{protocol.MethodWorkspaceExecuteCommand, setExecuteCommandProvider},

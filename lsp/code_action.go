@@ -3,7 +3,10 @@ package lsp
 // This file answers textDocument/codeAction: the quick fixes the rules attach
 // to their diagnostics, plus, for every rule but syntax-error, "disable for
 // this line" and "disable for this file" actions that insert the
-// ---@diagnostic comments buflsp (like lua-language-server) understands.
+// ---@diagnostic comments buflsp (like lua-language-server) understands;
+// and, when the client asks for source actions, "source.fixAll.buflsp":
+// every quick fix at once, the same ones `buflsp check --fix` applies, which
+// editors run on save ("editor.codeActionsOnSave").
 
 import (
 	"context"
@@ -19,16 +22,26 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 	if err != nil {
 		return nil, err
 	}
-	if len(p.Context.Only) > 0 && !wantsQuickFix(p.Context.Only) {
+	quickFixes := len(p.Context.Only) == 0 || wantsKind(p.Context.Only, protocol.QuickFix)
+	fixAll := wantsKind(p.Context.Only, FixAllKind)
+	if !quickFixes && !fixAll {
 		return []protocol.CodeAction{}, nil
 	}
 	res, err := snap.analysisCtx(ctx)
 	if err != nil {
 		return nil, err
 	}
+	out := []protocol.CodeAction{}
+	if fixAll {
+		if a, ok := fixAllAction(snap, res); ok {
+			out = append(out, a)
+		}
+	}
+	if !quickFixes {
+		return out, nil
+	}
 	m := snap.Mapper
 	start, end := m.RangeSpan(p.Range)
-	out := []protocol.CodeAction{}
 	disabledLine := map[string]bool{}
 	disabledFile := map[string]bool{}
 	for _, d := range res.Diagnostics {
@@ -72,13 +85,37 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 	return out, nil
 }
 
-func wantsQuickFix(only []protocol.CodeActionKind) bool {
+// FixAllKind is the code action kind of "apply every quick fix".
+const FixAllKind protocol.CodeActionKind = "source.fixAll.buflsp"
+
+// wantsKind reports whether the "only" filter of a request admits kind:
+// the kind itself or one of its parents ("source" admits
+// "source.fixAll.buflsp").
+func wantsKind(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
 	for _, k := range only {
-		if k == protocol.QuickFix || strings.HasPrefix(string(protocol.QuickFix), string(k)+".") || k == "" {
+		if k == kind || k == "" || strings.HasPrefix(string(kind), string(k)+".") {
 			return true
 		}
 	}
 	return false
+}
+
+// fixAllAction applies every quick fix that check --fix would: none when
+// the file has syntax errors (edits computed on a partial tree could make
+// things worse), and of fixes that touch the same text only the first.
+func fixAllAction(snap *Snapshot, res *analysis.Result) (protocol.CodeAction, bool) {
+	if len(res.File.Errors) > 0 {
+		return protocol.CodeAction{}, false
+	}
+	edits, n := analysis.FixEdits(len(snap.Content), res.Diagnostics)
+	if n == 0 {
+		return protocol.CodeAction{}, false
+	}
+	title := "Fix all buflsp problems"
+	if n == 1 {
+		title = "Fix the buflsp problem"
+	}
+	return protocol.CodeAction{Title: title + " (" + itoa(n) + ")", Kind: FixAllKind, Edit: editOf(snap, edits)}, true
 }
 
 func editOf(snap *Snapshot, edits []analysis.Edit) *protocol.WorkspaceEdit {

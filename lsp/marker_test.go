@@ -316,7 +316,11 @@ func runMarker(t *testing.T, c *testClient, m *marker) string {
 	case "codeaction":
 		r := protocol.Range{Start: m.pos, End: m.pos}
 		var actions []protocol.CodeAction
-		if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": m.uri}, "range": r, "context": map[string]any{"diagnostics": []any{}}}, &actions); err != nil {
+		cctx := map[string]any{"diagnostics": []any{}}
+		if len(m.args) > 1 { // the kinds asked for, as editors do on save
+			cctx["only"] = m.args[1:]
+		}
+		if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": m.uri}, "range": r, "context": cctx}, &actions); err != nil {
 			return fail(err)
 		}
 		for _, a := range actions {
