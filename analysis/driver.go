@@ -40,10 +40,11 @@ func (r *Result) Target() syntax.Target {
 }
 
 // Model returns the scope and symbol model of the file, built on the first
-// call; nil when there is no parsed file or building it failed.
+// call; nil when there is no parsed file (or only the text and findings
+// that CheckPaths keeps) or building it failed.
 func (r *Result) Model() *semantic.Model {
 	r.modelOnce.Do(func() {
-		if r.File == nil {
+		if r.File == nil || r.File.Chunk == nil {
 			return
 		}
 		defer func() {

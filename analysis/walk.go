@@ -110,7 +110,7 @@ func (c *Checker) run(jobs []job, opts PathsOptions) []FileResult {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = c.checkFile(jobs[i], opts)
+				out[i] = keepFindings(c.checkFile(jobs[i], opts))
 				if opts.Progress != nil {
 					mu.Lock()
 					done++

@@ -61,3 +61,42 @@ func TestCheckPathsMissing(t *testing.T) {
 		t.Fatalf("got %+v", res)
 	}
 }
+
+// CheckPaths keeps findings, not trees: once a file is checked its result
+// has no syntax tree, comments, model or types; a file with findings keeps
+// its text and line table (for positions and excerpts), a clean one
+// neither. The findings are those of a full check.
+func TestCheckPathsKeepsOnlyFindings(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{"dirty.lua": "-- c\nprint(a .. b)\n", "clean.lua": "-- c\nprint(1)\n"}
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := testChecker()
+	cfg := DefaultConfig()
+	cfg.Severity["boom"] = "off"
+	res := c.CheckPaths([]string{dir}, PathsOptions{Config: func(string) (*Config, error) { return cfg, nil }})
+	if len(res) != 2 {
+		t.Fatalf("got %d results, want 2", len(res))
+	}
+	for _, fr := range res {
+		name := filepath.Base(fr.Path)
+		f := fr.Result.File
+		if f.Chunk != nil || f.Comments != nil || fr.Result.Model() != nil || fr.Result.Types() != nil {
+			t.Errorf("%s: the tree, comments, model or types outlived the check", name)
+		}
+		full := c.Check(fr.Path, []byte(texts[name]), cfg)
+		if len(full.Diagnostics) != len(fr.Result.Diagnostics) {
+			t.Errorf("%s: %d findings kept, a full check has %d", name, len(fr.Result.Diagnostics), len(full.Diagnostics))
+		}
+		dirty := len(full.Diagnostics) > 0
+		if dirty != (name == "dirty.lua") {
+			t.Fatalf("%s: %d findings: the test rule set changed", name, len(full.Diagnostics))
+		}
+		if kept := string(f.Src) == texts[name] && f.Lines != nil; kept != dirty {
+			t.Errorf("%s: text and line table kept %v, want %v", name, kept, dirty)
+		}
+	}
+}
