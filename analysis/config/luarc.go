@@ -18,12 +18,16 @@ import (
 // in each directory while walking up from a file.
 var LuarcNames = []string{".luarc.json", ".luarc.jsonc"}
 
-// luarcVersions maps LuaLS's runtime.version values to targets.
+// luarcVersions maps LuaLS's runtime.version values to targets. Lua 5.5
+// has no dialect of its own yet; 5.4 is the nearest (its own syntax, such as
+// global declarations, is then reported), far closer than the LuaJIT
+// default. lua-language-server's own .luarc.json says "Lua 5.5".
 var luarcVersions = map[string]syntax.Target{
 	"lua 5.1": syntax.TargetLua51,
 	"lua 5.2": syntax.TargetLua52,
 	"lua 5.3": syntax.TargetLua53,
 	"lua 5.4": syntax.TargetLua54,
+	"lua 5.5": syntax.TargetLua54,
 	"luajit":  syntax.TargetLuaJIT,
 }
 
