@@ -39,8 +39,8 @@ bench: oracles ## run the benchmarks and print one table (BENCHTIME=1s by defaul
 fuzz: ## run every fuzz target for FUZZTIME each
 	bash scripts/fuzz.sh "$(FUZZTIME)"
 
-conformance: oracles build ## compare our parser with luajit/lua5.4 on DIR (make conformance DIR=path)
-	$(GO) run ./internal/tools/conformance $(DIR)
+conformance: oracles build ## compare our parser with luajit, lua5.1..lua5.4 on DIR (make conformance DIR=path [ORACLE=lua5.4])
+	$(GO) run ./internal/tools/conformance $(if $(ORACLE),-oracle $(ORACLE)) $(DIR)
 
 vscode: ## build the VS Code extension into dist/buflsp-vscode.vsix (npm ci, esbuild, vsce)
 	mkdir -p dist

@@ -6,7 +6,7 @@
 export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
 export interface ServerSettings {
-  target?: 'luajit' | 'luau' | 'buflsp';
+  target?: 'lua51' | 'lua52' | 'lua53' | 'lua54' | 'luajit' | 'luau' | 'buflsp';
   rules: Record<string, Severity>;
   globals: string[];
   ignore: string[];
@@ -14,7 +14,7 @@ export interface ServerSettings {
 }
 
 const severities: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
-const targets: ReadonlySet<string> = new Set(['luajit', 'luau', 'buflsp']);
+const targets: ReadonlySet<string> = new Set(['lua51', 'lua52', 'lua53', 'lua54', 'luajit', 'luau', 'buflsp']);
 
 /** Reads one setting; the extension passes WorkspaceConfiguration.get, tests pass a map. */
 export type Getter = (key: string) => unknown;
@@ -38,7 +38,7 @@ export function serverSettings(get: Getter, problems: string[] = []): ServerSett
   if (typeof target === 'string' && targets.has(target)) {
     out.target = target as ServerSettings['target'];
   } else if (target !== undefined && target !== null && target !== '') {
-    problems.push(`buflsp.target: expected luajit, luau or buflsp, found ${JSON.stringify(target)}`);
+    problems.push(`buflsp.target: expected lua51, lua52, lua53, lua54, luajit, luau or buflsp, found ${JSON.stringify(target)}`);
   }
   const rules = get('rules');
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
