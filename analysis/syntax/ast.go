@@ -398,13 +398,17 @@ type Label struct {
 	Name *Name
 }
 
-// TypeAlias is Luau's "[export] type Name<Generics> = Type".
+// TypeAlias is Luau's "[export] type Name<Generics> = Type", or a type
+// function "[export] type function Name(...) ... end": then Func holds its
+// body and Type is nil. A type function runs in the type checker, never at
+// run time.
 type TypeAlias struct {
 	Range
 	Export   bool
 	Name     *Name
 	Generics []*Name
 	Type     TypeExpr
+	Func     *Function
 }
 
 // BadStmt stands for source that could not be parsed as a statement.

@@ -232,6 +232,9 @@ func (p *parser) suffixedExpr() Expr {
 			if n.Value == "" {
 				return m
 			}
+			if p.explicitInstantiation() {
+				p.typeInstantiation()
+			}
 			switch p.tok.Kind {
 			case OLParen, TString, OLBrace:
 				e = p.callArgs(m, start)
@@ -241,10 +244,37 @@ func (p *parser) suffixedExpr() Expr {
 			}
 		case OLParen, TString, OLBrace:
 			e = p.callArgs(e, start)
+		case OLt:
+			if !p.explicitInstantiation() {
+				return e
+			}
+			// f<<T>> instantiates a generic function; the tree keeps f.
+			p.typeInstantiation()
 		default:
 			return e
 		}
 	}
+}
+
+// explicitInstantiation reports whether the parser is at Luau's "<<" that
+// starts explicit type arguments (f<<T>>(), t:m<<T>>()); the Luau lexer
+// gives two '<' tokens.
+func (p *parser) explicitInstantiation() bool {
+	return p.d == DialectLuau && p.tok.Kind == OLt && p.peek().Kind == OLt
+}
+
+// typeInstantiation parses "<<T, U...>>", dropping the types.
+func (p *parser) typeInstantiation() {
+	p.next()
+	p.next()
+	for p.tok.Kind != OGt && p.tok.Kind != EOF {
+		p.typeOrPack()
+		if !p.accept(OComma) {
+			break
+		}
+	}
+	p.closeAngle()
+	p.closeAngle()
 }
 
 // callArgs parses the arguments of a call: (list), a string or a table.

@@ -222,6 +222,7 @@ func walk(n Node, visit func(Node) bool) {
 			walk(n.Name, visit)
 			walkNames(n.Generics, visit)
 			walk(n.Type, visit)
+			walk(n.Func, visit)
 		}
 	case *BadStmt:
 		if n != nil {

@@ -16,7 +16,8 @@ type lexer struct {
 	slab     *slab[Comment]
 	errf     func(start, end int, msg string)
 	// class sorts bytes for the main loop of next; it depends on the
-	// dialect because LuaJIT and Luau accept UTF-8 bytes in names.
+	// dialect because LuaJIT accepts UTF-8 bytes in names (Luau does not:
+	// a non-ASCII character outside a string is an error there).
 	class [256]uint8
 }
 
@@ -33,7 +34,7 @@ func (l *lexer) init(src []byte, str string, d Dialect, errf func(start, end int
 	for c := 0; c < 256; c++ {
 		b := byte(c)
 		switch {
-		case b == '_' || (b|0x20) >= 'a' && (b|0x20) <= 'z' || b >= 0x80 && (d == DialectLuaJIT || d == DialectLuau):
+		case b == '_' || (b|0x20) >= 'a' && (b|0x20) <= 'z' || b >= 0x80 && d == DialectLuaJIT:
 			l.class[c] = clIdent
 		case isDigit(b):
 			l.class[c] = clDigit
@@ -218,7 +219,10 @@ func (l *lexer) operator(c byte, start int) Token {
 		if n == '=' {
 			return two(OLe)
 		}
-		if n == '<' {
+		// Luau has no shift operators: "<<" is two '<' (explicit type
+		// instantiation f<<T>>(), a generic function type as the first
+		// type argument).
+		if n == '<' && l.d != DialectLuau {
 			return two(OShl)
 		}
 		return one(OLt)
@@ -226,7 +230,7 @@ func (l *lexer) operator(c byte, start int) Token {
 		if n == '=' {
 			return two(OGe)
 		}
-		if n == '>' {
+		if n == '>' && l.d != DialectLuau {
 			return two(OShr)
 		}
 		return one(OGt)
@@ -527,6 +531,10 @@ func (l *lexer) interp(start int, first bool) Token {
 			}
 			return Token{TInterpEnd, start, l.pos}
 		case '{':
+			if l.peekByte(1) == '{' {
+				// Luau refuses "{{", which would look like an escaped brace.
+				l.errf(start, l.pos+2, "double braces are not permitted within interpolated strings; did you mean '\\{'?")
+			}
 			l.pos++
 			if first {
 				return Token{TInterpBegin, start, l.pos}

@@ -24,7 +24,7 @@ func (p *parser) luauStatement() Stmt {
 		}
 		return &Continue{Range{t.Start, t.End}}
 	case "type":
-		if p.peek().Kind != TName {
+		if k := p.peek().Kind; k != TName && k != KFunction {
 			return nil
 		}
 		p.next()
@@ -40,12 +40,40 @@ func (p *parser) luauStatement() Stmt {
 		}
 		p.next()
 		return p.typeAlias(t.Start, true)
+	case "const":
+		// Luau's const locals: "const x = 1", "const function f() end".
+		if k := p.peek().Kind; k != TName && k != KFunction {
+			return nil
+		}
+		p.next()
+		if p.tok.Kind == KFunction {
+			p.next()
+			name := p.name()
+			p.declare(name.Value, true, p.tok)
+			fn := p.funcBody(t.Start, nil)
+			lf := p.a.localFns.new()
+			*lf = LocalFunction{Range{t.Start, p.prevEnd}, name, fn}
+			return lf
+		}
+		return p.localStmt(t.Start, true)
 	}
 	return nil
 }
 
+// typeAlias parses what follows "type": an alias "Name<Generics> = Type"
+// or a type function "function Name(params) body end", which runs in the
+// type checker: its body is parsed and checked but kept out of the tree's
+// scopes (Func is set, Type is nil).
 func (p *parser) typeAlias(start int, export bool) Stmt {
 	s := &TypeAlias{Export: export}
+	if p.tok.Kind == KFunction {
+		fnStart := p.tok.Start
+		p.next()
+		s.Name = p.name()
+		s.Func = p.funcBody(fnStart, nil)
+		s.Range = Range{start, p.prevEnd}
+		return s
+	}
 	s.Name = p.name()
 	if p.tok.Kind == OLt {
 		s.Generics = p.genericNames()
@@ -284,8 +312,10 @@ func (p *parser) tableType() TypeExpr {
 	tt := &TypeTable{}
 	for p.tok.Kind != ORBrace && p.tok.Kind != EOF {
 		prop := &TypeProp{Range: Range{Start: p.tok.Start}}
-		if p.tok.Kind == TName {
-			if w := string(p.src[p.tok.Start:p.tok.End]); (w == "read" || w == "write") && p.peek().Kind == TName {
+		if p.tok.Kind == TName && p.peek().Kind != OColon {
+			// Luau takes read/write as an access modifier whenever no ':'
+			// follows: before a name, an indexer or a bracketed key.
+			if w := string(p.src[p.tok.Start:p.tok.End]); w == "read" || w == "write" {
 				prop.Access = w
 				p.next()
 			}

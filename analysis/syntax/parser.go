@@ -161,7 +161,11 @@ func (p *parser) finishErrors(all bool) []Error {
 const rawErrorLimit = 10 * MaxErrors
 
 func (p *parser) addError(start, end int, msg string) {
-	p.addErrorOrder(start, end, msg, end, start*4+orderParse)
+	at := end
+	if p.d == DialectLuau {
+		at = start // Luau names the line where the token starts
+	}
+	p.addErrorOrder(start, end, msg, at, start*4+orderParse)
 }
 
 // addErrorOrder records an error shown at start..end. at is the offset
@@ -180,7 +184,11 @@ func (p *parser) addErrorOrder(start, end int, msg string, at, order int) {
 // lexError records a malformed token; a compiler meets it when it reads
 // the token, before anything the parser does with it.
 func (p *parser) lexError(start, end int, msg string) {
-	p.addErrorOrder(start, end, msg, end, p.lx.tokStart*4+orderLex)
+	at := end
+	if p.d == DialectLuau {
+		at = start
+	}
+	p.addErrorOrder(start, end, msg, at, p.lx.tokStart*4+orderLex)
 }
 
 // errorf reports an error at a token.

@@ -298,10 +298,10 @@ func (p *parser) topScope() *scope {
 }
 
 // checkConst reports, in Lua 5.4, an assignment to a <const> or <close>
-// variable; the current token is the ',' or '=' after the target (or the
+// variable, and in Luau one to a const local; the current token is the ',' or '=' after the target (or the
 // token after the body of a function statement).
 func (p *parser) checkConst(e Expr) {
-	if p.d != DialectLua54 {
+	if p.d != DialectLua54 && p.d != DialectLuau {
 		return
 	}
 	n, ok := e.(*Name)
@@ -310,7 +310,10 @@ func (p *parser) checkConst(e Expr) {
 	}
 	for i := len(p.vars) - 1; i >= 0; i-- {
 		if p.vars[i].name == n.Value {
-			if p.vars[i].readonly {
+			if p.vars[i].readonly && p.d == DialectLuau {
+				// Luau's const locals; its parser names the target.
+				p.addError(n.Start, n.End, "assigned expression must be a variable or a field ('"+n.Value+"' is const)")
+			} else if p.vars[i].readonly {
 				p.checkError(n.Start, n.End, p.tok.End, p.tok.Start, orderCheck,
 					"attempt to assign to const variable '"+n.Value+"'")
 			}

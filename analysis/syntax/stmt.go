@@ -123,7 +123,7 @@ func (p *parser) statement() (s Stmt, last bool) {
 			*lf = LocalFunction{Range{t.Start, p.prevEnd}, name, fn}
 			return lf, false
 		}
-		return p.localStmt(t.Start), false
+		return p.localStmt(t.Start, false), false
 	case KBreak:
 		p.next()
 		p.breakStmt(t)
@@ -164,6 +164,14 @@ func (p *parser) statement() (s Stmt, last bool) {
 			if p.tok.Kind == KFunction {
 				return p.functionStmt(t.Start, attrs), false
 			}
+			if p.tok.Kind == TName && string(p.src[p.tok.Start:p.tok.End]) == "const" && p.peek().Kind == KFunction {
+				p.next()
+				p.next()
+				name := p.name()
+				p.declare(name.Value, true, p.tok)
+				fn := p.funcBody(t.Start, attrs)
+				return &LocalFunction{Range{t.Start, p.prevEnd}, name, fn}, false
+			}
 			p.errorf(p.tok, "expected 'function' after attributes near %s", p.near(p.tok))
 			return nil, false
 		}
@@ -175,10 +183,84 @@ func (p *parser) statement() (s Stmt, last bool) {
 func (p *parser) attributes() []*Name {
 	var attrs []*Name
 	for p.tok.Kind == OAt {
+		at := p.tok
 		p.next()
-		attrs = append(attrs, p.name())
+		if p.tok.Start != at.End {
+			// Luau lexes "@name" as one token: a space makes the name missing.
+			p.errorf(at, "attribute name is missing after '@'")
+		}
+		if p.tok.Kind != OLBracket || p.tok.Start != at.End {
+			attrs = p.checkAttribute(attrs, p.name(), at.Start)
+			continue
+		}
+		// "@[name, name(args), ...]": arguments must be literals.
+		open := p.tok.Start
+		p.next()
+		if p.tok.Kind == ORBracket {
+			p.errorf(p.tok, "attribute list cannot be empty")
+		}
+		for p.tok.Kind != ORBracket && p.tok.Kind != EOF {
+			attrs = p.checkAttribute(attrs, p.name(), -1)
+			switch p.tok.Kind {
+			case OLParen, TString, OLBrace:
+				if c, ok := p.callArgs(attrs[len(attrs)-1], p.tok.Start).(*Call); ok {
+					for _, a := range c.Args {
+						if !literalAttrArg(a) {
+							s, e := a.Span()
+							p.addError(s, e, "only literals can be passed as arguments for attributes")
+						}
+					}
+				}
+			}
+			if !p.accept(OComma) {
+				break
+			}
+		}
+		p.expectClose(ORBracket, "[", open)
 	}
 	return attrs
+}
+
+// checkAttribute appends an attribute name after checking it is one Luau
+// knows and is not repeated; at is the offset of its '@' (-1 inside "@[...]"),
+// where Luau reports an unknown name.
+func (p *parser) checkAttribute(attrs []*Name, n *Name, at int) []*Name {
+	if n.Value == "" {
+		return attrs
+	}
+	start := n.Start
+	if at >= 0 {
+		start = at
+	}
+	switch n.Value {
+	case "checked", "native", "deprecated":
+	default:
+		p.addError(start, n.End, "invalid attribute '@"+n.Value+"' (expected checked, native or deprecated)")
+	}
+	for _, a := range attrs {
+		if a.Value == n.Value {
+			p.addError(start, n.End, "cannot duplicate attribute '@"+n.Value+"'")
+			break
+		}
+	}
+	return append(attrs, n)
+}
+
+// literalAttrArg reports whether e may be an attribute argument: a constant
+// (nil, a boolean, a number, a string) or a table built from constants.
+func literalAttrArg(e Expr) bool {
+	switch e := e.(type) {
+	case *Nil, *True, *False, *Number, *String:
+		return true
+	case *Table:
+		for _, f := range e.Fields {
+			if f.Key != nil && !literalAttrArg(f.Key) || !literalAttrArg(f.Value) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (p *parser) ifStmt() Stmt {
@@ -319,7 +401,9 @@ func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 	return fs
 }
 
-func (p *parser) localStmt(start int) Stmt {
+// localStmt parses the names and values of a local declaration; isConst
+// is set for Luau's "const a, b = ...".
+func (p *parser) localStmt(start int, isConst bool) Stmt {
 	s := p.a.locals.new()
 	s.EqPos = -1
 	closes := 0
@@ -375,7 +459,12 @@ func (p *parser) localStmt(start int) Stmt {
 	s.Names = p.a.nameLists.copyOf(p.st.names[base:])
 	clear(p.st.names[base:])
 	p.st.names = p.st.names[:base]
-	if !attribs {
+	if isConst {
+		s.Attribs = make([]string, len(s.Names))
+		for i := range s.Attribs {
+			s.Attribs[i] = "const"
+		}
+	} else if !attribs {
 		s.Attribs = p.noAttribs(len(s.Names))
 	}
 	if p.tok.Kind == OAssign {
@@ -384,9 +473,12 @@ func (p *parser) localStmt(start int) Stmt {
 		s.Values = p.exprList()
 	}
 	for i, n := range s.Names {
-		p.declare(n.Value, p.d == DialectLua54 && (s.Attribs[i] == "const" || s.Attribs[i] == "close"), Token{TName, n.Start, n.End})
+		p.declare(n.Value, isConst || p.d == DialectLua54 && (s.Attribs[i] == "const" || s.Attribs[i] == "close"), Token{TName, n.Start, n.End})
 	}
 	s.Range = Range{start, p.prevEnd}
+	if isConst && !enoughValues(s.Values, len(s.Names)) {
+		p.addError(start, start, "missing initializer in const declaration")
+	}
 	return s
 }
 
@@ -553,4 +645,17 @@ func (p *parser) gotoStatement() Stmt {
 	p.gotoStmt(label)
 	g := &Goto{Range{t.Start, p.prevEnd}, label}
 	return g
+}
+
+// enoughValues reports whether a Luau const declaration provably gives every
+// name a value: as many values as names, or a last value that may produce
+// several (a call or "...").
+func enoughValues(values []Expr, names int) bool {
+	if len(values) > 0 {
+		switch values[len(values)-1].(type) {
+		case *Call, *Vararg:
+			return true
+		}
+	}
+	return len(values) == names
 }

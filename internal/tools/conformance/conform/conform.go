@@ -38,9 +38,10 @@ func Oracles() []Oracle {
 	}
 }
 
-// OracleNamed returns the oracle with the executable name exe.
+// OracleNamed returns the oracle with the executable name exe
+// (luau-compile included).
 func OracleNamed(exe string) (Oracle, bool) {
-	for _, o := range Oracles() {
+	for _, o := range append(Oracles(), Luau()) {
 		if o.Exe == exe {
 			return o, true
 		}
@@ -48,22 +49,26 @@ func OracleNamed(exe string) (Oracle, bool) {
 	return Oracle{}, false
 }
 
-// OracleFor picks the oracle for a file: a first-line marker
-// "-- oracle: lua5.4" (or lua5.1, lua5.2, lua5.3, luajit) wins, then the
-// last path element named lua51, lua52, lua53, lua54 or luajit, then luajit.
+// OracleFor picks the oracle for a file: a .luau file is Luau's; otherwise
+// a first-line marker "-- oracle: lua5.4" (or lua5.1, lua5.2, lua5.3,
+// luajit, luau-compile) wins, then the last path element named lua51,
+// lua52, lua53, lua54, luajit or luau, then luajit.
 func OracleFor(path string, src []byte) Oracle {
+	if strings.HasSuffix(path, ".luau") {
+		return Luau()
+	}
 	first := src
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
 	}
-	for _, o := range Oracles() {
+	for _, o := range append(Oracles(), Luau()) {
 		if bytes.Contains(first, []byte("oracle: "+o.Exe)) {
 			return o
 		}
 	}
 	parts := strings.Split(filepath.ToSlash(path), "/")
 	for i := len(parts) - 1; i >= 0; i-- {
-		for _, o := range Oracles() {
+		for _, o := range append(Oracles(), Luau()) {
 			if parts[i] == o.Dir {
 				return o
 			}
@@ -166,14 +171,15 @@ func LuaLine(src []byte, off int) int {
 	return line
 }
 
-// Files lists the .lua files under dir (or dir itself if it is a file).
+// Files lists the .lua and .luau files under dir (or dir itself if it is a
+// file).
 func Files(dir string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(path, ".lua") {
+		if !d.IsDir() && (strings.HasSuffix(path, ".lua") || strings.HasSuffix(path, ".luau")) {
 			files = append(files, path)
 		}
 		return nil
@@ -208,19 +214,24 @@ func run(paths []string, pick func(path string, src []byte) Oracle) (results []R
 		srcs[abs] = src
 		dialects[o.Exe] = o.Dialect
 	}
-	for _, o := range Oracles() {
+	for _, o := range append(Oracles(), Luau()) {
 		files := groups[o.Exe]
 		if len(files) == 0 {
 			continue
 		}
-		if _, err := exec.LookPath(o.Exe); err != nil {
+		exe, ok := lookExe(o)
+		if !ok {
 			missing = append(missing, o.Exe)
 			continue
 		}
-		// Batches keep the command's stdin and memory small.
-		for i := 0; i < len(files); i += 2000 {
-			batch := files[i:min(i+2000, len(files))]
-			want, err := Ask(o.Exe, batch)
+		ask := Ask
+		if o.Exe == Luau().Exe {
+			ask = AskLuau
+		}
+		// Batches keep the command's stdin (or argument list) and memory small.
+		for i := 0; i < len(files); i += 500 {
+			batch := files[i:min(i+500, len(files))]
+			want, err := ask(exe, batch)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -41,11 +41,13 @@ func excerpt(src []byte, line int) string {
 	return out
 }
 
-// TestTestdata compares every .lua file under testdata/syntax with its oracle.
+// TestTestdata compares every .lua and .luau file under testdata/syntax
+// with its oracle.
 func TestTestdata(t *testing.T) {
 	for _, o := range Oracles() {
 		oracle.Require(t, o.Exe)
 	}
+	oracle.RequireLuau(t, Luau().Exe)
 	files, err := Files("../../../../testdata/syntax")
 	if err != nil {
 		t.Fatal(err)
