@@ -8,10 +8,7 @@ package lsp
 // documents' snapshots and a summary per workspace file), so it can afford
 // a larger heap goal; a soft memory limit keeps the total bounded.
 
-import (
-	"os"
-	"runtime/debug"
-)
+import "github.com/buflsp/buflsp/internal/gctune"
 
 const (
 	// serverGCPercent is the heap growth allowed between collections.
@@ -25,13 +22,5 @@ const (
 // their own settings through GOGC or GOMEMLIMIT, and returns a function
 // that restores the previous settings.
 func tuneGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	prevPercent := debug.SetGCPercent(serverGCPercent)
-	prevLimit := debug.SetMemoryLimit(serverMemoryLimit)
-	return func() {
-		debug.SetGCPercent(prevPercent)
-		debug.SetMemoryLimit(prevLimit)
-	}
+	return gctune.Tune(serverGCPercent, serverMemoryLimit)
 }

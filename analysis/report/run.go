@@ -13,6 +13,18 @@ import (
 	"github.com/buflsp/buflsp/analysis/config"
 	"github.com/buflsp/buflsp/analysis/rules"
 	"github.com/buflsp/buflsp/analysis/syntax"
+	"github.com/buflsp/buflsp/internal/gctune"
+)
+
+// A check keeps only findings once a file is done, so its live heap is
+// small (tens of MiB for half a million lines) while each file's parse
+// allocates a lot that dies at once. With the default GOGC=100 the
+// collector then runs very often; a larger heap goal removes most of that
+// work, and a soft limit keeps the peak bounded whatever the findings.
+// GOGC or GOMEMLIMIT in the environment override both.
+const (
+	checkGCPercent   = 400
+	checkMemoryLimit = 120 << 20
 )
 
 // Exit codes of `buflsp check`.
@@ -58,6 +70,7 @@ const StdinPath = "-"
 // Run executes a check and returns the exit code. Findings go to stdout in
 // the chosen format; problems with the run itself go to stderr.
 func Run(opts Options, stdout, stderr io.Writer) int {
+	defer gctune.Tune(checkGCPercent, checkMemoryLimit)()
 	format := opts.Format
 	if format == "" {
 		format = "text"
