@@ -132,30 +132,107 @@ type inferrer struct {
 	// whole life, also where it is reassigned (see readVar).
 	typed map[*Symbol]bool
 	ids   int
+
+	// Facts between rounds and files (facts.go): facts comes from the
+	// workspace, prev from the previous round, col is what this round
+	// collects, sum what the recorded round exports.
+	facts    *Facts
+	prev     *collected
+	col      *collected
+	sum      *Summary
+	outIdx   map[[2]string]int
+	factBufs map[fieldKey]*Buffer
+	imports  map[string]Type
+	// colon holds the functions defined with ':'; methods the method
+	// names defined once in the file (self:name(...) calls them).
+	colon   map[*syntax.Function]bool
+	methods map[string]*syntax.Function
 }
 
 // Infer computes the types of the values of m's file for the given target,
 // resolving buffer API calls against table. It never fails. A file that
 // never mentions "buffer" has no buffer values and is skipped at once.
 func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
-	t := &Types{Model: m, Target: target, API: table,
-		exprs: map[syntax.Expr]Type{}, decl: map[*Symbol]Type{},
-		callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
-	if m == nil || m.File == nil || m.File.Chunk == nil || table == nil || !bytes.Contains(m.File.Src, []byte("buffer")) {
+	return InferWith(m, target, table, nil)
+}
+
+// InferWith is Infer with what the workspace knows (facts may be nil). A
+// file that never mentions "buffer" is still walked when the facts give it
+// imports or parameter kinds.
+func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *Types {
+	t := newTypes(m, target, table)
+	if m == nil || m.File == nil || m.File.Chunk == nil || table == nil {
 		return t
 	}
-	// About one expression in every 20 bytes of buffer code gets a type
-	// worth recording; sizing the map for that up front saves growing it.
-	t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
-	in := &inferrer{t: t, m: m, recording: true, bufs: map[syntax.Node]*Buffer{},
+	if !bytes.Contains(m.File.Src, []byte("buffer")) && (facts == nil || facts.Import == nil && len(facts.Params) == 0) {
+		return t
+	}
+	in := &inferrer{t: t, m: m, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
-		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{}}
+		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{},
+		facts: facts, factBufs: map[fieldKey]*Buffer{}, imports: map[string]Type{},
+		colon: map[*syntax.Function]bool{}, methods: map[string]*syntax.Function{}}
 	in.findWrites()
 	in.findVolatile()
+	in.findMethods()
+	// Round one collects the facts (argument kinds, fields, upvalues) and
+	// fills the tables and function summaries; round two starts from them
+	// (so a function sees a table field assigned after it) and is the one
+	// kept. Two rounds bound the cost: a fact found in round two is not
+	// carried any further.
+	in.col = newCollected()
+	in.walkChunk()
+	in.findExports(in.fn.info.Returns)
+	in.prev, in.col = in.col, nil
+	in.applyExternalParams()
+	in.t = newTypes(m, target, table)
+	in.t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
+	in.sum = &Summary{}
+	in.walkChunk()
+	in.sum.Exports = in.exportFacts(in.fn.info.Returns)
+	in.t.summary = in.sum
+	return in.t
+}
+
+func newTypes(m *Model, target syntax.Target, table *api.Table) *Types {
+	return &Types{Model: m, Target: target, API: table,
+		exprs: map[syntax.Expr]Type{}, decl: map[*Symbol]Type{},
+		callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
+}
+
+// walkChunk runs one round over the file.
+func (in *inferrer) walkChunk() {
+	in.recording = true
+	in.loopDepth = 0
 	in.st = newState()
 	in.fn = &funcCtx{info: &FuncInfo{}}
-	in.block(m.File.Chunk.Stmts)
-	return t
+	in.block(in.m.File.Chunk.Stmts)
+}
+
+// findMethods lists the functions defined with ':' and, by name, the
+// methods defined once in the file.
+func (in *inferrer) findMethods() {
+	count := map[string]int{}
+	syntax.Inspect(in.m.File.Chunk, func(n syntax.Node) bool {
+		if _, ok := n.(syntax.Expr); ok {
+			return true
+		}
+		fs, ok := n.(*syntax.FunctionStmt)
+		if !ok {
+			return true
+		}
+		if mem, ok := fs.Name.(*syntax.Member); ok && mem.Colon && mem.Name != nil && fs.Func != nil {
+			in.colon[fs.Func] = true
+			count[mem.Name.Value]++
+			in.methods[mem.Name.Value] = fs.Func
+		}
+		return true
+	})
+	for name, n := range count {
+		if n > 1 {
+			delete(in.methods, name)
+		}
+	}
 }
 
 // findVolatile marks captured locals that a nested function assigns: their
@@ -247,6 +324,9 @@ func (in *inferrer) body(b *syntax.Block) {
 func (in *inferrer) setVar(sym *Symbol, t Type) {
 	if sym == nil {
 		return
+	}
+	if sym.Captured {
+		in.setUpval(sym, t)
 	}
 	if sym.Kind != Global && !in.written[sym] {
 		// A local never assigned after its declaration has one value for
@@ -556,6 +636,9 @@ func (in *inferrer) assign(target syntax.Expr, t Type) {
 		if x.Table != nil && target.Name != nil && target.Name.Value != "" {
 			x.Table.set(target.Name.Value, t)
 		}
+		if target.Name != nil && in.selfLike(target.X) {
+			in.setField(target.Name.Value, t)
+		}
 	case *syntax.Index:
 		x := in.expr(target.X)
 		k := in.expr(target.Key)
@@ -614,6 +697,8 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 			t = in.luauType(fn.ParamTypes[i])
 		} else if a := doc.Find("param", p.Value); a != nil {
 			t = annotationType(a.Type)
+		} else {
+			t = in.paramFact(fn, i)
 		}
 		t = in.identify(t, p)
 		if sym := in.m.Use(p); sym != nil {

@@ -174,7 +174,9 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 		return unknownType
 	}
 	if in.volatile[sym] {
-		return unknownType
+		// A nested function may change it at any call: only what every
+		// assignment in the file gives is known.
+		return in.readFact(in.upvalFact(sym))
 	}
 	t, ok := in.st.vars[sym]
 	if !ok {
@@ -182,6 +184,10 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 		case sym.Kind == Global:
 			t = in.globalType(sym)
 		case in.written[sym] && !in.typed[sym]:
+			if sym.Captured && funcScope(sym.Scope) != funcScope(in.m.ScopeAt(n.Start)) {
+				// An upvalue assigned somewhere in the file.
+				return in.readFact(in.upvalFact(sym))
+			}
 			return unknownType
 		default:
 			d, ok := in.t.decl[sym]
@@ -196,6 +202,15 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 			t.Stale, t.StaleBy = true, g.by
 		}
 	}
+	if t.Buf != nil && t.Kind.IsBuffer() {
+		t.Gen = in.gen(t.Buf)
+	}
+	return t
+}
+
+// readFact gives a value read from a fact the current generation of its
+// buffer.
+func (in *inferrer) readFact(t Type) Type {
 	if t.Buf != nil && t.Kind.IsBuffer() {
 		t.Gen = in.gen(t.Buf)
 	}
@@ -279,7 +294,8 @@ func (in *inferrer) binaryExpr(e *syntax.Binary) Type {
 func (in *inferrer) binary(op syntax.Kind, l, r Type) Type {
 	switch op {
 	case syntax.KAnd:
-		if truthy(l.Kind) {
+		if truthy(l.Kind) || l.Kind == Boolean && isLibrary(r.Kind) {
+			// ok and mod: false or the library (see merge).
 			return r
 		}
 		if l.Kind == Nil {
@@ -381,6 +397,9 @@ func (in *inferrer) member(e *syntax.Member, called bool) (recv, t Type) {
 			}
 		}
 	}
+	if name != "" && in.selfLike(e.X) {
+		return x, in.readFact(in.fieldFact(name))
+	}
 	return x, unknownType
 }
 
@@ -421,8 +440,13 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 	args := make([]Type, len(c.Args))
 	for i, a := range c.Args {
 		args[i] = in.expr(a)
+		if args[i].Kind == Function && args[i].Func != nil && args[i].Func.Node != nil && in.col != nil {
+			// Passed as a value: its callers are not all known.
+			in.col.escaped[args[i].Func.Node] = true
+		}
 	}
 	open := len(c.Args) > 0 && isMulti(c.Args[len(c.Args)-1])
+	in.callFacts(c, recv, callee, method, args)
 
 	// Calls of the buffer APIs.
 	apiRecv := isMember && Owner(recv.Kind) != 0 || isMember && recv.Kind == LBuf
@@ -478,8 +502,21 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 	case "require":
 		// PUC Lua has no string.buffer: a module found under that name
 		// is someone else's, so nothing is assumed about it.
-		if len(args) > 0 && args[0].Kind == String && args[0].Const && args[0].Str == "string.buffer" && !in.t.Target.PUC() {
-			return []Type{typeOfKind(SBufModule)}
+		if len(args) > 0 && args[0].Kind == String && args[0].Const {
+			if args[0].Str == "string.buffer" {
+				if !in.t.Target.PUC() {
+					return []Type{typeOfKind(SBufModule)}
+				}
+				break
+			}
+			if t, ok := in.importType(args[0].Str); ok && t.Known() {
+				return []Type{t}
+			}
+		}
+	case "pcall":
+		// local ok, buffer = pcall(require, "string.buffer")
+		if len(args) > 1 && in.globalPath(c.Args[0]) == "require" && args[1].Kind == String && args[1].Const && args[1].Str == "string.buffer" && !in.t.Target.PUC() {
+			return []Type{typeOfKind(Boolean), typeOfKind(SBufModule)}
 		}
 	case "tostring", "type", "string.format", "string.rep", "string.char", "string.sub", "string.upper",
 		"string.lower", "table.concat", "string.reverse":
@@ -499,6 +536,12 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 		return []Type{typeOfKind(Userdata)}
 	case "setmetatable":
 		if len(args) > 0 {
+			if obj := args[0].Table; obj != nil && obj.Node != nil {
+				// setmetatable({buf = buffer.new()}, mt): the object's fields.
+				for k, v := range obj.Fields {
+					in.setField(k, v)
+				}
+			}
 			return []Type{args[0]}
 		}
 	}

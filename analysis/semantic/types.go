@@ -85,6 +85,9 @@ type FuncInfo struct {
 	// return statement (a function without return returns nothing).
 	Returns []Type
 	done    bool
+	// module and field name a function exported by another file (Node is
+	// nil then): calls of it are recorded for that module's summary.
+	module, field string
 }
 
 // Type is what is known about one value. The zero Type is Unknown.
@@ -189,6 +192,15 @@ func (t Type) String() string {
 // kinds give Unknown; different constants, sizes or identities are dropped.
 func merge(a, b Type) Type {
 	if a.Kind != b.Kind {
+		// A library that may be nil (if not ok then buffer = nil end after
+		// pcall(require, ...)) is still the library where it is used: a
+		// use reached with nil raises anyway.
+		if a.Kind == Nil && isLibrary(b.Kind) {
+			return b
+		}
+		if b.Kind == Nil && isLibrary(a.Kind) {
+			return a
+		}
 		return unknownType
 	}
 	out := a
@@ -234,3 +246,6 @@ func widen(t Type) Type {
 	t.Size = -1
 	return t
 }
+
+// isLibrary reports whether the kind is one of the buffer libraries.
+func isLibrary(k Kind) bool { return k == SBufModule || k == LuauLib }

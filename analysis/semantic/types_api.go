@@ -35,6 +35,7 @@ type Types struct {
 	callIdx map[*syntax.Call]*Call
 	members []*MemberUse
 	memIdx  map[*syntax.Member]*MemberUse
+	summary *Summary
 }
 
 // Call is one call of the buffer APIs.

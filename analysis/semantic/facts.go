@@ -1,0 +1,452 @@
+package semantic
+
+import (
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// This file carries values where real code keeps them: in parameters (the
+// kinds of the arguments at the call sites), fields of self-like objects
+// (self.buf set in a constructor, read in methods), captured locals
+// (upvalues assigned anywhere in the file), tables filled after the
+// functions that read them, and across files: a module's exports go to
+// every file that requires it, and the kinds a file passes to another
+// module's functions go back to that module's parameters.
+//
+// Inside a file the inference runs in two rounds: the first collects the
+// facts (argument kinds per function, field and upvalue kinds), the second
+// reads them and is the one recorded. Across files, a Summary of each file
+// is joined by the driver (analysis/workspace.go) into Facts for every
+// file. Both are bounded, so the cost stays linear whatever the shape of
+// the code: two rounds per file, one join, and no recursion through the
+// require graph (cycles cost nothing).
+
+// ModuleFacts is what a module exports, as seen by the files requiring it.
+type ModuleFacts struct {
+	// Value is the kind of the module value itself when it is not a table
+	// of exports (return require("string.buffer"), return buffer.new()).
+	Value Fact
+	// Fields are the exported table's fields with a known kind.
+	Fields map[string]Fact
+}
+
+// Fact is the kind of one exported value: for a function, the kinds it
+// returns.
+type Fact struct {
+	Kind    Kind
+	Returns []Kind
+}
+
+// Summary is what one file's inference tells the rest of the workspace.
+// It holds no syntax nodes, so the file's tree can be dropped.
+type Summary struct {
+	// Exports is the module's exports, nil when the file returns no table
+	// and no value of a known kind.
+	Exports *ModuleFacts
+	// Calls are the calls of other modules' exported functions, with the
+	// kinds of their arguments (Unknown where not known).
+	Calls []OutCall
+}
+
+// OutCall is a call of a function exported by another module.
+type OutCall struct {
+	Module string // as written in require
+	Field  string
+	Args   []Kind
+}
+
+// Facts is what the workspace tells one file's inference.
+type Facts struct {
+	// Import returns the exports of a module named in require, or nil.
+	// It must be safe for concurrent use.
+	Import func(module string) *ModuleFacts
+	// Params holds, per exported function of this file, the argument kinds
+	// its callers in other files pass (merged over every call site).
+	Params map[string][]Kind
+}
+
+// Summary returns what the file exports to the workspace (see Summary);
+// never nil.
+func (t *Types) Summary() *Summary {
+	if t.summary == nil {
+		return &Summary{}
+	}
+	return t.summary
+}
+
+// collected is what one round of the inference learns for the next.
+type collected struct {
+	// params are the merged argument types per function literal, from
+	// every call whose callee is known; escaped functions are also passed
+	// as values, so their callers are not all known.
+	params  map[*syntax.Function][]Type
+	escaped map[*syntax.Function]bool
+	// fields are the types assigned to fields of self-like objects, by
+	// field name (self.buf = ..., obj.buf = ... in a constructor,
+	// setmetatable({buf = ...}, mt)).
+	fields map[string]Type
+	// upvals are the types assigned to captured locals anywhere.
+	upvals map[*Symbol]Type
+	// exports maps the functions of the module's returned table to their
+	// field names.
+	exports map[*syntax.Function]string
+}
+
+func newCollected() *collected {
+	return &collected{params: map[*syntax.Function][]Type{}, escaped: map[*syntax.Function]bool{},
+		fields: map[string]Type{}, upvals: map[*Symbol]Type{}, exports: map[*syntax.Function]string{}}
+}
+
+// mergeFact joins what two assignments or call sites give one variable.
+// nil takes nothing away (an optional argument, a lazily created buffer):
+// a use reached with nil raises anyway.
+func mergeFact(old Type, ok bool, t Type) Type {
+	t = widen(t)
+	switch {
+	case !ok || old.Kind == Nil:
+		return t
+	case t.Kind == Nil:
+		return old
+	}
+	return merge(old, t)
+}
+
+// interesting reports whether a kind is worth carrying between functions
+// and files: the buffer kinds and the libraries.
+func interesting(k Kind) bool {
+	switch k {
+	case SBufModule, SBuf, View, LuauLib, LBuf:
+		return true
+	}
+	return false
+}
+
+// addCallFacts records the argument types of a call of a known function.
+// shift is 1 when the call passes self explicitly to a function defined
+// with ':' (the first argument is self), -1 when a ':' call reaches a
+// function defined with '.' (self becomes the first parameter).
+func (in *inferrer) addCallFacts(fn *syntax.Function, recv Type, args []Type, shift int) {
+	if fn == nil || in.col == nil {
+		return
+	}
+	switch {
+	case shift > 0 && len(args) > 0:
+		args = args[1:]
+	case shift < 0:
+		args = append([]Type{recv}, args...)
+	}
+	old, ok := in.col.params[fn]
+	out := make([]Type, len(fn.Params))
+	for i := range out {
+		a := typeOfKind(Nil)
+		if i < len(args) {
+			a = args[i]
+		}
+		var o Type
+		if ok {
+			o = old[i]
+		}
+		out[i] = mergeFact(o, ok, a)
+	}
+	in.col.params[fn] = out
+}
+
+// paramFact is what the previous round learnt about parameter i of fn.
+func (in *inferrer) paramFact(fn *syntax.Function, i int) Type {
+	if in.prev == nil || in.prev.escaped[fn] {
+		return unknownType
+	}
+	if ps, ok := in.prev.params[fn]; ok && i < len(ps) && interesting(ps[i].Kind) {
+		return ps[i]
+	}
+	return unknownType
+}
+
+// selfLike reports whether the name is an object whose fields are tracked
+// by name: self, or a local made by setmetatable (a constructor's object).
+func (in *inferrer) selfLike(e syntax.Expr) bool {
+	n, ok := e.(*syntax.Name)
+	if !ok {
+		return false
+	}
+	sym := in.m.Use(n)
+	if sym == nil || sym.Kind == Global {
+		return false
+	}
+	if sym.Name == "self" {
+		return true
+	}
+	l, ok := sym.Node.(*syntax.Local)
+	if !ok {
+		return false
+	}
+	for i, d := range l.Names {
+		if d == sym.Decl && i < len(l.Values) {
+			c, ok := l.Values[i].(*syntax.Call)
+			return ok && in.globalPath(c.Fn) == "setmetatable"
+		}
+	}
+	return false
+}
+
+// setField records an assignment to a field of a self-like object.
+func (in *inferrer) setField(name string, t Type) {
+	if in.col == nil || name == "" {
+		return
+	}
+	old, ok := in.col.fields[name]
+	in.col.fields[name] = mergeFact(old, ok, t)
+}
+
+// fieldFact is the type of obj.name for a self-like obj, as the previous
+// round collected it. Each function sees one buffer per field name, so
+// that the aliasing rules follow self.buf through one method.
+func (in *inferrer) fieldFact(name string) Type {
+	if in.prev == nil {
+		return unknownType
+	}
+	t, ok := in.prev.fields[name]
+	if !ok || !interesting(t.Kind) {
+		return unknownType
+	}
+	return in.factIdentity(t, fieldKey{fn: in.fn.info, name: name})
+}
+
+// fieldKey names the buffer a field holds inside one function.
+type fieldKey struct {
+	fn   *FuncInfo
+	sym  *Symbol
+	name string
+}
+
+// factIdentity gives a buffer value read from a fact an identity: its own
+// when every assignment made the same buffer, else one per key.
+func (in *inferrer) factIdentity(t Type, key fieldKey) Type {
+	if !t.Kind.IsBuffer() || t.Buf != nil {
+		return t
+	}
+	b, ok := in.factBufs[key]
+	if !ok {
+		in.ids++
+		b = &Buffer{ID: in.ids, Kind: t.Kind}
+		in.factBufs[key] = b
+	}
+	t.Buf = b
+	return t
+}
+
+// setUpval records an assignment to a captured local.
+func (in *inferrer) setUpval(sym *Symbol, t Type) {
+	if in.col == nil || sym == nil || !sym.Captured || sym.Kind == Global {
+		return
+	}
+	old, ok := in.col.upvals[sym]
+	in.col.upvals[sym] = mergeFact(old, ok, t)
+}
+
+// upvalFact is the type of a captured local read where the flow does not
+// reach: in a nested function, or after a nested function may have
+// changed it.
+func (in *inferrer) upvalFact(sym *Symbol) Type {
+	if in.prev == nil {
+		return unknownType
+	}
+	t, ok := in.prev.upvals[sym]
+	if !ok || !interesting(t.Kind) {
+		return unknownType
+	}
+	return in.factIdentity(t, fieldKey{sym: sym})
+}
+
+// importType is the value require(name) gives when the workspace knows the
+// module; the table is built once per module and file.
+func (in *inferrer) importType(name string) (Type, bool) {
+	if in.facts == nil || in.facts.Import == nil {
+		return unknownType, false
+	}
+	if t, ok := in.imports[name]; ok {
+		return t, true
+	}
+	mf := in.facts.Import(name)
+	if mf == nil {
+		in.imports[name] = unknownType
+		return unknownType, true
+	}
+	var t Type
+	if mf.Value.Kind != Unknown {
+		t = in.factType(mf.Value, name, "")
+	} else {
+		obj := &TableObj{Fields: make(map[string]Type, len(mf.Fields))}
+		for k, f := range mf.Fields {
+			obj.Fields[k] = in.factType(f, name, k)
+		}
+		t = Type{Kind: Table, Size: -1, Table: obj}
+	}
+	in.imports[name] = t
+	return t, true
+}
+
+// factType turns an exported fact into a type of this file.
+func (in *inferrer) factType(f Fact, module, field string) Type {
+	t := typeOfKind(f.Kind)
+	if f.Kind == Function {
+		info := &FuncInfo{done: true, module: module, field: field}
+		for _, k := range f.Returns {
+			info.Returns = append(info.Returns, typeOfKind(k))
+		}
+		t.Func = info
+	}
+	return t
+}
+
+// addOutCall records a call of another module's function for its summary:
+// one entry per function, the kinds merged over the calls (see MergeKinds).
+// The arguments are positional, self first for a ':' call.
+func (in *inferrer) addOutCall(info *FuncInfo, args []Type) {
+	if !in.recording || in.sum == nil {
+		return
+	}
+	kinds := make([]Kind, len(args))
+	for i, a := range args {
+		kinds[i] = a.Kind
+	}
+	key := [2]string{info.module, info.field}
+	if in.outIdx == nil {
+		in.outIdx = map[[2]string]int{}
+	}
+	if i, ok := in.outIdx[key]; ok {
+		in.sum.Calls[i].Args = MergeKinds(in.sum.Calls[i].Args, kinds)
+		return
+	}
+	in.outIdx[key] = len(in.sum.Calls)
+	in.sum.Calls = append(in.sum.Calls, OutCall{Module: info.module, Field: info.field, Args: kinds})
+}
+
+// MergeKinds joins the argument kinds of two calls of one function: a
+// missing or nil argument takes nothing away, different kinds give Unknown.
+func MergeKinds(a, b []Kind) []Kind {
+	n := max(len(a), len(b))
+	out := make([]Kind, n)
+	for i := range out {
+		x, y := Nil, Nil
+		if i < len(a) {
+			x = a[i]
+		}
+		if i < len(b) {
+			y = b[i]
+		}
+		switch {
+		case x == Nil:
+			out[i] = y
+		case y == Nil || x == y:
+			out[i] = x
+		default:
+			out[i] = Unknown
+		}
+	}
+	return out
+}
+
+// exportFacts turns what the chunk returns into the module's exports.
+func (in *inferrer) exportFacts(rets []Type) *ModuleFacts {
+	if len(rets) == 0 {
+		return nil
+	}
+	r := rets[0]
+	fact := func(t Type) (Fact, bool) {
+		if interesting(t.Kind) {
+			return Fact{Kind: t.Kind}, true
+		}
+		if t.Kind == Function && t.Func != nil && t.Func.Node != nil {
+			f := Fact{Kind: Function}
+			for _, rt := range t.Func.Returns {
+				f.Returns = append(f.Returns, rt.Kind)
+			}
+			return f, true
+		}
+		return Fact{}, false
+	}
+	if r.Kind == Table && r.Table != nil {
+		mf := &ModuleFacts{Fields: map[string]Fact{}}
+		for k, v := range r.Table.Fields {
+			if f, ok := fact(v); ok {
+				mf.Fields[k] = f
+			}
+		}
+		return mf
+	}
+	if f, ok := fact(r); ok {
+		return &ModuleFacts{Value: f}
+	}
+	return nil
+}
+
+// findExports maps the functions of the returned table to their names, for
+// the parameter kinds other files pass them.
+func (in *inferrer) findExports(rets []Type) {
+	if len(rets) == 0 || rets[0].Table == nil || in.col == nil {
+		return
+	}
+	for k, v := range rets[0].Table.Fields {
+		if v.Kind == Function && v.Func != nil && v.Func.Node != nil {
+			in.col.exports[v.Func.Node] = k
+		}
+	}
+}
+
+// applyExternalParams merges the argument kinds other files pass to this
+// module's exported functions into the facts of the next round.
+func (in *inferrer) applyExternalParams() {
+	if in.facts == nil || len(in.facts.Params) == 0 || in.prev == nil {
+		return
+	}
+	for fn, name := range in.prev.exports {
+		kinds, ok := in.facts.Params[name]
+		if !ok {
+			continue
+		}
+		args := make([]Type, len(kinds))
+		for i, k := range kinds {
+			args[i] = typeOfKind(k)
+		}
+		if in.colon[fn] && len(args) > 0 {
+			args = args[1:] // self
+		}
+		saved := in.col
+		in.col = in.prev
+		in.addCallFacts(fn, unknownType, args, 0)
+		in.col = saved
+	}
+}
+
+// callFacts records a call for the facts: the argument kinds of a known
+// function of this file, of a method called on self, or of another
+// module's function.
+func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, args []Type) {
+	if callee.Kind == Function && callee.Func != nil {
+		info := callee.Func
+		if info.module != "" {
+			if method {
+				args = append([]Type{recv}, args...)
+			}
+			in.addOutCall(info, args)
+			return
+		}
+		if info.Node != nil {
+			shift := 0
+			switch {
+			case in.colon[info.Node] && !method:
+				shift = 1
+			case !in.colon[info.Node] && method:
+				shift = -1
+			}
+			in.addCallFacts(info.Node, recv, args, shift)
+		}
+		return
+	}
+	// self:name(...) reaches the method defined once in the file.
+	if m, ok := c.Fn.(*syntax.Member); ok && method && callee.Kind == Unknown && m.Name != nil && in.selfLike(m.X) {
+		if fn := in.methods[m.Name.Value]; fn != nil {
+			in.addCallFacts(fn, recv, args, 0)
+		}
+	}
+}

@@ -1,0 +1,32 @@
+-- Where callers disagree or are unknown, nothing is assumed.
+local buffer = require("string.buffer")
+
+-- Called with a buffer and with a string: the parameter is unknown.
+local function emit(out, s)
+  out.put(s)
+end
+emit(buffer.new(), "a")
+emit("not a buffer", "b")
+
+-- Passed as a callback: its callers are not all known.
+local function visit(out, v)
+  out.put(v)
+end
+local function walk(f, b)
+  f(b, 1)
+end
+walk(visit, buffer.new())
+visit(buffer.new(), 2)
+
+-- A field that two classes fill with different things.
+local A, B = {}, {}
+function A.new() local self = setmetatable({}, A) self.out = buffer.new() return self end
+function B.new(sink) local self = setmetatable({}, B) self.out = sink return self end
+function A:write(s) self.out.put(s) end
+
+-- An upvalue that is sometimes a buffer and sometimes a table.
+local sink = buffer.new()
+local function set_sink(t) sink = t end
+local function write(s) sink.put(s) end
+
+return { A = A, B = B, set_sink = set_sink, write = write }
