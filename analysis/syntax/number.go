@@ -1,5 +1,7 @@
 package syntax
 
+import "math"
+
 // This file decides whether the text of a numeral is a valid number in a
 // dialect. The lexer has already taken the characters that dialect's own
 // lexer would take, so a rejected numeral is a "malformed number" there too.
@@ -68,7 +70,9 @@ func validFloat(b []byte, hex bool) bool {
 // validLuaJIT follows LuaJIT's number scanner with the FFI suffixes enabled:
 // decimal, "0x" hexadecimal and "0b" binary numerals, a fraction, an
 // exponent ('e' for decimal, 'p' for hexadecimal), and the suffixes i (imaginary),
-// LL, ULL and LLU (64-bit integers).
+// LL, ULL and LLU (64-bit integers). A 64-bit integer must fit in 64 bits
+// (LL wraps to negative, but 2^64 and above are malformed), and a binary
+// numeral may have at most 64 digits after its leading zeros.
 func validLuaJIT(b []byte) bool {
 	i, n := 0, len(b)
 	at := func(j int) byte {
@@ -84,6 +88,7 @@ func validLuaJIT(b []byte) bool {
 		base, i = 2, 2
 	}
 	digits, dot, isInt := 0, false, true
+	first := i // the first digit
 	for ; i < n; i++ {
 		c := b[i]
 		if base == 16 && isXDigit(c) || base != 16 && isDigit(c) {
@@ -108,6 +113,9 @@ func validLuaJIT(b []byte) bool {
 			return false
 		}
 		isInt = false
+	}
+	if base == 2 && significant(b[first:i]) > 64 {
+		return false
 	}
 	if base >= 10 && (base == 16 && lower(at(i)) == 'p' || base == 10 && lower(at(i)) == 'e') {
 		isInt = false
@@ -147,7 +155,36 @@ func validLuaJIT(b []byte) bool {
 		unsigned = true
 		i++
 	}
-	return long && i == n
+	return long && i == n && fits64(b[first:first+digits], base)
+}
+
+// significant counts the digits of an integer numeral after its leading
+// zeros.
+func significant(digits []byte) int {
+	for len(digits) > 0 && digits[0] == '0' {
+		digits = digits[1:]
+	}
+	return len(digits)
+}
+
+// fits64 reports whether the digits of an integer numeral in base (2, 10
+// or 16) are a value below 2^64.
+func fits64(digits []byte, base int) bool {
+	switch base {
+	case 16:
+		return significant(digits) <= 16
+	case 2:
+		return significant(digits) <= 64
+	}
+	var x uint64
+	for _, c := range digits {
+		d := uint64(c - '0')
+		if x > (math.MaxUint64-d)/10 {
+			return false
+		}
+		x = x*10 + d
+	}
+	return true
 }
 
 // validLuau accepts decimal, hexadecimal and binary numerals with '_'

@@ -1,0 +1,2 @@
+local ok = 1LL
+local big = 18446744073709551616ULL
