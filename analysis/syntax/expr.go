@@ -280,7 +280,8 @@ func (p *parser) typeInstantiation() {
 // callArgs parses the arguments of a call: (list), a string or a table.
 func (p *parser) callArgs(fn Expr, start int) Expr {
 	t := p.tok
-	if t.Kind == OLParen && !p.d.atLeast52() && p.newlineBetween(p.prevEnd, t.Start) {
+	if t.Kind == OLParen && !p.d.atLeast52() && p.newlineBetween(p.prevEnd, t.Start) &&
+		(p.d == DialectLuau || t.Start != p.luaAhead) {
 		// Lua 5.1, LuaJIT and Luau refuse a '(' on a new line after a function
 		// or method name, which could also start a new statement.
 		p.errorf(t, "ambiguous syntax (function call x new statement) near %s", p.near(t))
@@ -321,7 +322,7 @@ func (p *parser) table() Expr {
 			p.expect(ORBracket)
 			p.expect(OAssign)
 			f.Value = p.expr(0)
-		case p.tok.Kind == TName && p.peek().Kind == OAssign:
+		case p.tok.Kind == TName && p.lookahead().Kind == OAssign:
 			f.NameKey = p.name()
 			p.next()
 			f.Value = p.expr(0)

@@ -34,6 +34,9 @@ type parser struct {
 	prevEnd  int // end of the last consumed token
 	ahead    Token
 	hasAhead bool
+	// luaAhead is the start of the last token read ahead where the Lua
+	// compilers read ahead too (see lookahead), or -1.
+	luaAhead int
 	errs     []Error
 	depth    int
 	fs       *funcState
@@ -92,7 +95,7 @@ func missingEnd(errs []Error) bool {
 }
 
 func parse(filename string, src []byte, str string, opts Options, indentHints bool) *File {
-	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints}
+	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints, luaAhead: -1}
 	p.lines = NewLineTable(src)
 	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}
@@ -230,6 +233,16 @@ func (p *parser) peek() Token {
 		p.ahead, p.hasAhead = p.lx.next(), true
 	}
 	return p.ahead
+}
+
+// lookahead is peek where Lua 5.1 and LuaJIT read a token ahead as well (a
+// name in a table constructor, LuaJIT's goto). Reading ahead moves their
+// "last line" to the line of the token read, so a '(' read that way never
+// looks like an ambiguous call (callArgs).
+func (p *parser) lookahead() Token {
+	t := p.peek()
+	p.luaAhead = t.Start
+	return t
 }
 
 // accept consumes the current token if it has kind k.

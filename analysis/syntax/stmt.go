@@ -633,7 +633,7 @@ func (p *parser) isGotoStatement() bool {
 	if p.str[t.Start:t.End] != "goto" {
 		return false
 	}
-	n := p.peek()
+	n := p.lookahead()
 	return n.Kind == TName && p.str[n.Start:n.End] != "goto"
 }
 
