@@ -123,3 +123,20 @@ func relTo(base, p string) (string, bool) {
 	}
 	return p[len(base)+1:], true
 }
+
+// matchWithParents reports whether the absolute slash path of a file is
+// ignored itself or lies in an ignored directory. The walker checks the
+// directories as it descends; a file named on the command line (as the
+// pre-commit hook passes them) has no walk, so its directories are checked
+// here.
+func (l ignoreList) matchWithParents(p string) bool {
+	if l.match(p, false) {
+		return true
+	}
+	for dir := path.Dir(p); dir != "/" && dir != "."; dir = path.Dir(dir) {
+		if l.match(dir, true) {
+			return true
+		}
+	}
+	return false
+}

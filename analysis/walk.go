@@ -213,7 +213,7 @@ func collect(arg string, cfg *Config) ([]string, []FileResult) {
 	}
 	cfgIgnore := compileIgnore(absSlash(base), cfg.Ignore)
 	if !st.IsDir() {
-		if cfg.Path != "" && cfgIgnore.match(absSlash(arg), false) {
+		if cfg.Path != "" && cfgIgnore.matchWithParents(absSlash(arg)) {
 			return nil, nil
 		}
 		return []string{arg}, nil

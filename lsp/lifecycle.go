@@ -148,10 +148,12 @@ func (s *Server) initialized(ctx context.Context, _ *json.RawMessage) error {
 	s.mu.Lock()
 	ci := s.client
 	running := s.state == stateRunning
+	s.initializedSeen = running
 	s.mu.Unlock()
 	if !running {
 		return nil
 	}
+	s.sendConfigReport()
 	if ci.watchRegister {
 		s.registerWatchers()
 	}

@@ -93,9 +93,13 @@ type Server struct {
 	exitCode int
 	client   clientInfo
 	settings *settings
-	requests map[jsonrpc2.ID]context.CancelFunc
-	pending  map[jsonrpc2.ID]chan *jsonrpc2.Response
-	nextID   int32
+	// initializedSeen is set by the initialized notification: from then on
+	// the server may publish (configuration problems wait for it).
+	initializedSeen bool
+	configSent      configReport // the configuration problems last reported
+	requests        map[jsonrpc2.ID]context.CancelFunc
+	pending         map[jsonrpc2.ID]chan *jsonrpc2.Response
+	nextID          int32
 }
 
 // NewServer builds a server.

@@ -30,9 +30,8 @@ type userSettings struct {
 	Eval    *EvalLimits       `json:"eval"`
 }
 
-// EvalLimits bound an evaluation started from the editor. The evaluation
-// commands come in a later phase; the limits are accepted and kept now so
-// that client configurations do not change when they arrive.
+// EvalLimits bound an evaluation started from the editor (buflsp.evaluate).
+// [eval] in .buflsp.toml gives the base; the client's settings win.
 type EvalLimits struct {
 	TimeoutMS int `json:"timeoutMs"`
 	MemoryMB  int `json:"memoryMb"`
@@ -41,9 +40,10 @@ type EvalLimits struct {
 // settings is the effective configuration of the session; it is immutable
 // once built and replaced as a whole.
 type settings struct {
-	cfg  *analysis.Config
-	eval EvalLimits
-	user *userSettings
+	cfg    *analysis.Config
+	eval   EvalLimits
+	user   *userSettings
+	report configReport // what is wrong with the .buflsp.toml in use
 }
 
 func defaultSettings() *settings {
@@ -77,6 +77,7 @@ func buildSettings(user *userSettings, root string, log *zap.Logger) *settings {
 	if root != "" {
 		if path := config.Find(root); path != "" {
 			cfg, err := analysis.LoadConfig(path)
+			st.report = newConfigReport(path, cfg, err)
 			if err != nil {
 				log.Warn("ignoring config file", zap.String("path", path), zap.Error(err))
 			} else {
@@ -102,6 +103,13 @@ func buildSettings(user *userSettings, root string, log *zap.Logger) *settings {
 		cfg.Ignore = append(cfg.Ignore, user.Ignore...)
 	}
 	st.cfg = cfg
+	// [eval] in .buflsp.toml is the base; the editor's settings win.
+	if cfg.EvalTimeoutMS > 0 {
+		st.eval.TimeoutMS = cfg.EvalTimeoutMS
+	}
+	if cfg.EvalMemoryMB > 0 {
+		st.eval.MemoryMB = cfg.EvalMemoryMB
+	}
 	if user.Eval != nil {
 		if user.Eval.TimeoutMS > 0 {
 			st.eval.TimeoutMS = user.Eval.TimeoutMS
@@ -118,7 +126,11 @@ func (s *Server) applySettings(user *userSettings, root string) {
 	st := buildSettings(user, root, s.log)
 	s.mu.Lock()
 	s.settings = st
+	initialized := s.initializedSeen
 	s.mu.Unlock()
+	if initialized {
+		s.sendConfigReport()
+	}
 	for _, snap := range s.store.reconfigure(st.cfg) {
 		s.sched.schedule(snap)
 	}

@@ -43,11 +43,23 @@ type Config struct {
 	Globals []string
 	// Ignore holds gitignore-style patterns, relative to the directory of Path.
 	Ignore []string
+	// EvalTimeoutMS and EvalMemoryMB are the [eval] limits of the language
+	// server's evaluation; 0 means not configured.
+	EvalTimeoutMS, EvalMemoryMB int
 	// Problems lists what was wrong in the file, in file order.
 	Problems []Problem
 
 	luarc *luarcCache // shared by clones: the file system is the same
 }
+
+// SyntaxError is a file that is not TOML, at a 1-based line and column.
+type SyntaxError struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg) }
 
 // Problem is a mistake in the configuration file at a 1-based line and column
 // (both 0 when no position is known).
@@ -128,32 +140,31 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
-// fileShape is what a .buflsp.toml may contain.
-type fileShape struct {
-	Target  *string           `toml:"target"`
-	Globals []string          `toml:"globals"`
-	Ignore  []string          `toml:"ignore"`
-	Rules   map[string]string `toml:"rules"`
-}
-
 // Parse validates configuration text; path is used in messages and as the
 // base for ignore patterns.
 func Parse(path string, data []byte) (*Config, error) {
-	var shape fileShape
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&shape)
+	var raw map[string]toml.Primitive
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
+			return nil, &SyntaxError{Path: path, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	cfg := Default()
 	cfg.Path = path
 	keys := newKeyFinder(data)
-	for _, k := range md.Undecoded() {
+	shape := decodeShape(md, raw, keys, cfg.problem)
+	for _, k := range md.Keys() {
+		if knownKey(k) {
+			continue
+		}
+		if len(k) > 1 && !knownKey(k[:len(k)-1]) {
+			continue // inside an unknown table: the table is reported
+		}
 		line, col := keys.find(k)
-		cfg.problem(line, col, "unknown key %q (expected target, globals, ignore or [rules])", k.String())
+		cfg.problem(line, col, "unknown key %q (expected %s)", k.String(), topKeys())
 	}
 	if shape.Target != nil {
 		t, err := syntax.ParseTarget(*shape.Target)
@@ -166,6 +177,23 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	cfg.Globals = shape.Globals
 	cfg.Ignore = shape.Ignore
+	if e := shape.Eval; e != nil {
+		for _, lim := range []struct {
+			name string
+			v    *int
+			dst  *int
+		}{{"timeoutMs", e.TimeoutMs, &cfg.EvalTimeoutMS}, {"memoryMb", e.MemoryMb, &cfg.EvalMemoryMB}} {
+			if lim.v == nil {
+				continue
+			}
+			if *lim.v < 1 {
+				line, col := keys.find(toml.Key{"eval", lim.name})
+				cfg.problem(line, col, "eval.%s: expected a positive integer, found %d (this key is ignored)", lim.name, *lim.v)
+				continue
+			}
+			*lim.dst = *lim.v
+		}
+	}
 	reg := rules.NewRegistry()
 	names := make([]string, 0, len(shape.Rules))
 	for name := range shape.Rules {

@@ -261,6 +261,8 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 	}
 	if total > 0 {
 		fmt.Fprintf(stderr, "%s (%s) in %s checked\n", plural(total, "problem"), strings.Join(parts, ", "), plural(files, "file"))
+	} else if code == ExitClean && files == 0 {
+		fmt.Fprintln(stderr, "no .lua or .luau files to check (none found, or all ignored)")
 	} else if code == ExitClean {
 		fmt.Fprintf(stderr, "no problems in %s checked\n", plural(files, "file"))
 	}
