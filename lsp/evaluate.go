@@ -166,7 +166,7 @@ func (s *Server) evaluator() proc.Evaluator {
 	if s.opts.Evaluator != nil {
 		return s.opts.Evaluator
 	}
-	return proc.Local{Lower: lower.Lower}
+	return proc.Local{Frontends: lower.FrontendFor}
 }
 
 // evalLimits returns the session's evaluation limits.

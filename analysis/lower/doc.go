@@ -1,20 +1,29 @@
-// Package lower rewrites Luau-only syntax into Lua 5.1 that gopher-lua runs,
-// keeping every line where it was, so that errors raised by the rewritten
-// code point at the user's own lines.
+// Package lower turns the parser's tree (analysis/syntax) into gopher-lua's
+// syntax tree (github.com/yuin/gopher-lua/ast), which the runtime compiles
+// with lua.Compile. It is the runtime's only front end: `buflsp run`, `eval`,
+// the sandbox and load/require inside a state all read source through
+// analysis/syntax, so the runtime accepts exactly what the analyzer accepts.
 //
-// It works on the tree from analysis/syntax and edits the source text rather
-// than printing a new tree: everything that is already Lua is copied byte for
-// byte, comments included. What it rewrites:
+// Every node keeps the line of its source, so runtime errors and tracebacks
+// point at the user's lines. Besides a one-to-one translation of Lua, it
+// lowers Luau's constructs:
 //
-//   - type annotations, type aliases, generics, casts and @attributes are
-//     erased (a cast keeps parentheses, as it truncates to one value);
-//   - compound assignment (x += 1, t[k] ..= s) becomes a plain assignment,
-//     evaluating the target's table and key once;
-//   - continue becomes a goto to a label at the end of the loop body;
-//   - if-then-else expressions become an immediately called function;
-//   - interpolated strings become concatenations with tostring;
-//   - floor division a // b becomes math.floor(a / b);
-//   - binary literals and digit separators become plain numbers.
+//   - type annotations, aliases, generics, casts and @attributes are
+//     dropped (a cast still truncates a call to one value);
+//   - compound assignment (x += 1, t[k] ..= s) evaluates the target's table
+//     and key once;
+//   - continue jumps to a label after the loop body;
+//   - if-then-else expressions become and/or when every branch value is a
+//     constant that cannot be false, and a called closure otherwise;
+//   - interpolated strings become concatenations of tostring results;
+//   - floor division a // b and generalized iteration (for k, v in t, with
+//     __iter) call small helpers that the chunk defines first, as locals
+//     whose names no source can spell.
 //
-// The package is a pure text transform: it imports only analysis/syntax.
+// Literals are decoded here (strings with every escape, numbers exactly),
+// so gopher-lua's own lexer and number reader never see the source.
+//
+// Lowering is one walk over the tree, linear in its size, and it stops when
+// the context is done. It imports gopher-lua's ast package only: compiling
+// and running belong to runtime/.
 package lower

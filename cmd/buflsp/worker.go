@@ -15,7 +15,7 @@ import (
 // no flags; it talks framed JSON on stdin and stdout.
 func runWorker(_ []string, stdout, stderr io.Writer) int {
 	return proc.Serve(os.Stdin, stdout, stderr, func(s proc.Spec) sandbox.Options {
-		return proc.Options(s, lower.Lower)
+		return proc.Options(s, lower.FrontendFor)
 	})
 }
 

@@ -40,7 +40,7 @@ func runOurs(t *testing.T, name, src string) string {
 	var out bytes.Buffer
 	L := NewState(Options{Stdout: &out})
 	defer L.Close()
-	if err := RunChunk(L, name, src, nil); err != nil {
+	if err := RunChunk(L, nil, name, []byte(src), nil); err != nil {
 		t.Fatalf("script raised an error: %v\noutput so far:\n%s", err, out.String())
 	}
 	return out.String()

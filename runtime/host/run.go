@@ -37,15 +37,19 @@ func Run(path string, args []string, opts Options) error {
 		argt.RawSetInt(i+1, lua.LString(a))
 	}
 	L.SetGlobal("arg", argt)
-	return RunChunk(L, path, string(src), args)
+	return RunChunk(L, opts.Frontend, path, src, args)
 }
 
-// RunChunk compiles src under the chunk name name and runs it in L with the
-// given varargs.
-func RunChunk(L *lua.LState, name, src string, args []string) error {
-	fn, err := L.Load(strings.NewReader(stripShebang(src)), name)
+// RunChunk compiles src with the front end fe under the chunk name name and
+// runs it in L with the given varargs. A first line starting with '#' is
+// skipped, as luajit skips it.
+func RunChunk(L *lua.LState, fe Frontend, name string, src []byte, args []string) error {
+	if fe == nil {
+		src = []byte(stripShebang(string(src)))
+	}
+	fn, err := Compile(L, fe, src, name)
 	if err != nil {
-		return &ScriptError{Message: err.Error()}
+		return &ScriptError{Message: errorText(err)}
 	}
 	L.Push(L.NewFunction(traceback))
 	handler := L.Get(-1)

@@ -68,6 +68,10 @@ type Options struct {
 	// stack; zero picks generous defaults.
 	CallStackSize   int
 	RegistryMaxSize int
+	// Frontend compiles the script and everything load, loadstring,
+	// loadfile, dofile and require read at run time. The commands pass
+	// analysis/lower's; nil falls back to gopher-lua's own parser.
+	Frontend Frontend
 }
 
 func (o Options) stdout() io.Writer {
@@ -130,6 +134,7 @@ func NewState(opts Options) *lua.LState {
 		hostio.Preload(L)
 	}
 	openExtra(L, libs)
+	installFrontend(L, opts.Frontend, libs)
 	if opts.Context != nil {
 		L.SetContext(opts.Context)
 	}

@@ -1,9 +1,12 @@
 package sandbox
 
 import (
+	"errors"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/host"
 )
 
 // binaryChunkSignature starts every precompiled Lua chunk (ESC 'L' 'u' 'a' in
@@ -72,12 +75,19 @@ func (r *run) compile(L *lua.LState, src, name string, env lua.LValue) int {
 		return 2
 	}
 	label := chunkLabel(name)
-	fn, err := L.Load(strings.NewReader(src), label)
+	fn, err := host.Compile(L, r.opts.Frontend, []byte(src), label)
 	if err != nil {
-		// Report it the way Lua does, "name:line: message".
-		line, msg := parseSyntaxError(label, err.Error(), 1+strings.Count(src, "\n"))
 		L.Push(lua.LNil)
-		L.Push(lua.LString(label + ":" + itoa(line) + ": " + msg))
+		var se *host.SyntaxError
+		var api *lua.ApiError
+		switch {
+		case errors.As(err, &api) && errors.As(api.Cause, &se):
+			L.Push(lua.LString(se.Error()))
+		default:
+			// gopher-lua's parser: report it the way Lua does, "name:line: message".
+			line, msg := parseSyntaxError(label, err.Error(), 1+strings.Count(src, "\n"))
+			L.Push(lua.LString(label + ":" + itoa(line) + ": " + msg))
+		}
 		return 2
 	}
 	if t, ok := env.(*lua.LTable); ok {

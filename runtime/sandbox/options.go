@@ -4,6 +4,8 @@ import (
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/host"
 )
 
 // Default limits. They are generous enough for a snippet that exercises the
@@ -64,11 +66,11 @@ type Options struct {
 	// nil, DefaultLibraries() is used; pass an empty non-nil slice for none.
 	Libraries []Library
 
-	// Transform, when set, rewrites the source before it is compiled, for
-	// example to lower Luau syntax to Lua 5.1. It must keep line numbers so
-	// that errors point at the user's lines. An error from it is reported as
-	// a syntax error of the evaluation.
-	Transform func(src []byte) ([]byte, error)
+	// Frontend compiles the snippet and whatever it loads with load or
+	// loadstring: analysis/lower's front end for the snippet's target (the
+	// callers pass it in). Nil falls back to gopher-lua's parser. A syntax
+	// error is reported with the line the front end gives.
+	Frontend host.Frontend
 
 	// Inline installs InlineGlobal, which records the values of the lines
 	// the language server rewrote for "--=" comments into Result.Inline.

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/host"
 )
 
 // abandonGrace is how long Evaluate waits, once the deadline has passed, for
@@ -43,17 +45,6 @@ func Evaluate(ctx context.Context, src []byte, opts Options) *Result {
 	o := opts.withDefaults()
 	res := &Result{Values: []Value{}}
 	defer func() { res.Duration = time.Since(start) }()
-
-	if o.Transform != nil {
-		lowered, err := safeTransform(o.Transform, src)
-		if err != nil {
-			line := errorLine(err)
-			msg := strings.TrimPrefix(err.Error(), "line "+itoa(line)+": ")
-			res.Err = &Error{Kind: KindSyntax, Message: msg, Line: line}
-			return res
-		}
-		src = lowered
-	}
 
 	if ctx == nil {
 		ctx = context.Background()
@@ -98,16 +89,6 @@ func Evaluate(ctx context.Context, src []byte, opts Options) *Result {
 	return res
 }
 
-// safeTransform calls the caller's transform, turning a panic into an error.
-func safeTransform(tf func([]byte) ([]byte, error), src []byte) (out []byte, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("the source transform panicked: %v", p)
-		}
-	}()
-	return tf(src)
-}
-
 // execute runs on its own goroutine: it builds the state, compiles and calls
 // the chunk, and fills res. A Go panic anywhere in it becomes KindInternal.
 func (r *run) execute(src []byte, res *Result) {
@@ -124,7 +105,9 @@ func (r *run) execute(src []byte, res *Result) {
 	L := r.L
 
 	r.lines = 1 + strings.Count(strings.TrimRight(string(src), "\n"), "\n")
-	fn, err := L.Load(strings.NewReader(string(src)), r.opts.ChunkName)
+	// The front end checks the deadline while it lowers a large source.
+	L.SetContext(r.ctx)
+	fn, err := host.Compile(L, r.opts.Frontend, src, r.opts.ChunkName)
 	if err != nil {
 		res.Err = r.classify(err)
 		return
@@ -182,6 +165,11 @@ func (r *run) classify(err error) *Error {
 	switch api.Type {
 	case lua.ApiErrorSyntax:
 		e.Kind = KindSyntax
+		var se *host.SyntaxError
+		if errors.As(api.Cause, &se) {
+			e.Line, e.Message = se.Line, se.Message
+			return e
+		}
 		e.Line, e.Message = r.syntaxMessage(api.Error())
 		return e
 	case lua.ApiErrorPanic:

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+	"github.com/yuin/gopher-lua/ast"
+	"github.com/yuin/gopher-lua/parse"
 )
 
 // panicky is a module whose function panics in Go, standing in for a bug in
@@ -47,34 +49,37 @@ func TestLoaderPanicIsRecovered(t *testing.T) {
 	}
 }
 
-func TestTransformPanicIsRecovered(t *testing.T) {
-	opts := Options{Transform: func([]byte) ([]byte, error) { panic("transform broke") }}
+func TestFrontendPanicIsRecovered(t *testing.T) {
+	opts := Options{Frontend: func(context.Context, string, []byte) ([]ast.Stmt, error) { panic("front end broke") }}
 	res := Evaluate(context.Background(), []byte("return 1"), opts)
-	if res.Err == nil || res.Err.Kind != KindSyntax || !strings.Contains(res.Err.Message, "transform broke") {
-		t.Fatalf("want a syntax error naming the panic, got %+v", res.Err)
+	if res.Err == nil || res.Err.Kind != KindInternal || !strings.Contains(res.Err.Message, "front end broke") {
+		t.Fatalf("want an internal error naming the panic, got %+v", res.Err)
 	}
 }
 
-// lineError is a transform error that knows its line, like the lowering's.
+// lineError is a front-end error that knows its line, like the lowering's.
 type lineError struct{ line int }
 
-func (e lineError) Error() string  { return "bad luau" }
+func (e lineError) Error() string  { return "7:3: bad luau" }
 func (e lineError) ErrorLine() int { return e.line }
 
-func TestTransformErrorLine(t *testing.T) {
-	opts := Options{Transform: func([]byte) ([]byte, error) { return nil, lineError{7} }}
+func TestFrontendErrorLine(t *testing.T) {
+	opts := Options{Frontend: func(context.Context, string, []byte) ([]ast.Stmt, error) { return nil, lineError{7} }}
 	res := Evaluate(context.Background(), []byte("x"), opts)
 	if res.Err == nil || res.Err.Kind != KindSyntax || res.Err.Line != 7 || res.Err.Message != "bad luau" {
 		t.Fatalf("got %+v", res.Err)
 	}
 }
 
-func TestTransformIsApplied(t *testing.T) {
-	opts := Options{Transform: func(src []byte) ([]byte, error) {
-		return []byte(strings.ReplaceAll(string(src), "+=", "= x +")), nil
-	}}
-	res := Evaluate(context.Background(), []byte("local x = 1\nx += 2\nreturn x"), opts)
-	if res.Err != nil || len(res.Values) != 1 || res.Values[0].Text != "3" {
+// TestFrontendIsUsed gives the sandbox a front end that reads "+=" (through
+// gopher-lua's parser after a rewrite): the snippet and what it loads go
+// through it.
+func TestFrontendIsUsed(t *testing.T) {
+	fe := func(_ context.Context, name string, src []byte) ([]ast.Stmt, error) {
+		return parse.Parse(strings.NewReader(strings.ReplaceAll(string(src), "+=", "= x +")), name)
+	}
+	res := Evaluate(context.Background(), []byte("local x = 1\nx += 2\nreturn x, loadstring('x = 5 x += 1 return x')()"), Options{Frontend: fe})
+	if res.Err != nil || len(res.Values) != 2 || res.Values[0].Text != "3" || res.Values[1].Text != "6" {
 		t.Fatalf("got %+v / %+v", res.Values, res.Err)
 	}
 }

@@ -1,15 +1,21 @@
 package proc
 
-import "github.com/buflsp/buflsp/runtime/sandbox"
+import (
+	"context"
 
-// Lowerer rewrites Luau source to Lua 5.1 for the sandbox (analysis/lower's
-// Lower); chunk names the source in its errors.
-type Lowerer func(chunk string, src []byte) ([]byte, error)
+	"github.com/yuin/gopher-lua/ast"
+
+	"github.com/buflsp/buflsp/runtime/sandbox"
+)
+
+// Frontends gives the front end for a target name ("luau", "luajit", ...):
+// analysis/lower's FrontendFor, which the commands pass in.
+type Frontends func(target string) func(ctx context.Context, name string, src []byte) ([]ast.Stmt, error)
 
 // Options is the one mapping from a Spec to sandbox options, used by the
-// child and by in-process evaluation alike. lower is called for Target
-// "luau" and may be nil when no Luau is expected.
-func Options(spec Spec, lower Lowerer) sandbox.Options {
+// child and by in-process evaluation alike. fe may be nil, which leaves the
+// sandbox on gopher-lua's own parser.
+func Options(spec Spec, fe Frontends) sandbox.Options {
 	o := sandbox.Options{
 		ChunkName: spec.ChunkName,
 		Timeout:   spec.Timeout,
@@ -17,9 +23,8 @@ func Options(spec Spec, lower Lowerer) sandbox.Options {
 		MaxOutput: spec.MaxOutput,
 		Inline:    spec.Inline,
 	}
-	if spec.Target == "luau" && lower != nil {
-		chunk := spec.ChunkName
-		o.Transform = func(src []byte) ([]byte, error) { return lower(chunk, src) }
+	if fe != nil {
+		o.Frontend = fe(spec.Target)
 	}
 	return o
 }

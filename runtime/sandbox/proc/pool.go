@@ -42,12 +42,12 @@ type Evaluator interface {
 // Local evaluates in the calling process, with the sandbox's in-process
 // limits only.
 type Local struct {
-	Lower Lowerer
+	Frontends Frontends
 }
 
 // Evaluate implements Evaluator.
 func (l Local) Evaluate(ctx context.Context, src []byte, spec Spec) *sandbox.Result {
-	return sandbox.Evaluate(ctx, src, Options(spec, l.Lower))
+	return sandbox.Evaluate(ctx, src, Options(spec, l.Frontends))
 }
 
 // Pool evaluates each request in a fresh child process started from

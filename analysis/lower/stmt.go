@@ -1,0 +1,181 @@
+package lower
+
+import (
+	"strconv"
+
+	"github.com/yuin/gopher-lua/ast"
+
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// block lowers the statements of a block.
+func (l *lowerer) block(b *syntax.Block) []ast.Stmt {
+	if b == nil {
+		return []ast.Stmt{}
+	}
+	out := make([]ast.Stmt, 0, len(b.Stmts))
+	for _, s := range b.Stmts {
+		if start, _ := s.Span(); !l.step(start) {
+			break
+		}
+		if st := l.stmt(s); st != nil {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func (l *lowerer) stmt(s syntax.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *syntax.Local:
+		return l.local(s)
+	case *syntax.Assign:
+		return at(l, s.Start, &ast.AssignStmt{Lhs: l.exprs(s.Targets), Rhs: l.exprs(s.Values)})
+	case *syntax.CompoundAssign:
+		return l.compound(s)
+	case *syntax.CallStmt:
+		return at(l, s.Start, &ast.FuncCallStmt{Expr: l.call(s.Call)})
+	case *syntax.Do:
+		return span(l, s.Start, s.End, &ast.DoBlockStmt{Stmts: l.block(s.Body)})
+	case *syntax.While:
+		cond := l.expr(s.Cond)
+		return span(l, s.Start, s.End, &ast.WhileStmt{Condition: cond, Stmts: l.loopBody(s.Body, false)})
+	case *syntax.Repeat:
+		body := l.loopBody(s.Body, true)
+		return span(l, s.Start, s.End, &ast.RepeatStmt{Stmts: body, Condition: l.expr(s.Cond)})
+	case *syntax.If:
+		return l.ifStmt(s)
+	case *syntax.NumericFor:
+		st := &ast.NumberForStmt{Name: s.Var.Value, Init: l.expr(s.Start), Limit: l.expr(s.Limit)}
+		if s.Step != nil {
+			st.Step = l.expr(s.Step)
+		}
+		st.Stmts = l.loopBody(s.Body, false)
+		return span(l, s.Range.Start, s.End, st)
+	case *syntax.GenericFor:
+		return l.genericFor(s)
+	case *syntax.FunctionStmt:
+		return span(l, s.Start, s.End, &ast.FuncDefStmt{Name: l.funcName(s.Name), Func: l.function(s.Func)})
+	case *syntax.LocalFunction:
+		return span(l, s.Start, s.End, &ast.LocalAssignStmt{
+			Names: []string{s.Name.Value}, Exprs: []ast.Expr{l.function(s.Func)}})
+	case *syntax.Return:
+		return at(l, s.Start, &ast.ReturnStmt{Exprs: l.exprs(s.Values)})
+	case *syntax.Break:
+		return at(l, s.Start, &ast.BreakStmt{})
+	case *syntax.Continue:
+		if len(l.loops) == 0 {
+			l.fail(s.Start, "continue outside a loop")
+			return nil
+		}
+		lp := l.loops[len(l.loops)-1]
+		lp.used = true
+		return at(l, s.Start, &ast.GotoStmt{Label: lp.label})
+	case *syntax.Goto:
+		return at(l, s.Start, &ast.GotoStmt{Label: s.Label.Value})
+	case *syntax.Label:
+		return at(l, s.Start, &ast.LabelStmt{Name: s.Name.Value})
+	case *syntax.TypeAlias:
+		return nil
+	}
+	start, _ := s.Span()
+	l.fail(start, "cannot run this statement")
+	return nil
+}
+
+// local lowers a local declaration. gopher-lua compiles "local f =
+// function ... end" as "local function f", which would let the function see
+// itself; a second, unused value keeps the two apart.
+func (l *lowerer) local(s *syntax.Local) ast.Stmt {
+	names := make([]string, len(s.Names))
+	for i, n := range s.Names {
+		names[i] = n.Value
+		if i < len(s.Attribs) && s.Attribs[i] == "close" {
+			l.fail(n.Start, "<close> variables are not supported by the buflsp runtime")
+		}
+	}
+	values := l.exprs(s.Values)
+	if len(names) == 1 && len(values) == 1 {
+		if _, ok := values[0].(*ast.FunctionExpr); ok {
+			values = append(values, at(l, s.Start, &ast.NilExpr{}))
+		}
+	}
+	return at(l, s.Start, &ast.LocalAssignStmt{Names: names, Exprs: values})
+}
+
+// ifStmt lowers if/elseif/else into gopher-lua's nested if statements.
+func (l *lowerer) ifStmt(s *syntax.If) ast.Stmt {
+	var first, cur *ast.IfStmt
+	for i, c := range s.Conds {
+		st := &ast.IfStmt{Condition: l.expr(c), Else: []ast.Stmt{}}
+		if i < len(s.Blocks) {
+			st.Then = l.block(s.Blocks[i])
+		}
+		start, _ := c.Span()
+		span(l, start, s.End, st)
+		if first == nil {
+			first = st
+			st.SetLine(l.line(s.Start))
+		} else {
+			cur.Else = []ast.Stmt{st}
+		}
+		cur = st
+	}
+	if first == nil {
+		return nil
+	}
+	if s.Else != nil {
+		cur.Else = l.block(s.Else)
+	}
+	return first
+}
+
+// loopBody lowers a loop body. When the body uses continue, the label the
+// continue statements jump to goes after it: for while and for loops the
+// body is wrapped in a do block so that the label sits outside the scope of
+// its locals; in repeat-until the label must stay inside the scope the
+// condition sees, which gopher-lua accepts when no local is declared after
+// a continue (Luau rejects the other cases when the condition uses them).
+func (l *lowerer) loopBody(b *syntax.Block, repeat bool) []ast.Stmt {
+	l.nloops++
+	lp := &loop{label: "(continue " + strconv.Itoa(l.nloops) + ")"}
+	l.loops = append(l.loops, lp)
+	body := l.block(b)
+	l.loops = l.loops[:len(l.loops)-1]
+	if !lp.used {
+		return body
+	}
+	label := &ast.LabelStmt{Name: lp.label}
+	label.SetLine(l.line(max(b.End-1, b.Start)))
+	if repeat {
+		return append(body, label)
+	}
+	do := span(l, b.Start, b.End, &ast.DoBlockStmt{Stmts: body})
+	return []ast.Stmt{do, label}
+}
+
+// genericFor lowers "for names in exprs". In Luau the values go through the
+// iteration helper, which turns a table into next-style iteration or its
+// __iter metamethod.
+func (l *lowerer) genericFor(s *syntax.GenericFor) ast.Stmt {
+	names := make([]string, len(s.Names))
+	for i, n := range s.Names {
+		names[i] = n.Value
+	}
+	exprs := l.exprs(s.Exprs)
+	if l.luau() {
+		exprs = []ast.Expr{l.helperCall(s.Start, helperIter, exprs...)}
+	}
+	st := &ast.GenericForStmt{Names: names, Exprs: exprs}
+	st.Stmts = l.loopBody(s.Body, false)
+	return span(l, s.Start, s.End, st)
+}
+
+// funcName lowers the name of a function statement: a name, a chain of
+// fields, or a chain ending in a method.
+func (l *lowerer) funcName(e syntax.Expr) *ast.FuncName {
+	if m, ok := e.(*syntax.Member); ok && m.Colon {
+		return &ast.FuncName{Receiver: l.expr(m.X), Method: m.Name.Value}
+	}
+	return &ast.FuncName{Func: l.expr(e)}
+}
