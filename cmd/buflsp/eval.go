@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"path/filepath"
 
-	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/sandbox"
 	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
@@ -98,15 +97,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 			return usageErr("%v", err)
 		}
 	}
-	fallback := syntax.TargetLuaJIT
-	if *target != "" {
-		if fallback, err = syntax.ParseTarget(*target); err != nil {
-			return usageErr("--target: %v", err)
-		}
-	}
-	tgt := syntax.DetectTarget(name, src, fallback)
-	if *target != "" {
-		tgt = fallback
+	tgt, err := runTarget(*target, name, src)
+	if err != nil {
+		return usageErr("--target: %v", err)
 	}
 
 	spec := proc.Spec{

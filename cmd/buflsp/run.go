@@ -1,55 +1,102 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/buflsp/buflsp/analysis/lower"
 	"github.com/buflsp/buflsp/runtime/host"
 )
 
 const runHelp = `Usage: buflsp run [flags] script.lua [args...]
 
-Runs a Lua script on the buflsp runtime (gopher-lua) the way 'luajit script.lua'
-does: the global 'arg' holds arg[0] = script and arg[1..] = args, and the main
-chunk receives the args as '...'. Besides the standard libraries the script
-can use:
+Runs a LuaJIT or Luau script on the buflsp runtime (gopher-lua) the way
+'luajit script.lua' or 'luau script.luau' does: the global 'arg' holds
+arg[0] = script and arg[1..] = args, and the main chunk receives the args
+as '...'.
 
-  require("string.buffer")   LuaJIT's string buffers, plus buflsp's editing
-                             extensions (slice, insert, find, split, ...)
-  buffer / require("buffer") Luau's fixed-size buffer library
-  bit / require("bit")       LuaJIT's bit operations
-  require("buflsp.io")       files read into / written from buffers directly
+The script's target decides its syntax and its standard library, as for
+'buflsp check': --target, else a first line "-- target: luau", else the
+.luau extension, else luajit.
 
-tostring, print, io.write and string.format format numbers like LuaJIT
-(%.14g, "nan", "-0"). Flags must come before the script name; everything after
-it goes to the script.
+  luajit (and lua51..lua54, buflsp): Lua 5.1's libraries with LuaJIT's
+    number formatting, plus
+      require("string.buffer")   LuaJIT's string buffers, plus buflsp's
+                                 editing extensions (slice, insert, find, ...)
+      buffer / require("buffer") Luau's fixed-size buffer library
+      bit / require("bit")       LuaJIT's bit operations
+      require("buflsp.io")       files read into / written from buffers
+  luau: Luau's syntax (types, +=, continue, if-expressions, interpolated
+    strings, generalized for) and Luau's library: buffer, bit32, utf8,
+    typeof, table.create/find/clone/..., string.split, math.clamp/round/...,
+    string.format's %*, numbers printed as Luau prints them.
+
+The script and everything it loads (load, loadstring, dofile, require) is
+read by buflsp's own parser, the one 'buflsp check' uses, so a syntax error
+is reported at the line and column 'check' reports. Flags must come before
+the script name; everything after it goes to the script.
 
 Flags:
-  -h, --help   show this help
+  --target T    ` + "lua51, lua52, lua53, lua54, luajit, luau or buflsp" + `
+  --timeout D   stop the script after D (e.g. 500ms, 10s); default: no limit
+  -h, --help    show this help
 
 Examples:
   buflsp run examples/run/wordfreq.lua README.md
   buflsp run script.lua one two        # arg[1] == "one", arg[2] == "two"
+  buflsp run --target luau checksum.lua
 
 Exit codes:
   0  the script finished
-  1  the script raised an error: "file:line: message" and a stack traceback
-     are printed to stderr
+  1  the script raised an error or did not compile: "file:line: message"
+     (a syntax error "file:line:col: message") and a stack traceback are
+     printed to stderr
   2  usage error or the script file cannot be read
 `
 
 func runRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	target := fs.String("target", "", "target")
+	timeout := fs.Duration("timeout", 0, "time limit")
 	if code, ok := parseFlags(fs, args, runHelp, stdout, stderr); !ok {
 		return code
 	}
-	if fs.NArg() == 0 {
-		io.WriteString(stderr, "buflsp run: missing script name\n\n"+runHelp)
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "buflsp run: "+format+"\nRun 'buflsp run --help' for the flags.\n", a...)
 		return 2
 	}
-	err := host.Run(fs.Arg(0), fs.Args()[1:], host.Options{Stdout: stdout, Stderr: stderr})
+	if fs.NArg() == 0 {
+		return usageErr("missing script name")
+	}
+	if *timeout < 0 {
+		return usageErr("--timeout must be positive, got %v", *timeout)
+	}
+	path := fs.Arg(0)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return usageErr("cannot read script: %v", err)
+	}
+	tgt, err := runTarget(*target, path, src)
+	if err != nil {
+		return usageErr("--target: %v", err)
+	}
+	ctx := context.Background()
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	err = host.Run(path, fs.Args()[1:], host.Options{
+		Stdout:   stdout,
+		Stderr:   stderr,
+		Context:  ctx,
+		Flavor:   flavorOf(tgt),
+		Frontend: lower.Frontend(tgt),
+	})
 	var se *host.ScriptError
 	switch {
 	case err == nil:

@@ -16,6 +16,7 @@ import (
 
 	"github.com/buflsp/buflsp/runtime/buffer"
 	"github.com/buflsp/buflsp/runtime/hostio"
+	"github.com/buflsp/buflsp/runtime/luaustd"
 )
 
 // Libs selects libraries for a state.
@@ -68,6 +69,8 @@ type Options struct {
 	// stack; zero picks generous defaults.
 	CallStackSize   int
 	RegistryMaxSize int
+	// Flavor picks the standard library: LuaJIT's (the default) or Luau's.
+	Flavor Flavor
 	// Frontend compiles the script and everything load, loadstring,
 	// loadfile, dofile and require read at run time. The commands pass
 	// analysis/lower's; nil falls back to gopher-lua's own parser.
@@ -81,11 +84,30 @@ func (o Options) stdout() io.Writer {
 	return o.Stdout
 }
 
+// Flavor is the Lua whose standard library a state offers.
+type Flavor int
+
+const (
+	// FlavorLuaJIT is gopher-lua's Lua 5.1 libraries with LuaJIT's
+	// behaviour and additions (string.buffer, bit).
+	FlavorLuaJIT Flavor = iota
+	// FlavorLuau is Luau's standard library (runtime/luaustd): buffer,
+	// bit32, utf8, typeof and Luau's table/string/math additions; LuaJIT's
+	// modules and the file functions are absent.
+	FlavorLuau
+)
+
+// luauLibs are the libraries Luau does not have.
+const luauLibs = ^(LibStringBuffer | LibBit | LibHostIO | LibIO)
+
 // NewState returns a fresh state configured by opts. The caller closes it.
 func NewState(opts Options) *lua.LState {
 	libs := opts.Libs
 	if libs == 0 {
 		libs = LibAll
+	}
+	if opts.Flavor == FlavorLuau {
+		libs &= luauLibs
 	}
 	L := lua.NewState(lua.Options{
 		SkipOpenLibs:     true,
@@ -135,6 +157,9 @@ func NewState(opts Options) *lua.LState {
 	}
 	openExtra(L, libs)
 	installFrontend(L, opts.Frontend, libs)
+	if opts.Flavor == FlavorLuau {
+		luaustd.Open(L, opts.stdout())
+	}
 	if opts.Context != nil {
 		L.SetContext(opts.Context)
 	}

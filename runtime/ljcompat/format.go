@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -22,6 +23,20 @@ type Sink interface {
 type Formatter struct {
 	Bytes func(v lua.LValue) ([]byte, bool)
 	Self  lua.LValue
+	// Luau, when set, makes the engine Luau's string.format instead.
+	Luau *LuauFormat
+}
+
+// LuauFormat is what Luau's string.format does differently from LuaJIT's:
+// numbers print with Luau's tostring, %* prints any value as tostring does,
+// %a is unknown, %s takes only strings and numbers, %q quotes the Lua 5.1
+// way, and errors have Luau's words. The functions come from the Luau
+// library (runtime/buffer/luau), which this package does not import.
+type LuauFormat struct {
+	Number    func(x float64) string
+	ToString  func(L *lua.LState, v lua.LValue) string
+	Raise     func(L *lua.LState, msg string)
+	TypeError func(L *lua.LState, n int, fn, expected string)
 }
 
 // spec is one parsed conversion: flags, width, precision (-1 when absent)
@@ -53,6 +68,18 @@ func (f *Formatter) Format(L *lua.LState, out Sink, fmtArg int) {
 		if i+1 < len(format) && format[i+1] == '%' {
 			out.WriteString("%")
 			i += 2
+			continue
+		}
+		if lu := f.Luau; lu != nil {
+			// Luau checks for the argument before it reads the option.
+			arg++
+			if arg > L.GetTop() {
+				lu.Raise(L, fmt.Sprintf("missing argument #%d", arg))
+			}
+			sp, next := f.luauSpec(L, format, i+1)
+			i = next
+			scratch = f.convertLuau(L, scratch[:0], sp, arg)
+			out.Write(scratch)
 			continue
 		}
 		sp, next, bad, ok := parseSpec(format, i+1)
@@ -160,6 +187,180 @@ func (f *Formatter) convert(L *lua.LState, dst []byte, sp spec, n int) []byte {
 		body = body[:sp.prec]
 	}
 	return pad(dst, sp, nil, body, false)
+}
+
+// luauSpec reads a conversion the way Luau's scanformat does: at most five
+// flag characters, two width digits and two precision digits, then the
+// option letter. Errors name only the letter (nothing when the format ends
+// after '%', as C's string ends there).
+func (f *Formatter) luauSpec(L *lua.LState, format string, i int) (spec, int) {
+	lu := f.Luau
+	sp := spec{prec: -1}
+	flags := 0
+	for ; i < len(format) && strings.IndexByte("-+ #0", format[i]) >= 0; i++ {
+		switch format[i] {
+		case '-':
+			sp.minus = true
+		case '+':
+			sp.plus = true
+		case ' ':
+			sp.space = true
+		case '#':
+			sp.alt = true
+		case '0':
+			sp.zero = true
+		}
+		if flags++; flags > 5 {
+			lu.Raise(L, "invalid format (repeated flags)")
+		}
+	}
+	form := flags > 0
+	digits := func() int {
+		n, k := 0, 0
+		for ; i < len(format) && isDigit(format[i]); i++ {
+			if k == 2 {
+				lu.Raise(L, "invalid format (width or precision too long)")
+			}
+			n, k = n*10+int(format[i]-'0'), k+1
+			form = true
+		}
+		return n
+	}
+	sp.width = digits()
+	if i < len(format) && format[i] == '.' {
+		i++
+		form = true
+		sp.prec = digits()
+	}
+	if i >= len(format) {
+		lu.Raise(L, "invalid option '%")
+	}
+	sp.conv = format[i]
+	switch sp.conv {
+	case 'd', 'i', 'o', 'u', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G', 'c', 's', 'q':
+	case '*':
+		if form {
+			lu.Raise(L, "'%*' does not take a form")
+		}
+	default:
+		lu.Raise(L, fmt.Sprintf("invalid option '%%%c' to 'format'", sp.conv))
+	}
+	return sp, i + 1
+}
+
+// appendCFloat formats x as C's printf does (glibc: correctly rounded, ties
+// to even, "inf"/"nan" with the sign bit shown), which Luau uses.
+func appendCFloat(dst []byte, sp spec, x float64) []byte {
+	conv := sp.conv
+	if math.IsInf(x, 0) || x != x {
+		var sign []byte
+		switch {
+		case math.Signbit(x):
+			sign = []byte{'-'}
+		case sp.plus:
+			sign = []byte{'+'}
+		case sp.space:
+			sign = []byte{' '}
+		}
+		body := "inf"
+		if x != x {
+			body = "nan"
+		}
+		if conv == 'E' || conv == 'F' || conv == 'G' {
+			body = strings.ToUpper(body)
+		}
+		return pad(dst, sp, sign, []byte(body), false)
+	}
+	if conv == 'F' {
+		conv = 'f'
+	}
+	var b strings.Builder
+	b.WriteByte('%')
+	for _, fl := range []struct {
+		on bool
+		c  byte
+	}{{sp.minus, '-'}, {sp.plus, '+'}, {sp.space, ' '}, {sp.alt, '#'}, {sp.zero, '0'}} {
+		if fl.on {
+			b.WriteByte(fl.c)
+		}
+	}
+	if sp.width > 0 {
+		b.WriteString(strconv.Itoa(sp.width))
+	}
+	prec := sp.prec
+	if prec < 0 {
+		prec = 6
+	}
+	b.WriteByte('.')
+	b.WriteString(strconv.Itoa(prec))
+	b.WriteByte(conv)
+	if (conv == 'g' || conv == 'G') && prec == 0 {
+		// C reads a zero precision of %g as one digit.
+		return appendCFloat(dst, spec{minus: sp.minus, plus: sp.plus, space: sp.space, alt: sp.alt, zero: sp.zero, width: sp.width, prec: 1, conv: sp.conv}, x)
+	}
+	return fmt.Appendf(dst, b.String(), x)
+}
+
+// convertLuau is convert for Luau's string.format.
+func (f *Formatter) convertLuau(L *lua.LState, dst []byte, sp spec, n int) []byte {
+	lu := f.Luau
+	str := func() string {
+		switch v := L.Get(n).(type) {
+		case lua.LString:
+			return string(v)
+		case lua.LNumber:
+			return lu.Number(float64(v))
+		}
+		lu.TypeError(L, n, "format", "string")
+		return ""
+	}
+	switch sp.conv {
+	case '*':
+		return append(dst, lu.ToString(L, L.Get(n))...)
+	case 's':
+		body := str()
+		if sp.prec >= 0 && len(body) > sp.prec {
+			body = body[:sp.prec]
+		}
+		return pad(dst, sp, nil, []byte(body), false)
+	case 'q':
+		return appendQuoted51(dst, str())
+	case 'd', 'i', 'o', 'u', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G', 'c':
+		if _, ok := L.Get(n).(lua.LNumber); !ok {
+			if s, isStr := L.Get(n).(lua.LString); !isStr || !canNumber(string(s)) {
+				lu.TypeError(L, n, "format", "number")
+			}
+		}
+		if strings.IndexByte("eEfFgG", sp.conv) >= 0 {
+			return appendCFloat(dst, sp, checkNumber(L, n))
+		}
+	}
+	return f.convert(L, dst, sp, n)
+}
+
+// canNumber reports whether s converts to a number as an argument.
+func canNumber(s string) bool {
+	_, ok := ParseNumber(s)
+	return ok
+}
+
+// appendQuoted51 is %q as Lua 5.1 and Luau write it: only '"', '\\', line
+// breaks, carriage returns and NUL are escaped; other bytes stay as they are.
+func appendQuoted51(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\\', '\n':
+			dst = append(dst, '\\', c)
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case 0:
+			dst = append(dst, '\\', '0', '0', '0')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return append(dst, '"')
 }
 
 // stringOf returns the text %s prints for argument n.

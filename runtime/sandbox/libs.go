@@ -46,6 +46,7 @@ func (r *run) newState() {
 		Libs:            sandboxLibs,
 		CallStackSize:   r.opts.CallStackSize,
 		RegistryMaxSize: r.opts.RegistryMaxSize,
+		Flavor:          r.opts.Flavor,
 	})
 	r.restrict()
 }
@@ -137,7 +138,7 @@ func (r *run) openMissing() {
 	tbl := luau.NewTable(L, luau.Options{MaxSize: int(min(r.opts.MaxMemory, luau.MaxSize))})
 	L.SetGlobal("buffer", tbl)
 	r.loaded.RawSetString("buffer", tbl)
-	if L.GetGlobal("bit") == lua.LNil {
+	if L.GetGlobal("bit") == lua.LNil && r.opts.Flavor != host.FlavorLuau {
 		tbl := bit.NewTable(L)
 		L.SetGlobal("bit", tbl)
 		r.loaded.RawSetString("bit", tbl)

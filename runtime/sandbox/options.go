@@ -76,6 +76,10 @@ type Options struct {
 	// the language server rewrote for "--=" comments into Result.Inline.
 	Inline bool
 
+	// Flavor picks the standard library of the state: LuaJIT's (the zero
+	// value) or Luau's.
+	Flavor host.Flavor
+
 	// noHeapWatch turns the heap watchdog off, so that tests can observe
 	// the explicit checks without racing it.
 	noHeapWatch bool

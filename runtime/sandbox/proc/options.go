@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/gopher-lua/ast"
 
+	"github.com/buflsp/buflsp/runtime/host"
 	"github.com/buflsp/buflsp/runtime/sandbox"
 )
 
@@ -25,6 +26,9 @@ func Options(spec Spec, fe Frontends) sandbox.Options {
 	}
 	if fe != nil {
 		o.Frontend = fe(spec.Target)
+	}
+	if spec.Target == "luau" {
+		o.Flavor = host.FlavorLuau
 	}
 	return o
 }
