@@ -20,6 +20,17 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 	if libs&LibString != 0 {
 		if str, ok := L.GetGlobal("string").(*lua.LTable); ok {
 			str.RawSetString("format", L.NewFunction(luaFormat))
+			str.RawSetString("rep", L.NewFunction(func(L *lua.LState) int { return ljcompat.StringRep(L, nil) }))
+		}
+	}
+	// gopher-lua's versions of these fail with Go's texts or Go's limits
+	// (ljcompat/baselib.go).
+	if libs&LibBase != 0 {
+		L.SetGlobal("unpack", L.NewFunction(ljcompat.Unpack))
+	}
+	if libs&LibMath != 0 {
+		if m, ok := L.GetGlobal("math").(*lua.LTable); ok {
+			m.RawSetString("random", L.NewFunction(ljcompat.Random))
 		}
 	}
 	if libs&LibIO != 0 {

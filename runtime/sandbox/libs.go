@@ -254,13 +254,5 @@ func (r *run) collectgarbage(L *lua.LState) int {
 
 // strRep is string.rep with the result size charged before it is built.
 func (r *run) strRep(L *lua.LState) int {
-	s := L.CheckString(1)
-	n := L.CheckInt(2)
-	if n <= 0 || len(s) == 0 {
-		L.Push(lua.LString(""))
-		return 1
-	}
-	r.checkAlloc("string.rep", float64(n)*float64(len(s)))
-	L.Push(lua.LString(strings.Repeat(s, n)))
-	return 1
+	return ljcompat.StringRep(L, func(size float64) { r.checkAlloc("string.rep", size) })
 }
