@@ -173,4 +173,3 @@ func topKeys() string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
-
