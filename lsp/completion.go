@@ -70,7 +70,8 @@ func (s *Server) completion(ctx context.Context, p *protocol.CompletionParams) (
 			boff = off
 		}
 	}
-	if quietIn(v, off) {
+	if quietIn(v, off) || s.companion() {
+		// Plain names are the other server's business in companion mode.
 		return list, nil
 	}
 	list.Items = s.scopeItems(v.ix, boff, prefix)

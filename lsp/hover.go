@@ -37,6 +37,10 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		return nil, nil
 	}
 	sym := o.sym
+	val := ix.valueAt(o)
+	if s.companion() && !isBufferValue(val) {
+		return nil, nil // a plain symbol: the other server hovers it
+	}
 	var b strings.Builder
 	b.WriteString("```lua\n")
 	switch sym.kind {
@@ -52,7 +56,6 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	b.WriteString(sym.name)
 	// The analyzer's flow-sensitive type at this name: constants, buffers
 	// returned by functions, staleness of a pointer or view.
-	val := ix.valueAt(o)
 	if d := val.Describe(); d != "" {
 		b.WriteString(": ")
 		b.WriteString(d)

@@ -62,6 +62,7 @@ type clientInfo struct {
 	watchRegister    bool
 	snippets         bool
 	markdown         bool
+	companion        bool // another Lua server answers the general features (companion.go)
 }
 
 // serverCapabilities adds the LSP 3.17 fields that protocol v0.12.0 lacks.
@@ -103,6 +104,7 @@ func (s *Server) initialize(ctx context.Context, p *initializeParams) (*initiali
 	if err != nil {
 		s.log.Warn("ignoring initializationOptions", zap.Error(err))
 	}
+	ci.companion = user.Companion != nil && *user.Companion
 	s.mu.Lock()
 	s.client = ci
 	s.state = stateRunning
@@ -136,8 +138,9 @@ func (s *Server) capabilities() serverCapabilities {
 	c.Workspace = &protocol.ServerCapabilitiesWorkspace{
 		WorkspaceFolders: &protocol.ServerCapabilitiesWorkspaceFolders{Supported: false},
 	}
+	companion := s.companion()
 	for _, f := range capabilityFeatures(s) {
-		if has(f.method) {
+		if has(f.method) && !(companion && companionOff(f.method)) {
 			f.set(&c)
 		}
 	}

@@ -28,6 +28,8 @@ type userSettings struct {
 	Globals []string          `json:"globals"`
 	Ignore  []string          `json:"ignore"`
 	Eval    *EvalLimits       `json:"eval"`
+	// Companion is read from initializationOptions only (companion.go).
+	Companion *bool `json:"companion"`
 }
 
 // EvalLimits bound an evaluation started from the editor (buflsp.evaluate).
