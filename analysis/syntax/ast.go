@@ -1,5 +1,7 @@
 package syntax
 
+import "bytes"
+
 // This file defines the syntax tree. Every node embeds a Range holding its
 // byte offsets (end exclusive). Fields that may be absent say "or nil".
 
@@ -68,7 +70,17 @@ func (f *File) CompilerError() (e Error, line int, ok bool) {
 	if f.compilerErr == nil {
 		return Error{}, 0, false
 	}
+	if f.Dialect == DialectLuau {
+		return *f.compilerErr, luauLine(f.Src, f.compilerErr.at), true
+	}
 	return *f.compilerErr, luaLine(f.Src, f.compilerErr.at), true
+}
+
+// luauLine returns the line Luau's lexer names for an offset: it counts
+// only '\n', so a lone '\r' does not start a line.
+func luauLine(src []byte, off int) int {
+	off = min(max(off, 0), len(src))
+	return 1 + bytes.Count(src[:off], []byte{'\n'})
 }
 
 // luaLine returns the line Lua's lexer is on after reading src[:off].

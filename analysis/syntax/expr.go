@@ -239,7 +239,12 @@ func (p *parser) suffixedExpr() Expr {
 			case OLParen, TString, OLBrace:
 				e = p.callArgs(m, start)
 			default:
-				p.errorf(p.tok, "expected function arguments near %s", p.near(p.tok))
+				if p.d == DialectLuau {
+					// Luau reports from the start of the called expression.
+					p.lateError(start, p.tok.Start, "expected '(', '{' or a string for the call of "+n.Value+" near "+p.near(p.tok))
+				} else {
+					p.errorf(p.tok, "expected function arguments near %s", p.near(p.tok))
+				}
 				return m
 			}
 		case OLParen, TString, OLBrace:

@@ -1,5 +1,7 @@
 package syntax
 
+import "fmt"
+
 // This file parses the Luau-only syntax: type annotations and
 // declarations, continue, if-expressions and interpolated strings.
 
@@ -174,6 +176,16 @@ func (p *parser) interp() Expr {
 	return e
 }
 
+// maxTypeParts is Luau's limit on the parts of one union or intersection
+// (its LuauTypeLengthLimit).
+const maxTypeParts = 1000
+
+// isOptional reports whether t carries a trailing '?'.
+func isOptional(t TypeExpr) bool {
+	_, ok := t.(*TypeOptional)
+	return ok
+}
+
 // returnType parses a function's return annotation: a type or a pack.
 func (p *parser) returnType() TypeExpr { return p.typeExpr() }
 
@@ -198,9 +210,31 @@ func (p *parser) typeExpr() TypeExpr {
 	if leading == OBOr || leading == OBAnd {
 		op = leading
 	}
+	// A '?' makes a union too, so "A? & B" mixes as much as "A | B & C".
+	union, inter := leading == OBOr || isOptional(first), leading == OBAnd
 	for p.tok.Kind == OBOr || p.tok.Kind == OBAnd {
+		if p.tok.Kind == OBOr {
+			union = true
+		} else {
+			inter = true
+		}
 		p.next()
-		types = append(types, p.simpleType())
+		t := p.simpleType()
+		union = union || isOptional(t)
+		types = append(types, t)
+		if len(types) > maxTypeParts && !p.stopped {
+			// Luau gives up on the whole file here.
+			ts, te := t.Span()
+			p.addError(ts, te, fmt.Sprintf("exceeded allowed type length (%d parts); simplify the type annotation", maxTypeParts))
+			p.stopped = true
+			for p.tok.Kind != EOF {
+				p.next()
+			}
+			break
+		}
+	}
+	if union && inter {
+		p.lateError(start, p.prevEnd, "mixing union and intersection types is not allowed; consider wrapping in parentheses")
 	}
 	if op == OBAnd {
 		return &TypeIntersection{Range{start, p.prevEnd}, types}
@@ -305,7 +339,9 @@ func (p *parser) funcOrParenType() TypeExpr {
 	return &TypePack{Range{t.Start, p.prevEnd}, params, false}
 }
 
-// tableType parses "{T}" or "{name: T, [K]: V}".
+// tableType parses "{T}" or "{name: T, [K]: V, ["key"]: T}" the way Luau
+// does: an array type must be the only entry, a table has at most one
+// indexer, and read/write may precede any entry.
 func (p *parser) tableType() TypeExpr {
 	t := p.tok
 	p.next()
@@ -313,8 +349,6 @@ func (p *parser) tableType() TypeExpr {
 	for p.tok.Kind != ORBrace && p.tok.Kind != EOF {
 		prop := &TypeProp{Range: Range{Start: p.tok.Start}}
 		if p.tok.Kind == TName && p.peek().Kind != OColon {
-			// Luau takes read/write as an access modifier whenever no ':'
-			// follows: before a name, an indexer or a bracketed key.
 			if w := string(p.src[p.tok.Start:p.tok.End]); w == "read" || w == "write" {
 				prop.Access = w
 				p.next()
@@ -322,25 +356,40 @@ func (p *parser) tableType() TypeExpr {
 		}
 		switch {
 		case p.tok.Kind == OLBracket:
+			open := p.tok
 			p.next()
+			stringKey := p.tok.Kind == TString && p.peek().Kind == ORBracket
 			prop.Key = p.typeExpr()
-			p.expect(ORBracket)
+			p.expectClose(ORBracket, "[", open.Start)
 			p.expect(OColon)
 			prop.Value = p.typeExpr()
-			tt.Indexer = prop
-		case p.tok.Kind == TName && p.peek().Kind == OColon:
-			prop.Name = p.name()
-			p.next()
-			prop.Value = p.typeExpr()
-			tt.Props = append(tt.Props, prop)
-		default:
+			switch {
+			case stringKey:
+				tt.Props = append(tt.Props, prop)
+			case tt.Indexer != nil:
+				p.addError(open.Start, p.prevEnd, "cannot have more than one table indexer")
+			default:
+				tt.Indexer = prop
+			}
+		case len(tt.Props) == 0 && tt.Indexer == nil && !(p.tok.Kind == TName && p.peek().Kind == OColon):
+			// {T}: the array type is the table's only entry.
 			tt.Array = p.typeExpr()
 			prop = nil
+		default:
+			if p.tok.Kind != TName {
+				p.errorf(p.tok, "expected a field name in the table type near %s", p.near(p.tok))
+				prop = nil
+				break
+			}
+			prop.Name = p.name()
+			p.expect(OColon)
+			prop.Value = p.typeExpr()
+			tt.Props = append(tt.Props, prop)
 		}
 		if prop != nil {
 			prop.End = max(p.prevEnd, prop.Start)
 		}
-		if !p.accept(OComma) && !p.accept(OSemi) {
+		if tt.Array != nil || prop == nil || !p.accept(OComma) && !p.accept(OSemi) {
 			break
 		}
 	}

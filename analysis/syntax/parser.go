@@ -184,6 +184,15 @@ func (p *parser) addErrorOrder(start, end int, msg string, at, order int) {
 	p.errs = append(p.errs, Error{Start: start, End: end, Msg: msg, at: at, order: order})
 }
 
+// lateError records an error Luau finds only after parsing past it (an
+// incomplete statement, a mixed union and intersection, a const without
+// values): it is shown and counted on start's line, but ordered where the
+// parser is now, so an error met inside the construct comes first, as in
+// Luau's own list.
+func (p *parser) lateError(start, end int, msg string) {
+	p.addErrorOrder(start, end, msg, start, p.tok.Start*4+orderParse)
+}
+
 // lexError records a malformed token; a compiler meets it when it reads
 // the token, before anything the parser does with it.
 func (p *parser) lexError(start, end int, msg string) {

@@ -26,9 +26,9 @@ func (p *parser) block() *Block {
 		}
 		if s != nil {
 			p.st.stmts = append(p.st.stmts, s)
-			if p.d == DialectLua51 || p.d == DialectLuaJIT {
-				// Lua 5.1 and LuaJIT have no empty statement, only one
-				// optional ';' after each statement.
+			if p.d == DialectLua51 || p.d == DialectLuaJIT || p.d == DialectLuau {
+				// Lua 5.1, LuaJIT and Luau have no empty statement, only
+				// one optional ';' after each statement.
 				p.accept(OSemi)
 			}
 		}
@@ -73,7 +73,7 @@ func (p *parser) statement() (s Stmt, last bool) {
 	t := p.tok
 	switch t.Kind {
 	case OSemi:
-		if p.d == DialectLua51 || p.d == DialectLuaJIT {
+		if p.d == DialectLua51 || p.d == DialectLuaJIT || p.d == DialectLuau {
 			p.errorf(t, "unexpected symbol near %s", p.near(t))
 		}
 		p.next()
@@ -130,7 +130,10 @@ func (p *parser) statement() (s Stmt, last bool) {
 		if p.fs.loops == 0 && p.d == DialectLua51 {
 			p.errorf(p.tok, "no loop to break near %s", p.near(p.tok))
 		}
-		return &Break{Range{t.Start, t.End}}, p.d == DialectLua51 || p.d == DialectLuaJIT
+		if p.fs.loops == 0 && p.d == DialectLuau {
+			p.errorf(t, "break statement must be inside a loop")
+		}
+		return &Break{Range{t.Start, t.End}}, p.d == DialectLua51 || p.d == DialectLuaJIT || p.d == DialectLuau
 	case KGoto:
 		return p.gotoStatement(), false
 	case ODColon:
@@ -148,7 +151,9 @@ func (p *parser) statement() (s Stmt, last bool) {
 		}
 		if p.d == DialectLuau {
 			if s := p.luauStatement(); s != nil {
-				return s, false
+				// continue, like break and return, ends its block in Luau.
+				_, last := s.(*Continue)
+				return s, last
 			}
 		}
 	case OAt:
@@ -477,7 +482,7 @@ func (p *parser) localStmt(start int, isConst bool) Stmt {
 	}
 	s.Range = Range{start, p.prevEnd}
 	if isConst && !enoughValues(s.Values, len(s.Names)) {
-		p.addError(start, start, "missing initializer in const declaration")
+		p.lateError(start, start, "missing initializer in const declaration")
 	}
 	return s
 }
@@ -550,8 +555,13 @@ func (p *parser) exprStmt() Stmt {
 		// the member in the tree for completion.
 		return &CallStmt{m.Range, &Call{Range: m.Range, Fn: m, LParen: m.End, RParen: -1}}
 	}
-	p.errorf(p.tok, "syntax error near %s (expected '=' or a function call)", p.near(p.tok))
 	es, ee := e.Span()
+	if p.d == DialectLuau {
+		// Luau names the expression, not the token after it.
+		p.lateError(es, ee, "incomplete statement: expected assignment or a function call")
+	} else {
+		p.errorf(p.tok, "syntax error near %s (expected '=' or a function call)", p.near(p.tok))
+	}
 	return &Assign{Range: Range{es, ee}, Targets: []Expr{e}, EqPos: -1}
 }
 

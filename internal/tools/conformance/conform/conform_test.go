@@ -99,3 +99,38 @@ func TestGeneratedAndMutated(t *testing.T) {
 	}
 	report(t, results)
 }
+
+// TestLuauGeneratedAndMutated compares generated Luau modules, and mutated
+// copies of small ones, with luau-compile (experimental syntax off).
+func TestLuauGeneratedAndMutated(t *testing.T) {
+	oracle.RequireLuau(t, Luau().Exe)
+	n := 600
+	if testing.Short() {
+		n = 100
+	}
+	dir := t.TempDir()
+	var files []string
+	write := func(name string, src []byte) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	for i, src := range gen.LuauCorpus(1, 20, 8000) {
+		write(fmt.Sprintf("gen%d.luau", i), src)
+	}
+	r := rand.New(rand.NewPCG(13, 17))
+	for i := 0; i < n; i++ {
+		base := gen.LuauModule(uint64(500+i), 500)
+		write(fmt.Sprintf("m%d.luau", i), MutateLuau(r, base, 1+r.IntN(3)))
+	}
+	results, missing, err := Run(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 || len(results) != len(files) {
+		t.Fatalf("compared %d of %d files (missing %v)", len(results), len(files), missing)
+	}
+	report(t, results)
+}

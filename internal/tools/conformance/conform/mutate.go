@@ -26,9 +26,34 @@ var mutations = []string{
 	"3x", "0x1p", "1e", "a // b", "~a", "a ~ b", "a >> 1", "local z <close> = nil", "::l:: ;",
 }
 
+// luauMutations are the fragments for Luau files: its own syntax and the
+// places where it differs from Lua (types, generics, attributes, const,
+// interpolated strings, compound assignment, the tokens it does not have).
+var luauMutations = []string{
+	"end", "(", ")", "=", "local", "function", "[[", "'", "\"", "{", "}", ",", ";", ":", ".", "::",
+	"<", ">", "<<", ">>", "->", "?", "|", "&", "...", "@", "@native", "@[native]", "@[]", "@[deprecated(x)]",
+	"@foo", "@ native", "type", "type T = number", "type function", "export type", "export", "const",
+	"const x", "const y = 1 y = 2", "continue", "if x then continue end", "+=", "..=", "//=", "//",
+	"`", "`{", "`{x}`", "{{", "\\{", "typeof(", "f<<number>>()", "<<", "<T>", "<T...>", "(T) -> U",
+	": number", ": { [string]: number }", ": read", "read", "write", "read [string]: number",
+	"A | B & C", "A? & B", "number?", "if a then b else c", "then", "else", "elseif", "goto", "::l::",
+	"~", "~=", "!", "$", "\x80", "é", "0x", "0b12", "1_000", "1e", "3i", "\"\\u{110000}\"", "\r",
+	"local function f<T>(x: T): T return x end", "return", "break", "...", "for i = 1, 2 do",
+	"while true do", "repeat", "until x", "in", "not", "and", "or", "nil", "true",
+}
+
 // Mutate returns a copy of src with n random edits: deletions of a few
 // bytes or insertions of fragments from the table above.
 func Mutate(r *rand.Rand, src []byte, n int) []byte {
+	return mutate(r, src, n, mutations)
+}
+
+// MutateLuau is Mutate with Luau's fragments.
+func MutateLuau(r *rand.Rand, src []byte, n int) []byte {
+	return mutate(r, src, n, luauMutations)
+}
+
+func mutate(r *rand.Rand, src []byte, n int, mutations []string) []byte {
 	out := append([]byte(nil), src...)
 	for i := 0; i < n; i++ {
 		pos := r.IntN(len(out) + 1)

@@ -18,6 +18,7 @@ type generator struct {
 	locals []string // names in scope, innermost last
 	nextID int
 	loop   int
+	luau   bool // write Luau: annotations, types and Luau statements
 }
 
 // Module returns one Lua module of roughly size bytes.
@@ -102,6 +103,9 @@ func (g *generator) block(n int) {
 
 func (g *generator) statement() {
 	depth := g.indent
+	if g.luau && g.r.IntN(3) == 0 && g.luauStatement() {
+		return
+	}
 	switch k := g.r.IntN(14); {
 	case k < 4:
 		name := g.fresh(g.pick("v", "len", "pos", "tmp", "out"))
@@ -109,6 +113,11 @@ func (g *generator) statement() {
 		g.locals = append(g.locals, name)
 	case k == 4:
 		g.line("%s = %s", g.local(), g.expr(3))
+	case k == 5 && g.luau:
+		name := g.fresh("b")
+		g.line("local %s = buffer.create(%s)", name, g.pick("8", "64", "1024"))
+		g.line("buffer.writeu8(%s, 0, %s)", name, g.num())
+		g.locals = append(g.locals, name)
 	case k == 5:
 		name := g.fresh("sb")
 		g.line("local %s = buffer.new(%s)", name, g.pick("", "64", "{ dict = { \"a\", \"b\" } }"))
