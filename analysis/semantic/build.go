@@ -26,7 +26,14 @@ import (
 type visible struct {
 	hash uint32
 	id   int32 // index of the symbol in builder.syms
+	prev int32 // index in builder.active of the entry of the same name it hides, or -1
 }
+
+// scanActive is how many visible locals lookup scans before it asks
+// builder.innermost instead: a scan is fastest for the usual few dozen,
+// but a function with thousands of locals made every lookup linear and
+// the whole build quadratic.
+const scanActive = 32
 
 // nameHash is FNV-1a; identifiers are short.
 func nameHash(s string) uint32 {
@@ -66,6 +73,8 @@ type builder struct {
 	// active holds the declared, visible locals, innermost last; a scope's
 	// own symbols are the top of the stack from its activeBase up.
 	active []visible
+	// innermost maps a name to its innermost entry in active.
+	innermost map[string]int32
 	// fnBase is the stack depth when the innermost function opened: a
 	// symbol below it belongs to an enclosing function (an upvalue).
 	fnBase int
@@ -117,6 +126,7 @@ func Build(f *syntax.File) *Model {
 		useNames:   make([]*syntax.Name, 0, n/20+16),
 		useIDs:     make([]uint32, 0, n/20+16),
 		active:     make([]visible, 0, 64),
+		innermost:  map[string]int32{},
 		syms:       make([]*Symbol, 0, n/80+16),
 		prevStmt:   -1,
 		nextSyms:   n/100 + 8,
@@ -179,6 +189,13 @@ func (b *builder) close(fr frame) {
 		for i, v := range b.active[fr.activeBase:] {
 			syms[i] = b.syms[v.id]
 		}
+		for i := len(b.active) - 1; i >= fr.activeBase; i-- {
+			if v := b.active[i]; v.prev >= 0 {
+				b.innermost[b.syms[v.id].Name] = v.prev
+			} else {
+				delete(b.innermost, b.syms[v.id].Name)
+			}
+		}
 		s.Symbols = syms
 		b.active = b.active[:fr.activeBase]
 	}
@@ -218,6 +235,13 @@ func (b *builder) takeScopePtrs(n int) []*Scope {
 // and tells whether it belongs to an enclosing function; the id is -1
 // when there is none.
 func (b *builder) lookup(name string, h uint32) (id int32, crossedFunc bool) {
+	if len(b.active) > scanActive {
+		i, ok := b.innermost[name]
+		if !ok {
+			return -1, false
+		}
+		return b.active[i].id, int(i) < b.fnBase
+	}
 	for i := len(b.active) - 1; i >= 0; i-- {
 		if v := b.active[i]; v.hash == h && b.syms[v.id].Name == name {
 			return v.id, i < b.fnBase
@@ -237,7 +261,12 @@ func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, att
 		sym.Shadows = b.syms[prev]
 	}
 	id := b.register(sym)
-	b.active = append(b.active, visible{hash: h, id: id})
+	prev, ok := b.innermost[n.Value]
+	if !ok {
+		prev = -1
+	}
+	b.active = append(b.active, visible{hash: h, id: id, prev: prev})
+	b.innermost[n.Value] = int32(len(b.active) - 1)
 	b.addUse(n, id, useDecl)
 	return sym
 }

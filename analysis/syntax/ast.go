@@ -114,8 +114,9 @@ type Error struct {
 	Start, End int
 	Msg        string
 
-	at    int // offset whose line a Lua compiler names for this error
-	order int // when a Lua compiler meets it: offset*4 + class (scope.go)
+	at    int  // offset whose line a Lua compiler names for this error
+	order int  // when a Lua compiler meets it: offset*4 + class (scope.go)
+	limit bool // one of buflsp's limits, not a compiler error
 }
 
 // Block is a sequence of statements (a chunk or the body of a construct).

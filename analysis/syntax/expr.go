@@ -100,6 +100,9 @@ func (p *parser) subExpr(limit int) Expr {
 		if !p.supported(op.Kind) {
 			p.errorf(op, "unexpected symbol near %s (operator needs Lua 5.3 or later)", p.near(op))
 		}
+		if !p.link() {
+			return left
+		}
 		p.next()
 		right := p.expr(r)
 		start, _ := left.Span()
@@ -169,7 +172,7 @@ func (p *parser) simpleExpr() Expr {
 		e = p.suffixedExpr()
 	}
 	if p.d == DialectLuau {
-		for p.tok.Kind == ODColon {
+		for p.tok.Kind == ODColon && p.link() {
 			p.next()
 			ty := p.typeExpr()
 			start, _ := e.Span()
@@ -208,6 +211,12 @@ func (p *parser) suffixedExpr() Expr {
 	}
 	start, _ := e.Span()
 	for {
+		switch p.tok.Kind {
+		case ODot, OLBracket, OColon, OLParen, TString, OLBrace:
+			if !p.link() {
+				return e
+			}
+		}
 		switch p.tok.Kind {
 		case ODot:
 			op := p.tok.Start

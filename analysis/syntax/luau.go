@@ -293,7 +293,7 @@ func (p *parser) simpleType() TypeExpr {
 		p.errorf(t, "expected a type near %s", p.near(t))
 		return &BadType{Range{t.Start, t.Start}}
 	}
-	for p.tok.Kind == OQuestion {
+	for p.tok.Kind == OQuestion && p.link() {
 		p.next()
 		ty = &TypeOptional{Range{t.Start, p.prevEnd}, ty}
 	}

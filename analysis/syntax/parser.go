@@ -15,6 +15,21 @@ import (
 // keeps deeply nested hostile input linear in time and bounded in stack.
 const maxDepth = 200
 
+// maxHeight bounds how tall the tree grows. Nesting is bounded by maxDepth,
+// but a chain that a compiler reads in a loop (a:b():c()..., a.b.c...,
+// a + b + c ..., a or b or ...) nests one tree level per link, with no
+// limit in Lua 5.x or LuaJIT (Luau refuses about 1,000). Every walk over the
+// tree in analysis/ recurses on it, so the parser counts, in levels and
+// chain links, both the path from the root to where it reads and the height
+// of each finished subtree, and stops past maxHeight with an error. Both
+// checks together keep the finished tree within 2*maxHeight of these units
+// (a few tree levels each), whatever the input.
+const maxHeight = 1000
+
+// height is what the parser knows of one open level: the chain links read
+// at that level and the tallest subtree finished below it.
+type height struct{ links, inner int }
+
 type funcState struct {
 	vararg   bool
 	parent   *funcState
@@ -39,6 +54,8 @@ type parser struct {
 	luaAhead int
 	errs     []Error
 	depth    int
+	heights  []height // one per open level (enter..leave)
+	links    int      // the sum of heights[i].links: chain links on the current path
 	fs       *funcState
 	stopped  bool // nesting limit hit: the rest of the input is skipped
 	a        arena
@@ -50,6 +67,7 @@ type parser struct {
 	// Scope tracking for the compile-time checks (scope.go).
 	scopes []scope
 	golas  []gola
+	golaIx golaIndex
 	vars   []localVar
 	group  []pendingLabel
 	// needSelf asks funcBody to declare the implicit self parameter.
@@ -132,6 +150,9 @@ func parse(filename string, src []byte, str string, opts Options, indentHints bo
 func (p *parser) finishErrors(all bool) []Error {
 	p.first = -1
 	for i, e := range p.errs {
+		if e.limit {
+			continue
+		}
 		if p.first < 0 || e.order < p.errs[p.first].order {
 			p.first = i
 		}
@@ -324,10 +345,71 @@ func (p *parser) newName(start, end int) *Name {
 // is passed, after which the parser skips to the end of input.
 func (p *parser) enter() bool {
 	p.depth++
+	p.heights = append(p.heights, height{})
 	if p.depth > maxDepth && !p.stopped {
 		p.stopped = true
 		p.errorf(p.tok, "chunk has too many syntax levels (more than %d) near %s", maxDepth, p.near(p.tok))
 	}
+	return p.skipIfStopped()
+}
+
+func (p *parser) leave() {
+	p.depth--
+	n := len(p.heights) - 1
+	h := p.heights[n]
+	p.heights = p.heights[:n]
+	p.links -= h.links
+	if n > 0 {
+		up := &p.heights[n-1]
+		up.inner = max(up.inner, h.links+h.inner+1)
+		p.checkHeight(up)
+	}
+}
+
+// link counts one more link of a chain read in a loop at the current level
+// (see maxHeight). It reports false once the parser has stopped; the caller
+// then returns what it has.
+func (p *parser) link() bool {
+	if len(p.heights) == 0 {
+		return !p.stopped
+	}
+	top := &p.heights[len(p.heights)-1]
+	top.links++
+	p.links++
+	if p.depth+p.links > maxHeight {
+		p.stopTooTall()
+	}
+	p.checkHeight(top)
+	return p.skipIfStopped()
+}
+
+// checkHeight stops the parser when the subtree of level h grew too tall.
+func (p *parser) checkHeight(h *height) {
+	if h.links+h.inner+1 > maxHeight {
+		p.stopTooTall()
+	}
+}
+
+// stopTooTall stops the parser at a chain too long for maxHeight.
+func (p *parser) stopTooTall() {
+	if p.stopped {
+		return
+	}
+	p.stopped = true
+	n := len(p.errs)
+	p.errorf(p.tok, "expression too deep to analyse: more than %d chained calls, fields or operators near %s; the rest of the file is not read", maxHeight, p.near(p.tok))
+	if p.d != DialectLuau && len(p.errs) > n {
+		// Lua 5.x and LuaJIT accept any chain length: this is buflsp's
+		// limit, not the compiler's, so CompilerError leaves it out. Luau's
+		// compiler refuses such chains too ("Exceeded allowed recursion
+		// depth"), so there it stays the compiler's error.
+		p.errs[n].limit = true
+	}
+}
+
+// skipIfStopped skips to the end of input once the parser stopped, and
+// reports whether it may go on.
+func (p *parser) skipIfStopped() bool {
 	if p.stopped {
 		for p.tok.Kind != EOF {
 			p.next()
@@ -336,8 +418,6 @@ func (p *parser) enter() bool {
 	}
 	return true
 }
-
-func (p *parser) leave() { p.depth-- }
 
 // blockEnd reports whether the current token ends a block.
 func (p *parser) blockEnd() bool {

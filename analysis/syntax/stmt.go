@@ -372,7 +372,7 @@ func (p *parser) forStmt() Stmt {
 func (p *parser) functionStmt(start int, attrs []*Name) Stmt {
 	p.next()
 	var name Expr = p.name()
-	for p.tok.Kind == ODot || p.tok.Kind == OColon {
+	for (p.tok.Kind == ODot || p.tok.Kind == OColon) && p.link() {
 		colon := p.tok.Kind == OColon
 		op := p.tok.Start
 		p.next()
