@@ -202,6 +202,11 @@ func (s *Server) Serve(ctx context.Context, rw io.ReadWriter) error {
 // handleFrame decodes and dispatches one message; it reports whether the
 // session is over (the client sent exit).
 func (s *Server) handleFrame(body []byte) bool {
+	if err := checkJSONDepth(body); err != nil {
+		s.log.Warn("refused message", zap.Error(err), zap.ByteString("body", truncate(body, 200)))
+		s.replyError(idOf(body), jsonrpc2.NewError(jsonrpc2.InvalidRequest, err.Error()))
+		return false
+	}
 	msg, err := jsonrpc2.DecodeMessage(body)
 	if err != nil {
 		s.log.Warn("malformed message", zap.Error(err), zap.ByteString("body", truncate(body, 200)))

@@ -21,7 +21,9 @@ import (
 
 // maxMessageSize bounds one message body. A length prefix is never trusted:
 // a larger body is skipped and answered with an error rather than allocated.
-const maxMessageSize = 256 << 20
+// 64 MiB holds the JSON of any source file the server reads (the file size
+// cap, DefaultMaxFileSize, is 32 MiB, and escaping rarely doubles a file).
+const maxMessageSize = 64 << 20
 
 // maxHeaderLine bounds one header line, so that a stream without newlines
 // cannot grow the reader without limit.

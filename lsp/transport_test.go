@@ -85,3 +85,26 @@ func FuzzFrames(f *testing.F) {
 		}
 	})
 }
+
+func TestListenAddr(t *testing.T) {
+	for _, tt := range []struct {
+		give, want string
+		public     bool
+		err        bool
+	}{
+		{":7777", "127.0.0.1:7777", false, false},
+		{":0", "127.0.0.1:0", false, false},
+		{"127.0.0.1:7777", "127.0.0.1:7777", false, false},
+		{"localhost:7777", "localhost:7777", false, false},
+		{"[::1]:7777", "[::1]:7777", false, false},
+		{"0.0.0.0:7777", "0.0.0.0:7777", true, false},
+		{"[::]:7777", "[::]:7777", true, false},
+		{"example.org:7777", "example.org:7777", true, false},
+		{"7777", "", false, true},
+	} {
+		got, public, err := listenAddr(tt.give)
+		if (err != nil) != tt.err || got != tt.want || public != tt.public {
+			t.Errorf("listenAddr(%q) = %q, %v, %v; want %q, %v, error %v", tt.give, got, public, err, tt.want, tt.public, tt.err)
+		}
+	}
+}

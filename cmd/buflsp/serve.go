@@ -30,8 +30,9 @@ Flags:
   --stdio             talk on stdin/stdout (the default; accepted because
                       clients such as vscode-languageclient add it)
   --listen ADDR       accept one client on a TCP address instead, e.g.
-                      127.0.0.1:7777 (use a loopback address: there is no
-                      authentication)
+                      127.0.0.1:7777; :7777 means 127.0.0.1:7777. There is
+                      no authentication: another host (0.0.0.0 for every
+                      interface) is used only when named, with a warning
   --log-file PATH     append logs to PATH instead of standard error
   --log-level LEVEL   debug, info, warn (default) or error
   --debounce DUR      wait this long after an edit before analysing
