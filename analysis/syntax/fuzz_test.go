@@ -21,7 +21,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("`a{b}c{`"))
 	f.Add([]byte("((((((((((("))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		for _, d := range []Dialect{DialectLuaJIT, DialectLua51, DialectLua54, DialectLuau} {
+		for _, d := range []Dialect{DialectLuaJIT, DialectLua51, DialectLua52, DialectLua53, DialectLua54, DialectLuau} {
 			file := Parse("f.lua", src, Options{Dialect: d})
 			if file == nil || file.Chunk == nil {
 				t.Fatal("nil tree")

@@ -109,7 +109,7 @@ func TestInspectMatchesReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range []Dialect{dialectFor(path), DialectLuaJIT, DialectLua54, DialectLuau} {
+		for _, d := range []Dialect{dialectFor(path), DialectLuaJIT, DialectLua52, DialectLua53, DialectLua54, DialectLuau} {
 			f := Parse(path, src, Options{Dialect: d})
 			nodes += sameWalk(t, fmt.Sprintf("%s as %v", path, d), f.Chunk)
 			Inspect(f.Chunk, func(n Node) bool { kinds[fmt.Sprintf("%T", n)] = true; return true })
@@ -348,7 +348,7 @@ func FuzzInspectEquivalence(f *testing.F) {
 	f.Add([]byte("type T<U...> = (typeof(f(x)), ...number) -> {read a: T?, [string]: U & V}"))
 	f.Add([]byte("local t = {[k] = v, n = 1, 2; f(...)} if a then elseif b then else end"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		for _, d := range []Dialect{DialectLuaJIT, DialectLua51, DialectLua54, DialectLuau} {
+		for _, d := range []Dialect{DialectLuaJIT, DialectLua51, DialectLua52, DialectLua53, DialectLua54, DialectLuau} {
 			file := Parse("f.lua", src, Options{Dialect: d})
 			sameWalk(t, d.String(), file.Chunk)
 		}
