@@ -33,7 +33,8 @@ Flags:
   --timeout D        wall-clock limit, e.g. 500ms or 5s (default 2s)
   --max-memory N     memory limit, e.g. 16M or 1G (default 64M)
   --max-output N     limit on captured output (default 1M)
-  --target T         luajit, luau or buflsp (default: detected from the file)
+  --target T         lua51, lua52, lua53, lua54, luajit, luau or buflsp
+                     (default: the file's "-- target:" line or .luau, else luajit)
   --json             print one JSON object (ok, output, values, error,
                      durationNs) instead of text
   --traceback        print the Lua traceback after an error
@@ -57,7 +58,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", sandbox.DefaultTimeout, "wall-clock limit")
 	maxMemory := fs.String("max-memory", "64M", "memory limit")
 	maxOutput := fs.String("max-output", "1M", "output limit")
-	target := fs.String("target", "", "luajit, luau or buflsp")
+	target := fs.String("target", "", "lua51, lua52, lua53, lua54, luajit, luau or buflsp")
 	asJSON := fs.Bool("json", false, "JSON output")
 	traceback := fs.Bool("traceback", false, "print the traceback after an error")
 	if code, ok := parseFlags(fs, args, evalHelp, stdout, stderr); !ok {
