@@ -128,3 +128,13 @@ func FuzzNestedShapes(f *testing.F) {
 		}
 	})
 }
+
+// TestChainsOfStatementsDoNotAddUp checks that the chains of sibling
+// statements are not counted as one: many short call statements and
+// function names stay silent however many there are.
+func TestChainsOfStatementsDoNotAddUp(t *testing.T) {
+	src := strings.Repeat("function M.a.b(x) end\nsbuf:put(x):put(y)\nt.a.b = t.c.d\n", 3*maxHeight)
+	if f := Parse("x.lua", []byte(src), Options{}); len(f.Errors) > 0 {
+		t.Fatalf("errors on %d ordinary statements: %v", 3*3*maxHeight, f.Errors[:1])
+	}
+}

@@ -27,8 +27,10 @@ const maxDepth = 200
 const maxHeight = 1000
 
 // height is what the parser knows of one open level: the chain links read
-// at that level and the tallest subtree finished below it.
-type height struct{ links, inner int }
+// at that level in the current statement, the tallest subtree finished
+// below it in that statement, and the tallest of its earlier statements
+// (the statements of a block are siblings: their chains do not add up).
+type height struct{ links, inner, done int }
 
 type funcState struct {
 	vararg   bool
@@ -361,9 +363,21 @@ func (p *parser) leave() {
 	p.links -= h.links
 	if n > 0 {
 		up := &p.heights[n-1]
-		up.inner = max(up.inner, h.links+h.inner+1)
+		up.inner = max(up.inner, h.done, h.links+h.inner+1)
 		p.checkHeight(up)
 	}
+}
+
+// endStatement closes the chains of a statement of the current block: the
+// next statement's chains are its siblings, not nested in it.
+func (p *parser) endStatement() {
+	if len(p.heights) == 0 {
+		return
+	}
+	top := &p.heights[len(p.heights)-1]
+	top.done = max(top.done, top.links+top.inner+1)
+	p.links -= top.links
+	top.links, top.inner = 0, 0
 }
 
 // link counts one more link of a chain read in a loop at the current level

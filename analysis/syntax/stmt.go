@@ -21,6 +21,7 @@ func (p *parser) block() *Block {
 			continue
 		}
 		s, last := p.statement()
+		p.endStatement()
 		if len(p.group) > 0 && !p.labelsContinue() {
 			p.flushLabels()
 		}
