@@ -171,14 +171,13 @@ func (p *parser) simpleExpr() Expr {
 	default:
 		e = p.suffixedExpr()
 	}
-	if p.d == DialectLuau {
-		for p.tok.Kind == ODColon && p.link() {
-			p.next()
-			ty := p.typeExpr()
-			start, _ := e.Span()
-			_, end := ty.Span()
-			e = &Cast{Range{start, end}, e, ty}
-		}
+	if p.d == DialectLuau && p.tok.Kind == ODColon && p.link() {
+		// One assertion per operand: "x :: A :: B" is not an expression.
+		p.next()
+		ty := p.typeExpr()
+		start, _ := e.Span()
+		_, end := ty.Span()
+		e = &Cast{Range{start, end}, e, ty}
 	}
 	return e
 }
@@ -393,6 +392,7 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 				fs.vararg = true
 				p.next()
 				if p.d == DialectLuau && p.accept(OColon) {
+					p.packOK = true // "...: T..." names a generic pack
 					fn.VarargType = p.typeExpr()
 				}
 				break
@@ -454,7 +454,8 @@ func (p *parser) newString(t Token) *String {
 // the gap is trivia already scanned, so this adds no more than linear work.
 func (p *parser) newlineBetween(from, to int) bool {
 	for i := from; i < to; i++ {
-		if c := p.src[i]; c == '\n' || c == '\r' {
+		// Luau's lines end only at '\n'.
+		if c := p.src[i]; c == '\n' || c == '\r' && p.d != DialectLuau {
 			return true
 		}
 	}

@@ -12,54 +12,49 @@ func (p *parser) luauStatement() Stmt {
 	t := p.tok
 	word := string(p.src[t.Start:t.End])
 	switch word {
+	case "continue", "type", "export", "const":
+	default:
+		return nil
+	}
+	// Luau reads the word as an expression first and takes it as a keyword
+	// only when nothing continues the expression or makes it an
+	// assignment: "type(x)", "type.x = 1" and "const = 1" stay ordinary.
+	switch k := p.peek().Kind; k {
+	case ODot, OLBracket, OColon, OLParen, TString, OLBrace, OAssign, OComma:
+		return nil
+	default:
+		if compoundOp(k) != 0 {
+			return nil
+		}
+	}
+	p.next()
+	switch word {
 	case "continue":
-		switch p.peek().Kind {
-		case OAssign, OComma, ODot, OLBracket, OColon, OLParen, TString, OLBrace:
-			return nil
-		}
-		if compoundOp(p.peek().Kind) != 0 {
-			return nil
-		}
-		p.next()
 		if p.fs.loops == 0 {
-			p.errorf(t, "continue statement outside a loop")
+			p.errorf(t, "continue statement must be inside a loop")
 		}
 		return &Continue{Range{t.Start, t.End}}
 	case "type":
-		if k := p.peek().Kind; k != TName && k != KFunction {
-			return nil
-		}
-		p.next()
 		return p.typeAlias(t.Start, false)
 	case "export":
-		if p.peek().Kind != TName {
-			return nil
-		}
-		p.next()
 		if p.tok.Kind != TName || string(p.src[p.tok.Start:p.tok.End]) != "type" {
-			p.errorf(p.tok, "expected 'type' after 'export' near %s", p.near(p.tok))
-			return &BadStmt{Range{t.Start, p.prevEnd}}
+			p.addError(t.Start, t.End, "incomplete statement: 'export' must be followed by 'type'")
+			return &BadStmt{Range{t.Start, t.End}}
 		}
 		p.next()
 		return p.typeAlias(t.Start, true)
-	case "const":
-		// Luau's const locals: "const x = 1", "const function f() end".
-		if k := p.peek().Kind; k != TName && k != KFunction {
-			return nil
-		}
-		p.next()
-		if p.tok.Kind == KFunction {
-			p.next()
-			name := p.name()
-			p.declare(name.Value, true, p.tok)
-			fn := p.funcBody(t.Start, nil)
-			lf := p.a.localFns.new()
-			*lf = LocalFunction{Range{t.Start, p.prevEnd}, name, fn}
-			return lf
-		}
-		return p.localStmt(t.Start, true)
 	}
-	return nil
+	// const: "const x = 1", "const function f() end".
+	if p.tok.Kind == KFunction {
+		p.next()
+		name := p.name()
+		p.declare(name.Value, true, p.tok)
+		fn := p.funcBody(t.Start, nil)
+		lf := p.a.localFns.new()
+		*lf = LocalFunction{Range{t.Start, p.prevEnd}, name, fn}
+		return lf
+	}
+	return p.localStmt(t.Start, true)
 }
 
 // typeAlias parses what follows "type": an alias "Name<Generics> = Type"
@@ -151,11 +146,13 @@ func (p *parser) interp() Expr {
 		e.Range = Range{t.Start, t.End}
 		return e
 	}
+	piece := t
 	p.next()
 	for {
 		e.Exprs = append(e.Exprs, p.expr(0))
 		if p.tok.Kind != ORBrace {
-			p.errorf(p.tok, "expected '}' in interpolated string near %s", p.near(p.tok))
+			// Luau names the string piece before the expression.
+			p.addErrorOrder(p.tok.Start, p.tok.End, "expected '}' in interpolated string near "+p.near(p.tok), piece.Start, p.tok.Start*4+orderParse)
 			break
 		}
 		// Rescan from the brace as the continuation of the string.
@@ -165,7 +162,7 @@ func (p *parser) interp() Expr {
 		}
 		p.lx.pos = p.tok.Start
 		p.tok = p.lx.interp(p.tok.Start, false)
-		piece := p.tok
+		piece = p.tok
 		e.Parts = append(e.Parts, string(p.src[piece.Start:piece.End]))
 		p.next()
 		if piece.Kind != TInterpMid {
@@ -187,7 +184,10 @@ func isOptional(t TypeExpr) bool {
 }
 
 // returnType parses a function's return annotation: a type or a pack.
-func (p *parser) returnType() TypeExpr { return p.typeExpr() }
+func (p *parser) returnType() TypeExpr {
+	p.packOK = true
+	return p.typeExpr()
+}
 
 // typeExpr parses a Luau type with unions, intersections and '?'.
 func (p *parser) typeExpr() TypeExpr {
@@ -245,6 +245,8 @@ func (p *parser) typeExpr() TypeExpr {
 // simpleType parses one type operand with trailing '?'s.
 func (p *parser) simpleType() TypeExpr {
 	t := p.tok
+	allowPack := p.packOK
+	p.packOK = false
 	var ty TypeExpr
 	switch t.Kind {
 	case KNil, KTrue, KFalse, TString:
@@ -266,6 +268,9 @@ func (p *parser) simpleType() TypeExpr {
 			ref.Prefix, ref.Name = ref.Name, p.name()
 		}
 		if p.tok.Kind == OVararg {
+			if !allowPack {
+				p.errorf(p.tok, "unexpected '...' after type name; a type pack is not allowed here")
+			}
 			p.next()
 			return &TypeGenericPack{Range{t.Start, p.prevEnd}, ref.Name}
 		}
@@ -284,13 +289,18 @@ func (p *parser) simpleType() TypeExpr {
 	case OLBrace:
 		ty = p.tableType()
 	case OLParen, OLt:
-		ty = p.funcOrParenType()
+		ty = p.funcOrParenType(allowPack)
 	case OVararg:
 		p.next()
 		x := p.typeExpr()
 		ty = &TypePack{Range{t.Start, p.prevEnd}, []TypeExpr{x}, true}
 	default:
-		p.errorf(t, "expected a type near %s", p.near(t))
+		// Luau names the line of the token before the missing type.
+		at := p.prevEnd
+		if t.Kind == KFunction {
+			at = t.Start // Luau names 'function' itself: not a type
+		}
+		p.addErrorOrder(t.Start, t.End, "expected a type near "+p.near(t), at, t.Start*4+orderParse)
 		return &BadType{Range{t.Start, t.Start}}
 	}
 	for p.tok.Kind == OQuestion && p.link() {
@@ -301,10 +311,15 @@ func (p *parser) simpleType() TypeExpr {
 }
 
 // typeOrPack parses a type argument, which may be a pack "(A, B)" or "...T".
-func (p *parser) typeOrPack() TypeExpr { return p.typeExpr() }
+func (p *parser) typeOrPack() TypeExpr {
+	p.packOK = true
+	return p.typeExpr()
+}
 
-// funcOrParenType parses "(T)", "(A, B) -> R" or "<T>(A) -> R".
-func (p *parser) funcOrParenType() TypeExpr {
+// funcOrParenType parses "(T)", "(A, B) -> R" or "<T>(A) -> R", and the
+// pack "(A, B)" where allowPack says one may stand. Generics or named
+// parameters make it a function type, which needs its '->'.
+func (p *parser) funcOrParenType(allowPack bool) TypeExpr {
 	t := p.tok
 	var generics []*Name
 	if t.Kind == OLt {
@@ -321,6 +336,8 @@ func (p *parser) funcOrParenType() TypeExpr {
 			p.next()
 		}
 		names = append(names, name)
+		// A parameter list may end in a pack: "...T" or "T...".
+		p.packOK = p.tok.Kind == TName && p.peek().Kind == OVararg
 		ty := p.typeExpr()
 		params = append(params, ty)
 		if _, bad := ty.(*BadType); bad || !p.accept(OComma) {
@@ -330,8 +347,22 @@ func (p *parser) funcOrParenType() TypeExpr {
 	p.expectClose(ORParen, "(", lp)
 	if p.tok.Kind == OArrow {
 		p.next()
-		ret := p.typeExpr()
+		ret := p.returnType()
 		return &TypeFunc{Range{t.Start, p.prevEnd}, generics, params, names, ret}
+	}
+	forced := generics != nil
+	vararg := false
+	for i, n := range names {
+		forced = forced || n != nil
+		if tp, ok := params[i].(*TypePack); ok && tp.Variadic {
+			vararg = true
+		}
+		if _, ok := params[i].(*TypeGenericPack); ok {
+			vararg = true
+		}
+	}
+	if forced || !(len(params) == 1 && !vararg || allowPack) {
+		p.errorf(p.tok, "expected '->' when parsing function type near %s", p.near(p.tok))
 	}
 	if len(params) == 1 && generics == nil && names[0] == nil {
 		return &TypePack{Range{t.Start, p.prevEnd}, params, false}

@@ -42,6 +42,9 @@ type funcState struct {
 }
 
 type parser struct {
+	// packOK lets the next Luau simple type be a type pack "(A, B)": the
+	// first type of a type argument or of a return type.
+	packOK   bool
 	lx       lexer
 	src      []byte
 	str      string // src as one string: node texts are substrings of it, with no copy each

@@ -216,6 +216,9 @@ func (p *parser) attributes() []*Name {
 							p.addError(s, e, "only literals can be passed as arguments for attributes")
 						}
 					}
+					if attrs[len(attrs)-1].Value == "deprecated" {
+						p.checkDeprecatedArgs(c)
+					}
 				}
 			}
 			if !p.accept(OComma) {
@@ -250,6 +253,37 @@ func (p *parser) checkAttribute(attrs []*Name, n *Name, at int) []*Name {
 		}
 	}
 	return append(attrs, n)
+}
+
+// checkDeprecatedArgs checks @[deprecated {...}]: one table whose fields
+// are use = "..." and reason = "..." only.
+func (p *parser) checkDeprecatedArgs(c *Call) {
+	if len(c.Args) == 0 {
+		return
+	}
+	tab, ok := c.Args[0].(*Table)
+	if !ok {
+		s, e := c.Args[0].Span()
+		p.addError(s, e, "unknown argument type for @deprecated (expected a table)")
+		return
+	}
+	for _, f := range tab.Fields {
+		switch {
+		case f.NameKey == nil && f.Key == nil || f.Key != nil:
+			s, e := f.Value.Span()
+			if f.Key != nil {
+				s, e = f.Key.Span()
+			}
+			p.addError(s, e, "only the constant keys 'use' and 'reason' are allowed for @deprecated")
+		case f.NameKey.Value != "use" && f.NameKey.Value != "reason":
+			p.addError(f.NameKey.Start, f.NameKey.End, "unknown argument '"+f.NameKey.Value+"' for @deprecated (expected use or reason)")
+		default:
+			if _, isStr := f.Value.(*String); !isStr {
+				s, e := f.Value.Span()
+				p.addError(s, e, "only a constant string is allowed as the value of '"+f.NameKey.Value+"'")
+			}
+		}
+	}
 }
 
 // literalAttrArg reports whether e may be an attribute argument: a constant
