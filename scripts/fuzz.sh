@@ -12,4 +12,11 @@ for pkg in $(go list ./...); do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" || status=1
   done
 done
+# Random Luau buffer programs under buflsp and the real luau (needs
+# BUFLSP_LUAU_DIR or luau on PATH); LUAUFUZZ_N programs, 10000 by default.
+if [ -z "${BUFLSP_LUAU_DIR:-}" ] && [ -d ../shared/oracles/luau ]; then
+  export BUFLSP_LUAU_DIR="$(cd ../shared/oracles/luau && pwd)"
+fi
+echo "== luaufuzz (${LUAUFUZZ_N:-10000} programs)"
+go run ./internal/tools/luaufuzz -n "${LUAUFUZZ_N:-10000}" -jobs "${LUAUFUZZ_JOBS:-2}" || status=1
 exit $status

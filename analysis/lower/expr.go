@@ -1,6 +1,9 @@
 package lower
 
 import (
+	"math"
+	"strconv"
+
 	"github.com/yuin/gopher-lua/ast"
 
 	"github.com/buflsp/buflsp/analysis/syntax"
@@ -53,6 +56,9 @@ func (l *lowerer) expr(e syntax.Expr) ast.Expr {
 		case syntax.KNot:
 			return at(l, start, &ast.UnaryNotOpExpr{Expr: x})
 		case syntax.OSub:
+			if v, ok := constValue(x); ok {
+				return l.numberNode(start, -v)
+			}
 			return at(l, start, &ast.UnaryMinusOpExpr{Expr: x})
 		case syntax.OLen:
 			return at(l, start, &ast.UnaryLenOpExpr{Expr: x})
@@ -166,10 +172,61 @@ func (l *lowerer) combine(off int, op syntax.Kind, x, y ast.Expr) ast.Expr {
 	case syntax.OConcat:
 		return at(l, off, &ast.StringConcatOpExpr{Lhs: x, Rhs: y})
 	case syntax.OAdd, syntax.OSub, syntax.OMul, syntax.ODiv, syntax.OMod, syntax.OPow:
+		if a, ok := constValue(x); ok {
+			if b, ok := constValue(y); ok {
+				// NaN is left to the VM, whose own folding keeps its
+				// sign (0/0 is a negative NaN on x86, as in Luau).
+				if v, _ := foldArith(op, a, b); v == v {
+					return l.numberNode(off, v)
+				}
+			}
+		}
 		return at(l, off, &ast.ArithmeticOpExpr{Operator: op.String(), Lhs: x, Rhs: y})
 	case syntax.OIDiv:
 		return l.helperCall(off, helperIDiv, x, y)
 	}
 	l.fail(off, "the operator %s is not supported by the buflsp runtime", op)
 	return &ast.NilExpr{}
+}
+
+// Constant folding. gopher-lua folds arithmetic on literals itself, but it
+// keeps one constant per value with 0 == -0, so a folded -0 would print as
+// 0 (or a later 0 as -0). The lowering folds first and writes -0 as the
+// negation of the string "0", which is negated at run time and never folded.
+
+// constValue returns the value of a folded numeric literal.
+func constValue(e ast.Expr) (float64, bool) {
+	n, ok := e.(*ast.NumberExpr)
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(n.Value, 64)
+	return v, err == nil
+}
+
+// numberNode is the literal for v, or the unfoldable -0.
+func (l *lowerer) numberNode(off int, v float64) ast.Expr {
+	if v == 0 && math.Signbit(v) {
+		return at(l, off, &ast.UnaryMinusOpExpr{Expr: at(l, off, &ast.StringExpr{Value: "0"})})
+	}
+	return at(l, off, &ast.NumberExpr{Value: strconv.FormatFloat(v, 'g', -1, 64)})
+}
+
+// foldArith computes x op y for two literals as the VM would.
+func foldArith(op syntax.Kind, x, y float64) (float64, bool) {
+	switch op {
+	case syntax.OAdd:
+		return x + y, true
+	case syntax.OSub:
+		return x - y, true
+	case syntax.OMul:
+		return x * y, true
+	case syntax.ODiv:
+		return x / y, true
+	case syntax.OMod:
+		return x - math.Floor(x/y)*y, true
+	case syntax.OPow:
+		return math.Pow(x, y), true
+	}
+	return 0, false
 }

@@ -9,7 +9,9 @@ import (
 	"os"
 
 	"github.com/buflsp/buflsp/analysis/lower"
+	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/host"
+	"github.com/buflsp/buflsp/runtime/luaustd"
 )
 
 const runHelp = `Usage: buflsp run [flags] script.lua [args...]
@@ -90,12 +92,17 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
+	chunk := path
+	if tgt == syntax.TargetLuau {
+		chunk = luaustd.ChunkName(path)
+	}
 	err = host.Run(path, fs.Args()[1:], host.Options{
-		Stdout:   stdout,
-		Stderr:   stderr,
-		Context:  ctx,
-		Flavor:   flavorOf(tgt),
-		Frontend: lower.Frontend(tgt),
+		ChunkName: chunk,
+		Stdout:    stdout,
+		Stderr:    stderr,
+		Context:   ctx,
+		Flavor:    flavorOf(tgt),
+		Frontend:  lower.Frontend(tgt),
 	})
 	var se *host.ScriptError
 	switch {

@@ -58,7 +58,7 @@ func Compile(L *lua.LState, fe Frontend, src []byte, name string) (*lua.LFunctio
 	if err != nil {
 		return nil, syntaxError(frontendError(name, err))
 	}
-	proto, err := lua.Compile(chunk, name)
+	proto, err := compileTree(chunk, name)
 	if err != nil {
 		se := &SyntaxError{Chunk: name, Message: err.Error()}
 		var ce *lua.CompileError
@@ -68,6 +68,18 @@ func Compile(L *lua.LState, fe Frontend, src []byte, name string) (*lua.LFunctio
 		return nil, syntaxError(se)
 	}
 	return L.NewFunctionFromProto(proto), nil
+}
+
+// compileTree is lua.Compile with any panic of the compiler (other than its
+// own CompileError, which it returns) turned into an error, so that no Go
+// trace reaches a user.
+func compileTree(chunk []ast.Stmt, name string) (proto *lua.FunctionProto, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error of the compiler: %v", p)
+		}
+	}()
+	return lua.Compile(chunk, name)
 }
 
 // frontendError splits the front end's "line:col: message".

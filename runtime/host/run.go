@@ -37,7 +37,11 @@ func Run(path string, args []string, opts Options) error {
 		argt.RawSetInt(i+1, lua.LString(a))
 	}
 	L.SetGlobal("arg", argt)
-	return RunChunk(L, opts.Frontend, path, src, args)
+	name := path
+	if opts.ChunkName != "" {
+		name = opts.ChunkName
+	}
+	return RunChunk(L, opts.Frontend, name, src, args)
 }
 
 // RunChunk compiles src with the front end fe under the chunk name name and

@@ -69,6 +69,9 @@ type Options struct {
 	// stack; zero picks generous defaults.
 	CallStackSize   int
 	RegistryMaxSize int
+	// ChunkName names the script in messages and tracebacks instead of its
+	// path (Run only).
+	ChunkName string
 	// Flavor picks the standard library: LuaJIT's (the default) or Luau's.
 	Flavor Flavor
 	// Frontend compiles the script and everything load, loadstring,

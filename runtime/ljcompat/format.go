@@ -248,6 +248,23 @@ func (f *Formatter) luauSpec(L *lua.LState, format string, i int) (spec, int) {
 	return sp, i + 1
 }
 
+// cUint64 is C's (unsigned long long) cast of a double as x86-64 code does
+// it: below 2^63 (and NaN) through the signed conversion, whose overflow is
+// 0x8000000000000000; from 2^63 up by converting x-2^63 and setting the top
+// bit, so 2^64 and beyond come out as 0.
+func cUint64(x float64) uint64 {
+	cvt := func(v float64) uint64 {
+		if v != v || v >= 1<<63 || v < -(1<<63) {
+			return 1 << 63
+		}
+		return uint64(int64(v))
+	}
+	if x >= 1<<63 {
+		return cvt(x-(1<<63)) ^ (1 << 63)
+	}
+	return cvt(x)
+}
+
 // appendCFloat formats x as C's printf does (glibc: correctly rounded, ties
 // to even, "inf"/"nan" with the sign bit shown), which Luau uses.
 func appendCFloat(dst []byte, sp spec, x float64) []byte {
@@ -333,6 +350,18 @@ func (f *Formatter) convertLuau(L *lua.LState, dst []byte, sp spec, n int) []byt
 		}
 		if strings.IndexByte("eEfFgG", sp.conv) >= 0 {
 			return appendCFloat(dst, sp, checkNumber(L, n))
+		}
+		if strings.IndexByte("ouxX", sp.conv) >= 0 {
+			return appendInt(dst, sp, cUint64(checkNumber(L, n)), false)
+		}
+		if sp.conv == 'c' {
+			// Luau casts to a C int: out of range (and NaN) is INT_MIN,
+			// whose low byte is 0.
+			v, c := checkNumber(L, n), byte(0)
+			if v > -2147483649 && v < 2147483648 {
+				c = byte(int32(v))
+			}
+			return pad(dst, sp, nil, []byte{c}, false)
 		}
 	}
 	return f.convert(L, dst, sp, n)

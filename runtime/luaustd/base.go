@@ -2,6 +2,7 @@ package luaustd
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"runtime/metrics"
 	"strings"
@@ -118,9 +119,11 @@ func rep(L *lua.LState) int {
 	return 1
 }
 
-// isYieldable is coroutine.isyieldable(): true inside a coroutine.
+// isYieldable is coroutine.isyieldable(). The luau command runs a script
+// as a coroutine, so the main chunk may yield too; gopher-lua's main chunk
+// cannot, but true is what a Luau script sees there.
 func isYieldable(L *lua.LState) int {
-	L.Push(lua.LBool(L.Parent != nil))
+	L.Push(lua.LTrue)
 	return 1
 }
 
@@ -135,4 +138,15 @@ func closeCoroutine(L *lua.LState) int {
 	}
 	L.Push(lua.LTrue)
 	return 1
+}
+
+// ChunkName is the name the luau command gives a script file in messages:
+// the path cleaned, with "./" in front of a relative path that does not
+// start with "../".
+func ChunkName(path string) string {
+	p := filepath.ToSlash(filepath.Clean(path))
+	if filepath.IsAbs(path) || strings.HasPrefix(p, "../") || p == ".." {
+		return p
+	}
+	return "./" + p
 }

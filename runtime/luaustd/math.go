@@ -14,7 +14,7 @@ func mathFuncs() map[string]lua.LGFunction {
 	return map[string]lua.LGFunction{
 		"clamp": func(L *lua.LState) int {
 			x, lo, hi := num(L, 1, "clamp"), num(L, 2, "clamp"), num(L, 3, "clamp")
-			if lo > hi {
+			if !(lo <= hi) {
 				luau.ArgError(L, 3, "clamp", "max must be greater than or equal to min")
 			}
 			L.Push(lua.LNumber(math.Max(lo, math.Min(x, hi))))
