@@ -116,6 +116,10 @@ type inferrer struct {
 	st        *state
 	fn        *funcCtx
 	recording bool
+	// final is set for the second round, the one whose types are kept:
+	// the first round's expression types are never read, so they are not
+	// stored (a map of every expression, the largest part of that round).
+	final     bool
 	loopDepth int
 	genCount  int
 	bufs      map[syntax.Node]*Buffer
@@ -187,6 +191,7 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.applyExternalParams()
 	in.t = newTypes(m, target, table)
 	in.t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
+	in.final = true
 	in.sum = &Summary{}
 	in.walkChunk()
 	in.sum.Exports = in.exportFacts(in.fn.info.Returns)
@@ -299,7 +304,7 @@ func (in *inferrer) change(b *Buffer, call *syntax.Call) {
 }
 
 func (in *inferrer) record(e syntax.Expr, t Type) {
-	if in.recording && t.Kind != Unknown {
+	if in.recording && in.final && t.Kind != Unknown {
 		in.t.exprs[e] = t
 	}
 }
