@@ -97,7 +97,9 @@ func HostileShapes() []Shape {
 			return []byte(prelude + "b:put(" + rep("a, ", n) + "a)\n")
 		}},
 		{Name: "cast-chain", Ext: ".luau", Gen: func(n int) []byte {
-			return []byte("local a = 1\nlocal x = a" + rep(" :: any", n) + "\n")
+			// Luau allows one :: per operand ("a :: any :: any" does not
+			// compile), so the chain is of cast operands.
+			return []byte("local a = 1\nlocal x = a :: any" + rep(" + a :: any", n) + "\n")
 		}},
 		{Name: "optional-type", Ext: ".luau", Gen: func(n int) []byte {
 			return []byte("local x: number" + rep("?", n) + " = nil\n")
