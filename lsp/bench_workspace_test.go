@@ -1,0 +1,69 @@
+package lsp
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// BenchmarkEditToDiagnosticsWorkspace measures a one-character edit in a
+// 10,000-line file until its diagnostics arrive, as BenchmarkEditToDiagnostics
+// does, but inside a workspace of 300,000 lines: 30 modules of 10,000 lines
+// that each require the previous one and return their table, scanned in the
+// background before the edits start. The edited file is the last module,
+// so that whatever the server learns across files (the workspace index,
+// cross-file summaries) is in play. The server runs with the collector
+// settings it serves with (gc.go).
+func BenchmarkEditToDiagnosticsWorkspace(b *testing.B) {
+	defer tuneGC()()
+	const files, lines = 30, 10_000
+	dir := b.TempDir()
+	body := bigDocument(lines - 2)
+	text := func(i int) string {
+		head := "local prev = nil\n"
+		if i > 0 {
+			head = "local prev = require(\"m" + strconv.Itoa(i-1) + "\")\n"
+		}
+		return head + body + "return Mod\n"
+	}
+	for i := range files {
+		if err := os.WriteFile(filepath.Join(dir, "m"+strconv.Itoa(i)+".lua"), []byte(text(i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c := newClient(b, clientOptions{rootURI: string(uri.File(dir)), server: Options{Debounce: DefaultDebounce}})
+	c.patience = 5 * time.Minute
+	c.waitFor("workspace analysis", func() bool {
+		for _, n := range c.notes {
+			if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
+				return true
+			}
+		}
+		return false
+	})
+	u := protocol.DocumentURI(uri.File(filepath.Join(dir, "m"+strconv.Itoa(files-1)+".lua")))
+	c.open(u, text(files-1))
+	c.diagnosticsFor(u, 1)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := int32(i + 2)
+		// Alternate between typing and deleting one character on line 5000.
+		change := map[string]any{"range": rng(5000, 0, 5000, 0), "text": " "}
+		if i%2 == 1 {
+			change = map[string]any{"range": rng(5000, 0, 5000, 1), "text": ""}
+		}
+		start := time.Now()
+		c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": u, "version": v}, "contentChanges": []any{change}})
+		c.diagnosticsFor(u, v)
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	reportPercentiles(b, lat)
+}
