@@ -25,6 +25,7 @@ type Result struct {
 	Diagnostics []Diagnostic // sorted by position, suppression and severities applied
 
 	api       *api.Table
+	facts     *semantic.Facts // what the workspace tells this file, or nil
 	modelOnce sync.Once
 	model     *semantic.Model
 	typesOnce sync.Once
@@ -73,7 +74,7 @@ func (r *Result) Types() *semantic.Types {
 				r.types = nil
 			}
 		}()
-		r.types = semantic.Infer(m, r.Target(), r.api)
+		r.types = semantic.InferWith(m, r.Target(), r.api, r.facts)
 	})
 	return r.types
 }
@@ -147,6 +148,42 @@ func (c *Checker) Parse(name string, src []byte, cfg *Config) *Result {
 	}
 	target := cfg.FileTarget(name, src)
 	return &Result{File: parse(name, src, target), api: c.api}
+}
+
+// ParseIn is Parse for a file of the workspace ws (nil: none): the file's
+// inference assumes what ws knows about the modules it requires and the
+// arguments other files pass to its exported functions.
+func (c *Checker) ParseIn(ws *Workspace, name string, src []byte, cfg *Config) *Result {
+	r := c.Parse(name, src, cfg)
+	r.facts = ws.Facts(name, src)
+	return r
+}
+
+// parseForSummary is ParseIn for a file whose calls matter to the
+// workspace: its inference runs even when the workspace tells it nothing
+// (a file that never mentions "buffer" is otherwise skipped).
+func (c *Checker) parseForSummary(ws *Workspace, name string, src []byte, cfg *Config) *Result {
+	r := c.ParseIn(ws, name, src, cfg)
+	if r.facts == nil {
+		r.facts = &semantic.Facts{Import: func(string) *semantic.ModuleFacts { return nil }}
+	}
+	return r
+}
+
+// CheckIn is Check for a file of the workspace ws (see ParseIn).
+func (c *Checker) CheckIn(ws *Workspace, name string, src []byte, cfg *Config) *Result {
+	r := c.ParseIn(ws, name, src, cfg)
+	r.Diagnostics, _ = c.Diagnose(context.Background(), r, cfg)
+	return r
+}
+
+// Summary is what the file tells the rest of the workspace (see
+// Workspace.SetSummary); nil when its types could not be inferred.
+func (r *Result) Summary() *semantic.Summary {
+	if t := r.Types(); t != nil {
+		return t.Summary()
+	}
+	return nil
 }
 
 // Diagnose runs the enabled rules on r (from Parse, with the same cfg) and

@@ -99,10 +99,17 @@ func checkRuleFile(t *testing.T, checker *analysis.Checker, path string, src []b
 		}
 	}
 	res := checker.Check(path, src, cfg)
-	wants := parseMarkers(t, res.File)
+	matchMarkers(t, path, src, res.File, res.Diagnostics)
+	checkFixGolden(t, path, src, res.Diagnostics)
+}
+
+// matchMarkers checks a file's diagnostics against its want markers.
+func matchMarkers(t *testing.T, path string, src []byte, file *syntax.File, diags []analysis.Diagnostic) {
+	t.Helper()
+	wants := parseMarkers(t, file)
 	used := make([]bool, len(wants))
-	lt := res.File.Lines
-	for _, d := range res.Diagnostics {
+	lt := file.Lines
+	for _, d := range diags {
 		if d.Start < 0 || d.End < d.Start || d.End > len(src) {
 			t.Errorf("%s: diagnostic range [%d,%d) outside the file", d.Rule, d.Start, d.End)
 			continue
@@ -125,7 +132,41 @@ func checkRuleFile(t *testing.T, checker *analysis.Checker, path string, src []b
 			t.Errorf("%s:%d: expected %s, got none", path, w.line, w.text)
 		}
 	}
-	checkFixGolden(t, path, src, res.Diagnostics)
+}
+
+// TestRulesWorkspace checks the archives under testdata/rules (*.txtar):
+// each is a workspace of several files, checked together as `buflsp check
+// DIR` does (so values flow between modules), and every file's
+// diagnostics must match its markers.
+func TestRulesWorkspace(t *testing.T) {
+	checker := analysis.NewChecker()
+	n := testutil.CaseTree(t, filepath.Join("..", "testdata", "rules"), func(p string) bool { return strings.HasSuffix(p, ".txtar") },
+		func(t *testing.T, path string, data []byte) {
+			dir := t.TempDir()
+			a := testutil.ParseArchive(string(data))
+			a.Extract(t, dir)
+			results := checker.CheckPaths([]string{dir}, analysis.PathsOptions{})
+			if len(results) != len(a.Files) {
+				t.Fatalf("%d results for %d files", len(results), len(a.Files))
+			}
+			for _, fr := range results {
+				if fr.Err != nil {
+					t.Fatal(fr.Err)
+				}
+				rel, _ := filepath.Rel(dir, fr.Path)
+				src, err := os.ReadFile(fr.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// A check keeps only the findings of each file; the markers
+				// are read from a parse of its own.
+				file := syntax.Parse(fr.Path, src, syntax.Options{})
+				matchMarkers(t, path+":"+filepath.ToSlash(rel), src, file, fr.Result.Diagnostics)
+			}
+		})
+	if n == 0 {
+		t.Fatal("no workspace archives found")
+	}
 }
 
 // checkFixGolden compares the text after applying every quick fix with

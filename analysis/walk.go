@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/buflsp/buflsp/analysis/semantic"
 )
 
 // PathsOptions controls CheckPaths.
@@ -27,6 +30,9 @@ type PathsOptions struct {
 	// Progress, when set, is called after each file with the count done so
 	// far and the total. Calls come from several goroutines, one at a time.
 	Progress func(done, total int)
+
+	// workspace is set by CheckPaths from its first phase (summarize).
+	workspace *Workspace
 }
 
 // FileResult is the outcome for one file. Exactly one of Result and Err is
@@ -72,7 +78,9 @@ func (c *Checker) CheckPaths(paths []string, opts PathsOptions) []FileResult {
 		}
 	}
 	jobs = dedupe(jobs)
-	checked := c.run(jobs, opts)
+	var done []*FileResult
+	opts.workspace, done = c.summarize(jobs, opts)
+	checked := c.run(jobs, opts, done)
 	results = append(results, checked...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	return results
@@ -95,37 +103,118 @@ func dedupe(jobs []job) []job {
 }
 
 // run checks the jobs with a bounded pool of goroutines.
-func (c *Checker) run(jobs []job, opts PathsOptions) []FileResult {
-	n := opts.Jobs
+func (c *Checker) run(jobs []job, opts PathsOptions, pre []*FileResult) []FileResult {
+	out := make([]FileResult, len(jobs))
+	var mu sync.Mutex
+	done := 0
+	parallel(opts.Jobs, len(jobs), func(i int) {
+		if pre[i] != nil {
+			out[i] = *pre[i] // checked by the first phase, and the workspace adds nothing
+		} else {
+			out[i] = keepFindings(c.checkFile(jobs[i], opts))
+		}
+		if opts.Progress != nil {
+			mu.Lock()
+			done++
+			opts.Progress(done, len(jobs))
+			mu.Unlock()
+		}
+	})
+	return out
+}
+
+// parallel calls fn(0..count-1) on at most n goroutines (0: GOMAXPROCS).
+func parallel(n, count int, fn func(i int)) {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	out := make([]FileResult, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	for w := 0; w < min(n, max(len(jobs), 1)); w++ {
+	for w := 0; w < min(n, max(count, 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = keepFindings(c.checkFile(jobs[i], opts))
-				if opts.Progress != nil {
-					mu.Lock()
-					done++
-					opts.Progress(done, len(jobs))
-					mu.Unlock()
-				}
+				fn(i)
 			}
 		}()
 	}
-	for i := range jobs {
+	for i := 0; i < count; i++ {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
+}
+
+// summarize is the first phase of a check: the workspace pass. Files that
+// mention "buffer" are checked alone and summarised; then the files that
+// require a module of interest (one that exports a buffer kind, or whose
+// functions some file calls with one) are inferred again with the
+// modules' exports, so that their calls of the modules' functions reach
+// the modules' parameters. Only the summaries, each file's list of
+// required modules and the findings outlive this phase. A file of the
+// first step to which the workspace then adds nothing keeps its findings
+// (returned in pre, by job); every other file is checked by run. Two steps
+// bound the cost: a kind that would need a third to arrive is not carried.
+func (c *Checker) summarize(jobs []job, opts PathsOptions) (ws *Workspace, pre []*FileResult) {
+	ws = NewWorkspace()
+	for _, j := range jobs {
+		ws.AddFile(j.path)
+	}
+	n := opts.Jobs
+	reqs := make([][]string, len(jobs))
+	sums := make([]*semantic.Summary, len(jobs))
+	pre = make([]*FileResult, len(jobs))
+	parallel(n, len(jobs), func(i int) {
+		src, err := os.ReadFile(jobs[i].path)
+		if err != nil {
+			return
+		}
+		reqs[i] = Requires(src)
+		if !bytes.Contains(src, []byte("buffer")) {
+			return
+		}
+		if opts.Fix {
+			// Fixes are applied once, by the second phase.
+			sums[i] = c.Parse(jobs[i].path, src, jobs[i].cfg).Summary()
+			return
+		}
+		fr := c.CheckText(jobs[i].path, src, jobs[i].cfg, opts)
+		sums[i] = fr.Result.Summary()
+		fr = keepFindings(fr)
+		pre[i] = &fr
+	})
+	for i, s := range sums {
+		ws.SetSummary(jobs[i].path, s)
+	}
+	if ws.Summaries() > 0 {
+		again := make([]bool, len(jobs))
+		for i, j := range jobs {
+			again[i] = ws.NeedsSummary(j.path, reqs[i])
+		}
+		parallel(n, len(jobs), func(i int) {
+			if !again[i] {
+				return
+			}
+			src, err := os.ReadFile(jobs[i].path)
+			if err != nil {
+				return
+			}
+			sums[i] = c.parseForSummary(ws, jobs[i].path, src, jobs[i].cfg).Summary()
+		})
+		// Set after the step, so that every file of it saw one join.
+		for i, s := range sums {
+			if again[i] {
+				ws.SetSummary(jobs[i].path, s)
+			}
+		}
+	}
+	for i, j := range jobs {
+		if pre[i] != nil && ws.HasFacts(j.path, reqs[i]) {
+			pre[i] = nil
+		}
+	}
+	return ws, pre
 }
 
 // checkFile reads one file and checks it with CheckText.
@@ -144,7 +233,7 @@ func (c *Checker) checkFile(j job, opts PathsOptions) FileResult {
 // after fixing, the text is checked again so that the reported diagnostics
 // describe what is on disk.
 func (c *Checker) CheckText(path string, src []byte, cfg *Config, opts PathsOptions) FileResult {
-	fr := FileResult{Path: path, Result: c.Check(path, src, cfg)}
+	fr := FileResult{Path: path, Result: c.CheckIn(opts.workspace, path, src, cfg)}
 	if !opts.Fix {
 		return fr
 	}
@@ -165,7 +254,7 @@ func (c *Checker) CheckText(path string, src []byte, cfg *Config, opts PathsOpti
 		return fr
 	}
 	fr.Fixed = n
-	fr.Result = c.Check(path, fixed, cfg)
+	fr.Result = c.CheckIn(opts.workspace, path, fixed, cfg)
 	return fr
 }
 

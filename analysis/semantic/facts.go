@@ -1,6 +1,8 @@
 package semantic
 
 import (
+	"strings"
+
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
@@ -257,32 +259,32 @@ func (in *inferrer) upvalFact(sym *Symbol) Type {
 	return in.factIdentity(t, fieldKey{sym: sym})
 }
 
-// importType is the value require(name) gives when the workspace knows the
-// module; the table is built once per module and file.
-func (in *inferrer) importType(name string) (Type, bool) {
-	if in.facts == nil || in.facts.Import == nil {
-		return unknownType, false
-	}
+// importType is the value require(name) gives: tagged with the module's
+// name, and typed from its exports when the workspace knows them. The type
+// is built once per module and file.
+func (in *inferrer) importType(name string) Type {
 	if t, ok := in.imports[name]; ok {
-		return t, true
+		return t
 	}
-	mf := in.facts.Import(name)
-	if mf == nil {
-		in.imports[name] = unknownType
-		return unknownType, true
+	t := unknownType
+	var mf *ModuleFacts
+	if in.facts != nil && in.facts.Import != nil {
+		mf = in.facts.Import(name)
 	}
-	var t Type
-	if mf.Value.Kind != Unknown {
+	switch {
+	case mf == nil:
+	case mf.Value.Kind != Unknown:
 		t = in.factType(mf.Value, name, "")
-	} else {
+	default:
 		obj := &TableObj{Fields: make(map[string]Type, len(mf.Fields))}
 		for k, f := range mf.Fields {
 			obj.Fields[k] = in.factType(f, name, k)
 		}
 		t = Type{Kind: Table, Size: -1, Table: obj}
 	}
+	t.Module = name
 	in.imports[name] = t
-	return t, true
+	return t
 }
 
 // factType turns an exported fact into a type of this file.
@@ -318,7 +320,9 @@ func (in *inferrer) addOutCall(info *FuncInfo, args []Type) {
 		return
 	}
 	in.outIdx[key] = len(in.sum.Calls)
-	in.sum.Calls = append(in.sum.Calls, OutCall{Module: info.module, Field: info.field, Args: kinds})
+	// The names share the source's bytes; the summary outlives the
+	// source, so it keeps copies.
+	in.sum.Calls = append(in.sum.Calls, OutCall{Module: strings.Clone(info.module), Field: strings.Clone(info.field), Args: kinds})
 }
 
 // MergeKinds joins the argument kinds of two calls of one function: a
@@ -352,16 +356,21 @@ func (in *inferrer) exportFacts(rets []Type) *ModuleFacts {
 		return nil
 	}
 	r := rets[0]
+	// Only what carries a buffer kind is exported: other files need
+	// nothing else, and a module without such exports costs its requirers
+	// nothing.
 	fact := func(t Type) (Fact, bool) {
 		if interesting(t.Kind) {
 			return Fact{Kind: t.Kind}, true
 		}
 		if t.Kind == Function && t.Func != nil && t.Func.Node != nil {
 			f := Fact{Kind: Function}
+			found := false
 			for _, rt := range t.Func.Returns {
 				f.Returns = append(f.Returns, rt.Kind)
+				found = found || interesting(rt.Kind)
 			}
-			return f, true
+			return f, found
 		}
 		return Fact{}, false
 	}
@@ -369,8 +378,11 @@ func (in *inferrer) exportFacts(rets []Type) *ModuleFacts {
 		mf := &ModuleFacts{Fields: map[string]Fact{}}
 		for k, v := range r.Table.Fields {
 			if f, ok := fact(v); ok {
-				mf.Fields[k] = f
+				mf.Fields[strings.Clone(k)] = f
 			}
+		}
+		if len(mf.Fields) == 0 {
+			return nil
 		}
 		return mf
 	}
@@ -441,6 +453,15 @@ func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, ar
 			}
 			in.addCallFacts(info.Node, recv, args, shift)
 		}
+		return
+	}
+	// mod.f(...) of a required module the workspace knows nothing about
+	// (yet): the call still reaches the module's parameters.
+	if m, ok := c.Fn.(*syntax.Member); ok && recv.Module != "" && m.Name != nil && callee.Kind != Function {
+		if method {
+			args = append([]Type{recv}, args...)
+		}
+		in.addOutCall(&FuncInfo{module: recv.Module, field: m.Name.Value}, args)
 		return
 	}
 	// self:name(...) reaches the method defined once in the file.

@@ -373,7 +373,7 @@ func (in *inferrer) member(e *syntax.Member, called bool) (recv, t Type) {
 	switch x.Kind {
 	case SBufModule, SBuf, View, LuauLib, LBuf:
 		f, ext := in.resolve(x.Kind, name)
-		if in.recording && name != "" {
+		if in.recording && in.final && name != "" {
 			mu := in.t.memIdx[e]
 			if mu == nil {
 				mu = &MemberUse{Node: e}
@@ -463,7 +463,7 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 				ci.ExtensionOnly = mu.ExtensionOnly
 			}
 		}
-		if in.recording {
+		if in.recording && in.final {
 			if _, seen := in.t.callIdx[c]; !seen {
 				in.t.calls = append(in.t.calls, ci)
 			} else {
@@ -509,9 +509,7 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 				}
 				break
 			}
-			if t, ok := in.importType(args[0].Str); ok && t.Known() {
-				return []Type{t}
-			}
+			return []Type{in.importType(args[0].Str)}
 		}
 	case "pcall":
 		// local ok, buffer = pcall(require, "string.buffer")

@@ -118,6 +118,10 @@ type Type struct {
 	Func  *FuncInfo
 	// API is the table entry of an APIFunc value.
 	API *api.Func
+	// Module is the name of the module the value was required as (the
+	// kind stays Unknown unless the workspace knows the module), so that
+	// calls of its functions reach the module's parameters.
+	Module string
 }
 
 // unknownType is the top of the lattice.
@@ -231,6 +235,9 @@ func merge(a, b Type) Type {
 	}
 	if a.API != b.API {
 		out.API = nil
+	}
+	if a.Module != b.Module {
+		out.Module = ""
 	}
 	return out
 }
