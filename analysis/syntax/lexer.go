@@ -498,6 +498,10 @@ func (l *lexer) unicodeEscape(esc int) {
 		return
 	}
 	l.pos++
+	if l.d == DialectLuaJIT && v >= 0xD800 && v <= 0xDFFF {
+		// LuaJIT refuses UTF-16 surrogates; PUC Lua and Luau encode them.
+		l.errf(esc, l.pos, "invalid escape sequence: LuaJIT refuses the surrogate code point "+hexString(v))
+	}
 }
 
 func hexVal(c byte) int {

@@ -22,7 +22,7 @@ var mutations = []string{
 	"local k <const> = 1 k = 2", "local c <close> = nil", "x <const>", "function M.f() goto out end",
 	"repeat goto r local q = 1 ::r:: until q", "for i = 1, 2 do goto next ::next:: end",
 	"18446744073709551615ULL", "18446744073709551616LL", "0x1FFFFFFFFFFFFFFFFLL", "0xFFFFFFFFFFFFFFFFull",
-	"0b" + strings.Repeat("1", 65), "9223372036854775808", "0x7fffffffffffffff", "\"\\u{10FFFF}\"", "\"\\x4G\"",
+	"0b" + strings.Repeat("1", 65), "9223372036854775808", "0x7fffffffffffffff", "\"\\u{10FFFF}\"", "\"\\x4G\"", "\"\\u{D800}\"",
 	"3x", "0x1p", "1e", "a // b", "~a", "a ~ b", "a >> 1", "local z <close> = nil", "::l:: ;",
 }
 
