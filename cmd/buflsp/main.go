@@ -60,8 +60,11 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 	case "-version", "--version":
 		name = "version"
 	}
-	if name == proc.WorkerCommand {
+	switch name {
+	case proc.WorkerCommand:
 		return runWorker(args[1:], stdout, stderr)
+	case proc.RunChildCommand:
+		return runRunChild(args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == name {

@@ -12,6 +12,7 @@ import (
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/host"
 	"github.com/buflsp/buflsp/runtime/luaustd"
+	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
 const runHelp = `Usage: buflsp run [flags] script.lua [args...]
@@ -60,7 +61,26 @@ Exit codes:
   2  usage error or the script file cannot be read
 `
 
+// runRun runs the script in a child process of this executable, so that
+// what Go cannot recover from (running out of memory, a Go stack overflow)
+// ends as one line on stderr instead of a goroutine dump; the child
+// (runRunChild) parses the flags and does the work (runtime/sandbox/proc).
 func runRun(args []string, stdout, stderr io.Writer) int {
+	exe, err := os.Executable()
+	if err != nil {
+		return runInProcess(args, stdout, stderr)
+	}
+	return proc.Supervise(append([]string{exe, proc.RunChildCommand}, args...), os.Stdin, stdout, stderr)
+}
+
+// runRunChild is the hidden subcommand `buflsp __run-child` that run
+// starts; it is run in this process, watched by proc.Supervise.
+func runRunChild(args []string, stdout, stderr io.Writer) int {
+	return runInProcess(args, stdout, stderr)
+}
+
+// runInProcess is `buflsp run` in this process.
+func runInProcess(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	target := fs.String("target", "", "target")
 	timeout := fs.Duration("timeout", 0, "time limit")

@@ -37,14 +37,13 @@ func (d death) classify() *sandbox.Error {
 	case d.killed:
 		return &sandbox.Error{Kind: sandbox.KindLimit, Limit: sandbox.LimitTimeout,
 			Message: fmt.Sprintf("the evaluation ran longer than %v and its worker process was stopped", d.spec.Timeout)}
-	case strings.Contains(text, "out of memory") || strings.Contains(text, "cannot allocate memory") ||
-		strings.Contains(text, "failed to create new OS thread"):
+	case fatalOf(text) == fatalMemory:
 		return &sandbox.Error{Kind: sandbox.KindLimit, Limit: sandbox.LimitMemory,
 			Message: fmt.Sprintf("memory limit of %s exceeded (the worker process ran out of memory and was stopped)", sizeText(d.spec.MaxMemory, mib))}
-	case strings.Contains(text, "stack exceeds") || strings.Contains(text, "stack overflow"):
+	case fatalOf(text) == fatalStack:
 		return &sandbox.Error{Kind: sandbox.KindLimit, Limit: sandbox.LimitCallStack,
 			Message: "the code nests too deeply for the runtime (its Go stack overflowed in the worker process)"}
-	case exitCode(d.err) == exitCPU || signalled(d.err, syscall.SIGXCPU) ||
+	case exitCode(d.err) == exitCPU || signalled(d.err, sigCPU) ||
 		(signalled(d.err, syscall.SIGKILL) && d.cpu >= time.Duration(cpuSeconds(d.spec.Timeout))*time.Second):
 		return &sandbox.Error{Kind: sandbox.KindLimit, Limit: sandbox.LimitTimeout,
 			Message: fmt.Sprintf("CPU time limit of %d s exceeded (the worker process was stopped)", cpuSeconds(d.spec.Timeout))}
@@ -57,6 +56,34 @@ func (d death) classify() *sandbox.Error {
 		msg += ": " + line
 	}
 	return &sandbox.Error{Kind: sandbox.KindInternal, Message: msg}
+}
+
+// fatal is the kind of unrecoverable Go failure a child's stderr shows.
+type fatal int
+
+const (
+	fatalNone   fatal = iota
+	fatalMemory       // "fatal error: runtime: out of memory" and kin
+	fatalStack        // "goroutine stack exceeds N-byte limit"
+	fatalPanic        // an unrecovered Go panic: "panic: ..."
+	fatalOther        // any other "fatal error: ..."
+)
+
+// fatalOf reads what the Go runtime wrote to stderr before it ended the
+// process.
+func fatalOf(text string) fatal {
+	switch {
+	case strings.Contains(text, "out of memory") || strings.Contains(text, "cannot allocate memory") ||
+		strings.Contains(text, "failed to create new OS thread"):
+		return fatalMemory
+	case strings.Contains(text, "stack exceeds") || strings.Contains(text, "stack overflow"):
+		return fatalStack
+	case strings.HasPrefix(text, "panic: ") || strings.Contains(text, "\npanic: "):
+		return fatalPanic
+	case strings.Contains(text, "fatal error: "):
+		return fatalOther
+	}
+	return fatalNone
 }
 
 // sizeText prints a cap in MiB when it is a whole number of them.

@@ -3,6 +3,7 @@ package proc
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"os/signal"
 	"strconv"
 	"strings"
@@ -54,7 +55,10 @@ func mappedBytes() (int64, error) {
 	return pages * int64(os.Getpagesize()), nil
 }
 
-func notifyCPU(ch chan os.Signal) { signal.Notify(ch, syscall.SIGXCPU) }
+// sigCPU is the signal of the CPU-time limit.
+const sigCPU = syscall.SIGXCPU
+
+func notifyCPU(ch chan os.Signal) { signal.Notify(ch, sigCPU) }
 
 // residentBytes is the resident set of process pid (the second field of
 // /proc/pid/statm, in pages).
@@ -72,4 +76,12 @@ func residentBytes(pid int) (int64, bool) {
 		return 0, false
 	}
 	return pages * int64(os.Getpagesize()), true
+}
+
+// signalNumber is the signal that ended a child, or 0.
+func signalNumber(ee *exec.ExitError) int {
+	if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return int(ws.Signal())
+	}
+	return 0
 }

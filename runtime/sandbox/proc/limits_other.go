@@ -5,6 +5,8 @@ package proc
 import (
 	"errors"
 	"os"
+	"os/exec"
+	"syscall"
 )
 
 // limitProcess has no implementation outside Linux: the child then relies
@@ -15,5 +17,11 @@ func limitProcess(Spec) error {
 
 func notifyCPU(chan os.Signal) {}
 
+// sigCPU stands for the CPU-limit signal, which only Linux children get.
+const sigCPU = syscall.Signal(-1)
+
 // residentBytes is not known outside Linux.
 func residentBytes(int) (int64, bool) { return 0, false }
+
+// signalNumber is not known outside Linux.
+func signalNumber(*exec.ExitError) int { return 0 }
