@@ -43,26 +43,22 @@ type Luarc struct {
 // or names no known runtime.version gives OK false, and the walk stops
 // there: the nearest LuaLS configuration is the one that applies.
 func FindLuarc(dir string) Luarc {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return Luarc{}
-	}
-	for {
-		for _, name := range LuarcNames {
-			p := filepath.Join(dir, name)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				continue
-			}
-			t, ok := LuarcTarget(data)
-			return Luarc{Path: p, Target: t, OK: ok}
+	return (*luarcCache)(nil).find(dir)
+}
+
+// luarcIn reads the LuaLS configuration in dir itself; found is false when
+// dir has none.
+func luarcIn(dir string) (l Luarc, found bool) {
+	for _, name := range LuarcNames {
+		p := filepath.Join(dir, name)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return Luarc{}
-		}
-		dir = parent
+		t, ok := LuarcTarget(data)
+		return Luarc{Path: p, Target: t, OK: ok}, true
 	}
+	return Luarc{}, false
 }
 
 // LuarcTarget reads runtime.version from the text of a LuaLS configuration:
@@ -151,26 +147,39 @@ func stringEnd(data []byte, i int) int {
 
 func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// luarcCache remembers FindLuarc per directory for one configuration's
-// lifetime, so that checking a tree stats each directory once.
+// luarcCache remembers the answer for each directory for one
+// configuration's lifetime, so that checking a tree reads each directory
+// once (a directory's answer is its parent's when it has no file). A nil
+// cache remembers nothing.
 type luarcCache struct {
 	mu   sync.Mutex
 	dirs map[string]Luarc
 }
 
 func (c *luarcCache) find(dir string) Luarc {
-	if c == nil {
-		return FindLuarc(dir)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return Luarc{}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if l, ok := c.dirs[dir]; ok {
-		return l
+	if c != nil {
+		c.mu.Lock()
+		l, ok := c.dirs[abs]
+		c.mu.Unlock()
+		if ok {
+			return l
+		}
 	}
-	l := FindLuarc(dir)
-	if c.dirs == nil {
-		c.dirs = map[string]Luarc{}
+	l, found := luarcIn(abs)
+	if parent := filepath.Dir(abs); !found && parent != abs {
+		l = c.find(parent)
 	}
-	c.dirs[dir] = l
+	if c != nil {
+		c.mu.Lock()
+		if c.dirs == nil {
+			c.dirs = map[string]Luarc{}
+		}
+		c.dirs[abs] = l
+		c.mu.Unlock()
+	}
 	return l
 }
