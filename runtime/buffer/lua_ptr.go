@@ -26,10 +26,16 @@ type Pointer struct {
 	readOnly bool   // the bytes belong to a borrowed string
 }
 
-// check returns the storage window or raises when the pointer is stale.
+// window returns the storage window or raises when the pointer is stale:
+// its buffer changed, or its buffer is a view whose source moved or released
+// the shared bytes (the view itself is then unchanged, but its storage is no
+// longer the source's).
 func (p *Pointer) window(L *lua.LState) []byte {
 	if p.buf.version != p.version {
 		ljcompat.Raise(L, "stale buffer pointer (the buffer changed after reserve or ref returned it)")
+	}
+	if err := p.buf.Valid(); err != nil {
+		ljcompat.Raise(L, err.Error())
 	}
 	return p.buf.data[p.off : p.off+p.n : p.off+p.n]
 }

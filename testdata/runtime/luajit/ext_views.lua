@@ -44,3 +44,17 @@ local sb = buffer.new():set(s)
 local sv = sb:slice(1, 2)
 sv:fill("#")
 print(s, sb:tostring(), sv:tostring())
+
+-- A pointer into a view goes stale with the view: it neither reads the old
+-- bytes nor writes where the source no longer looks.
+local src = buffer.new(8):put("abcdefgh")
+local view = src:slice(2, 4)
+local p = view:ref()
+print(p[0], p[2])
+p[0] = 66
+print(src:tostring())
+src:put(("z"):rep(64))                 -- grows past capacity: the view is stale
+try(function() return p[0] end)
+try(function() p[1] = 67 end)
+try(function() return (p + 1)[0] end)
+print(src:tostring():sub(1, 8))
