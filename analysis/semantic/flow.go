@@ -189,8 +189,15 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.findExports(in.fn.info.Returns)
 	in.prev, in.col = in.col, nil
 	in.applyExternalParams()
+	first := in.t
 	in.t = newTypes(m, target, table)
 	in.t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
+	// The second round records about what the first did: sizing its maps
+	// from the first round spares their rehashing as they grow.
+	in.t.callIdx = make(map[*syntax.Call]*Call, len(first.callIdx))
+	in.t.memIdx = make(map[*syntax.Member]*MemberUse, len(first.memIdx))
+	in.t.calls = make([]*Call, 0, len(first.calls))
+	in.t.members = make([]*MemberUse, 0, len(first.members))
 	in.final = true
 	in.sum = &Summary{}
 	in.walkChunk()
@@ -200,8 +207,14 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 }
 
 func newTypes(m *Model, target syntax.Target, table *api.Table) *Types {
+	// decl gets an entry for most locals: size it once instead of letting
+	// it rehash its way up to thousands of entries.
+	nlocals := 0
+	if m != nil {
+		nlocals = len(m.Locals)
+	}
 	return &Types{Model: m, Target: target, API: table,
-		exprs: map[syntax.Expr]Type{}, decl: map[*Symbol]Type{},
+		exprs: map[syntax.Expr]Type{}, decl: make(map[*Symbol]Type, nlocals),
 		callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
 }
 
