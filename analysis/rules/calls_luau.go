@@ -8,6 +8,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/semantic"
@@ -68,21 +69,114 @@ func accessSpan(c *semantic.Call) (span, bool) {
 			n = -1
 		}
 		return span{off, n, "fills"}, true
-	case f.Name == "copy":
-		n, ok := arg(4)
-		if !ok {
-			n = -1
-		}
-		return span{off, n, "copies into"}, true
 	}
 	return span{}, false
+}
+
+// luauInt returns argument i of a Luau library call as a constant integer.
+func luauInt(c *semantic.Call, i int) (int64, bool) {
+	if i < len(c.Args) {
+		return c.Args[i].Int()
+	}
+	return 0, false
+}
+
+// luauSize returns the constant size of the buffer passed as argument i.
+func luauSize(c *semantic.Call, i int) (int64, bool) {
+	if i < len(c.Args) && c.Args[i].Kind == semantic.LBuf && c.Args[i].Size >= 0 {
+		return int64(c.Args[i].Size), true
+	}
+	return 0, false
+}
+
+// checkCopy reports buffer.copy(target, targetOffset, source, sourceOffset?,
+// count?) ranges that raise, in the order Luau checks them: a negative
+// count, the source range, the target range. The count defaults to the rest
+// of the source.
+func checkCopy(p *Pass, c *semantic.Call) {
+	soff, ok := int64(0), true
+	if len(c.Args) > 3 && !(c.Args[3].Kind == semantic.Nil) {
+		soff, ok = luauInt(c, 3)
+	}
+	if !ok {
+		return
+	}
+	ssize, sknown := luauSize(c, 2)
+	count, cknown := luauInt(c, 4)
+	if len(c.Args) <= 4 || c.Args[4].Kind == semantic.Nil {
+		count, cknown = ssize-soff, sknown
+	}
+	at := func(i int) (int, int) {
+		if i < len(c.Node.Args) {
+			return c.Node.Args[i].Span()
+		}
+		return c.Node.Span()
+	}
+	switch {
+	case cknown && count < 0:
+		s, e := at(4)
+		if len(c.Args) <= 4 {
+			s, e = at(3)
+		}
+		p.Reportf(s, e, "buffer.copy copies %d bytes: the count is negative (source offset %d is past the %d-byte source)", count, soff, ssize)
+		return
+	case soff < 0:
+		s, e := at(3)
+		p.Reportf(s, e, "buffer.copy reads the source at negative offset %d: offsets of Luau buffers start at 0", soff)
+		return
+	case sknown && cknown && soff+count > ssize:
+		s, e := at(3)
+		if len(c.Args) <= 3 {
+			s, e = at(2)
+		}
+		p.Reportf(s, e, "buffer.copy reads source bytes %d..%d, but the source has %d bytes", soff, soff+count-1, ssize)
+		return
+	}
+	toff, ok := luauInt(c, 1)
+	if !ok {
+		return
+	}
+	s, e := at(1)
+	tsize, tknown := luauSize(c, 0)
+	switch {
+	case toff < 0:
+		p.Reportf(s, e, "buffer.copy writes at negative offset %d: offsets of Luau buffers start at 0", toff)
+	case tknown && cknown && toff+count > tsize:
+		p.Reportf(s, e, "buffer.copy writes %d bytes at %d..%d, but the target has %d bytes (offsets 0..%d)", count, toff, toff+count-1, tsize, tsize-1)
+	}
+}
+
+// checkLuauArgs reports constant arguments the library refuses before it
+// touches a buffer: a negative size for buffer.create ("invalid argument
+// #1 to 'create' (size)") and a bit count outside 0..32.
+func checkLuauArgs(p *Pass, c *semantic.Call) {
+	switch c.Func.Name {
+	case "create":
+		if n, ok := luauInt(c, 0); ok && n < 0 && len(c.Node.Args) > 0 {
+			s, e := c.Node.Args[0].Span()
+			p.Reportf(s, e, "buffer.create(%d) raises \"invalid argument #1 to 'create' (size)\": a size cannot be negative", n)
+		}
+	case "readbits", "writebits":
+		if n, ok := luauInt(c, 2); ok && (n < 0 || n > 32) && len(c.Node.Args) > 2 {
+			s, e := c.Node.Args[2].Span()
+			p.Reportf(s, e, "buffer.%s with %d bits raises \"bit count is out of range of [0; 32]\": at most 32 bits at a time", c.Func.Name, n)
+		}
+	}
 }
 
 // runOutOfBounds reports constant accesses outside a known size and
 // negative constant offsets.
 func runOutOfBounds(p *Pass) {
 	for _, c := range p.Types().Calls() {
-		if !checkedCall(c) || c.Func.Owner != api.Luau || len(c.Args) < 2 {
+		if !checkedCall(c) || c.Func.Owner != api.Luau {
+			continue
+		}
+		checkLuauArgs(p, c)
+		if c.Func.Name == "copy" {
+			checkCopy(p, c)
+			continue
+		}
+		if len(c.Args) < 2 {
 			continue
 		}
 		sp, ok := accessSpan(c)
@@ -232,16 +326,23 @@ func runValueOutOfRange(p *Pass) {
 			continue
 		}
 		s, e := c.Node.Args[idx].Span()
-		lo, hi := -math.Ldexp(1, bits-1), math.Ldexp(1, bits)-1
+		signed := c.Func.Access != nil && c.Func.Access.Signed
 		switch {
 		case math.IsNaN(v.Num) || math.IsInf(v.Num, 0):
 			p.Reportf(s, e, "%s writes %v to a %d-bit integer: the stored value is not defined", c.Func.Qualified(), v.Num, bits)
 		case v.Num != math.Trunc(v.Num):
 			p.Reportf(s, e, "%s writes %v to a %d-bit integer: the fraction is dropped (stored as %v)", c.Func.Qualified(), v.Num, bits, math.Trunc(v.Num))
-		case v.Num < lo || v.Num > hi:
+		case v.Num < -math.Ldexp(1, bits-1) || v.Num > math.Ldexp(1, bits)-1:
 			stored := wrap(v.Num, bits)
 			p.Reportf(s, e, "%s keeps only the low %d bits: %v does not fit and is stored as %s", c.Func.Qualified(), bits, v.Num, stored)
+		case signed && v.Num > math.Ldexp(1, bits-1)-1:
+			// The bits fit, but the signed reader gives another number.
+			p.Reportf(s, e, "%s stores %v, which is past the signed %d-bit range (up to %v): read back with %s it is %v; write it with %s",
+				c.Func.Qualified(), v.Num, bits, math.Ldexp(1, bits-1)-1, strings.Replace(c.Func.Qualified(), "write", "read", 1),
+				v.Num-math.Ldexp(1, bits), strings.Replace(c.Func.Qualified(), "writei", "writeu", 1))
 		}
+		// A negative value written unsigned stays silent: writeu8(b, i, -1)
+		// is the usual way to set all bits.
 	}
 }
 

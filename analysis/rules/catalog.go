@@ -70,15 +70,20 @@ func catalog() []Rule {
 		{Name: "out-of-bounds", Category: CategoryAPI, Severity: SeverityError,
 			Summary: "a Luau buffer access outside a known constant size, or at a negative constant offset",
 			Doc: "The buffer's size is known from buffer.create and the constant offset plus the access width goes " +
-				"past its end, or the offset is negative. The access raises 'buffer access out of bounds'."},
+				"past its end, or the offset is negative. The access raises 'buffer access out of bounds'. buffer.copy " +
+				"is checked on both sides (the count defaults to the rest of the source), readstring, writestring " +
+				"and fill by their counts, and the arguments the library refuses outright are reported too: a " +
+				"negative size for buffer.create and a bit count outside 0..32."},
 		{Name: "one-based-offset", Category: CategoryAPI, Severity: SeverityWarning,
 			Summary: "a loop from 1 to the buffer length indexing a Luau buffer",
 			Doc: "Luau buffer offsets start at 0, so a loop `for i = 1, buffer.len(b)` skips the first byte and " +
 				"reads past the last one. Loop from 0 to buffer.len(b) - 1."},
 		{Name: "value-out-of-range", Category: CategoryAPI, Severity: SeverityWarning,
 			Summary: "a constant that does not fit the width it is written with",
-			Doc: "writeu8(b, 0, 300) stores 44: integer writes keep only the low bits. NaN and infinities written " +
-				"to integer types give platform-dependent results."},
+			Doc: "writeu8(b, 0, 300) stores 44: integer writes keep only the low bits. writei16(b, 0, 32768) keeps " +
+				"its bits but reads back as -32768: past a signed width's range, write with the unsigned writer. " +
+				"NaN and infinities written to integer types give platform-dependent results. Constants count " +
+				"through locals and upvalues; a negative value written unsigned (-1 for all bits set) is not flagged."},
 		{Name: "invalid-codec-options", Category: CategoryAPI, Severity: SeverityError,
 			Summary: "dict or metatable options that are not arrays of strings or tables without holes",
 			Doc: "string.buffer.new rejects such options with 'bad options table', or silently ignores a table that " +
