@@ -78,7 +78,7 @@ func TestCompanionMode(t *testing.T) {
 		}
 		var actions []protocol.CodeAction
 		if err := c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": testURI},
-			"range": protocol.Range{Start: protocol.Position{Line: 3, Character: 0}, End: protocol.Position{Line: 3, Character: 14}},
+			"range":   protocol.Range{Start: protocol.Position{Line: 3, Character: 0}, End: protocol.Position{Line: 3, Character: 14}},
 			"context": map[string]any{"diagnostics": []any{}}}, &actions); err != nil || len(actions) == 0 {
 			t.Errorf("companion=%v: code actions %v %v", companion, actions, err)
 		}
