@@ -43,7 +43,7 @@ func (r *Registry) ExplainText(name string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s, default %s", rule.Name, strings.ToLower(string(rule.Category)), rule.Severity)
+	fmt.Fprintf(&b, "%s (%s; default %s", rule.Name, rule.Category, rule.Severity)
 	if rule.HasFix {
 		b.WriteString(", has a quick fix")
 	}

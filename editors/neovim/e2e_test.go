@@ -42,8 +42,19 @@ type e2eResult struct {
 		Line int    `json:"line"`
 		Text string `json:"text"`
 	} `json:"eval_virt"`
-	EvalScratch []string `json:"eval_scratch"`
+	EvalScratch     []string `json:"eval_scratch"`
+	LuauFiletype    string   `json:"luau_filetype"`
+	LuauDiagnostics []struct {
+		Code string `json:"code"`
+		Lnum int    `json:"lnum"`
+	} `json:"luau_diagnostics"`
 }
+
+// luauSample writes past the end of a 12-byte Luau buffer on line 2.
+const luauSample = `local b = buffer.create(12)
+buffer.writeu32(b, 10, 1)
+return b
+`
 
 func TestNeovimEndToEnd(t *testing.T) {
 	nvim := oracle.Require(t, "nvim")
@@ -65,12 +76,16 @@ func TestNeovimEndToEnd(t *testing.T) {
 	if err := os.WriteFile(file, []byte(sample), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	luauFile := filepath.Join(ws, "header.luau")
+	if err := os.WriteFile(luauFile, []byte(luauSample), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(tmp, "out.json")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "--noplugin", "-n", "-i", "NONE", "-u", filepath.Join(plugin, "test", "e2e.lua"), file)
 	cmd.Env = append(os.Environ(),
-		"BUFLSP_PLUGIN="+plugin, "BUFLSP_CMD="+bin, "E2E_OUT="+out, "E2E_TIMEOUT_MS=30000",
+		"BUFLSP_PLUGIN="+plugin, "BUFLSP_CMD="+bin, "E2E_OUT="+out, "E2E_TIMEOUT_MS=30000", "E2E_LUAU="+luauFile,
 		"XDG_CONFIG_HOME="+filepath.Join(tmp, "config"), "XDG_DATA_HOME="+filepath.Join(tmp, "data"),
 		"XDG_STATE_HOME="+filepath.Join(tmp, "state"), "XDG_CACHE_HOME="+filepath.Join(tmp, "cache"),
 	)
@@ -122,6 +137,16 @@ func TestNeovimEndToEnd(t *testing.T) {
 	}
 	if !contains(res.EvalScratch, "hello") {
 		t.Errorf(":BuflspEvaluate scratch window = %q, want the printed line hello", res.EvalScratch)
+	}
+	if res.LuauFiletype != "luau" {
+		t.Errorf("filetype of header.luau = %q, want luau (set by the plugin, also on 0.7)", res.LuauFiletype)
+	}
+	outOfBounds := false
+	for _, d := range res.LuauDiagnostics {
+		outOfBounds = outOfBounds || (d.Code == "out-of-bounds" && d.Lnum == 1)
+	}
+	if !outOfBounds {
+		t.Errorf("diagnostics of header.luau = %+v, want out-of-bounds on line 2 (the file analysed as Luau)", res.LuauDiagnostics)
 	}
 }
 

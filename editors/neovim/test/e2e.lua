@@ -155,6 +155,30 @@ local function run()
   end
   result.eval_scratch = vim.api.nvim_buf_get_lines(vim.fn.bufnr("buflsp://evaluate"), 0, -1, false)
   step("evaluate")
+
+  -- A .luau file opened afterwards gets the filetype luau and the client,
+  -- with nothing more in the user's configuration (on 0.7, filetype.vim
+  -- does not know .luau and vim.filetype.add is not consulted by default).
+  local luau = os.getenv("E2E_LUAU")
+  if luau then
+    vim.cmd("edit " .. vim.fn.fnameescape(luau))
+    local lbuf = vim.api.nvim_get_current_buf()
+    result.luau_filetype = vim.bo[lbuf].filetype
+    local got = vim.wait(8000, function()
+      for _, c in ipairs(buflsp.clients()) do
+        if vim.lsp.buf_is_attached(lbuf, c.id) then
+          return #vim.diagnostic.get(lbuf) > 0
+        end
+      end
+      return false
+    end, 20)
+    result.luau_diagnostics = {}
+    for _, d in ipairs(vim.diagnostic.get(lbuf)) do
+      table.insert(result.luau_diagnostics, { lnum = d.lnum, col = d.col, code = d.code, message = d.message })
+    end
+    if not got then return finish(4, "no diagnostics for the .luau file") end
+    step("luau")
+  end
   finish(0, "ok")
 end
 

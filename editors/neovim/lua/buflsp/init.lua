@@ -7,6 +7,7 @@
 --     filetypes = { "lua", "luau" },
 --     root_markers = { ".buflsp.toml", ".git" },
 --     settings = { target = "luajit", rules = { ["buffer-concat"] = "off" } },
+--     companion = true,                     -- lua_ls or luau-lsp runs too
 --     on_attach = function(client, bufnr) end,
 --   })
 local M = {}
@@ -16,6 +17,9 @@ local defaults = {
   filetypes = { "lua", "luau" },
   root_markers = { ".buflsp.toml", ".git" },
   settings = {},
+  -- companion: another Lua server (lua_ls, luau-lsp) answers names, symbols,
+  -- rename and colouring; buflsp then announces only its own features.
+  companion = false,
   on_attach = nil,
   capabilities = nil,
   name = "buflsp",
@@ -59,7 +63,7 @@ local function client_config(cfg, root)
     cmd = cfg.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
-    init_options = cfg.settings,
+    init_options = merge(cfg.settings, { companion = cfg.companion }),
     settings = { buflsp = cfg.settings },
     capabilities = cfg.capabilities or vim.lsp.protocol.make_client_capabilities(),
     on_attach = cfg.on_attach,
@@ -149,6 +153,15 @@ function M.setup(opts)
     vim.filetype.add({ extension = { luau = "luau" } })
   end
   local group = vim.api.nvim_create_augroup("buflsp", { clear = true })
+  -- Neovim 0.7 detects filetypes with filetype.vim, which does not know
+  -- .luau, and consults vim.filetype.add only with g:do_filetype_lua set;
+  -- this autocommand works on every version (setfiletype keeps a filetype
+  -- that something else already set).
+  vim.api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
+    group = group,
+    pattern = "*.luau",
+    command = "setfiletype luau",
+  })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
     pattern = cfg.filetypes,
