@@ -7,6 +7,8 @@ BENCHTIME ?= 1s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+# The platforms `make vscode` packages, named as vsce --target names them.
+VSCODE_TARGETS ?= linux-x64 linux-arm64 darwin-x64 darwin-arm64 win32-x64
 # staticcheck is pinned so every checkout sees the same findings; v0.8.2 loads Go 1.26 code.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
@@ -42,9 +44,10 @@ fuzz: ## run every fuzz target for FUZZTIME each
 conformance: oracles build ## compare our parser with luajit, lua5.1..lua5.4 on DIR (make conformance DIR=path [ORACLE=lua5.4])
 	$(GO) run ./internal/tools/conformance $(if $(ORACLE),-oracle $(ORACLE)) $(DIR)
 
-vscode: ## build the VS Code extension into dist/buflsp-vscode.vsix (npm ci, esbuild, vsce)
+vscode: ## build one .vsix per platform with its server inside, dist/buflsp-vscode-<target>.vsix (VSCODE_TARGETS=linux-x64 ... for a subset)
 	mkdir -p dist
-	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm test --silent && npm run --silent package
+	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm test --silent
+	LDFLAGS="$(LDFLAGS)" bash scripts/vscode-package.sh $(VSCODE_TARGETS)
 
 test-vscode: ## end-to-end test of the extension in code-server + chromium (ONLY=diagnostics,hover,... for a subset)
 	bash scripts/vscode-e2e.sh $(if $(ONLY),--only $(ONLY))

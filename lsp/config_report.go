@@ -10,6 +10,7 @@ package lsp
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 
 	"go.lsp.dev/protocol"
@@ -87,9 +88,13 @@ func (s *Server) sendConfigReport() {
 	if len(r.problems) == 0 {
 		return
 	}
-	msg := "buflsp: " + r.path + " has " + plural(len(r.problems), "problem") + "; the keys in question are ignored (see the file's diagnostics). First: " + firstProblem(r)
+	shown := r.path
+	if rel, err := filepath.Rel(s.root(), r.path); err == nil && !strings.HasPrefix(rel, "..") {
+		shown = rel // the workspace is known: a short name reads better in a toast
+	}
+	msg := "buflsp: " + shown + " has " + plural(len(r.problems), "problem") + "; the keys in question are ignored (see the file's diagnostics). First: " + firstProblem(r)
 	if r.unusable {
-		msg = "buflsp: " + r.path + " is not valid TOML, so the defaults are in use: " + firstProblem(r)
+		msg = "buflsp: " + shown + " is not valid TOML, so the defaults are in use: " + firstProblem(r)
 	}
 	s.notify(protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: msg})
 }

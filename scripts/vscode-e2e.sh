@@ -5,11 +5,13 @@
 # playwright-core into editors/vscode/e2e/node_modules (from its committed lock file).
 #
 # Usage: scripts/vscode-e2e.sh [--setup-only] [--only check,check,...] [--keep-state]
-# Checks: diagnostics, hover, completion, quickfix, evaluate, missing-server (editors/vscode/e2e/run.mjs).
+# Checks (editors/vscode/e2e/run.mjs): in a first session, with the platform .vsix and no buflsp.path
+# set, bundled-server, config-error, diagnostics, hover, completion, quickfix, fix-all-on-save,
+# evaluate, missing-server; in a second session, with a stand-in extension carrying the id sumneko.lua
+# installed next to it, companion.
 # Environment:
 #   BUFLSP_E2E_CACHE  where code-server is installed (default ~/.cache/buflsp-vscode-e2e)
-#   VSIX              a prebuilt .vsix to install instead of building one with `make vscode`
-#   BUFLSP_BIN        a prebuilt buflsp binary instead of building one
+#   VSIX              a prebuilt platform .vsix (with its server) instead of building one
 #   TIMEOUT_MS        hard deadline for the browser part (default 180000)
 #   UPDATE_SCREENSHOT=1  copy the main screenshot into editors/vscode/images/ for the README
 #   E2E_NETNS=off     do not run code-server and chromium in a loopback-only network namespace
@@ -105,15 +107,20 @@ log "setup done in $((T_SETUP - T0)) s"
 STATE=$(mktemp -d "${TMPDIR:-/tmp}/buflsp-vscode-e2e.XXXXXX")
 CS_PID=""
 NETNS_PID=""
-cleanup() {
-  local rc=$?
+stop_code_server() {
   if [ -n "$CS_PID" ]; then
     # code-server keeps the extension host and the language server alive waiting for a reconnect,
     # so the whole process group started by setsid goes, not just the first process.
     kill -TERM -- "-$CS_PID" 2>/dev/null || true
     for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$CS_PID" 2>/dev/null || break; sleep 0.3; done
     kill -KILL -- "-$CS_PID" 2>/dev/null || true
+    CS_PID=""
   fi
+}
+
+cleanup() {
+  local rc=$?
+  stop_code_server
   [ -n "$NETNS_PID" ] && kill "$NETNS_PID" 2>/dev/null
   if [ "$KEEP_STATE" = 1 ]; then log "state kept in $STATE"; else rm -rf "$STATE"; fi
   exit $rc
@@ -122,65 +129,50 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM
 
 mkdir -p "$ART"
-rm -f "$ART"/*.png "$ART"/result.json "$ART"/*.log
+rm -f "$ART"/*.png "$ART"/result*.json "$ART"/*.log
 
-if [ -n "${BUFLSP_BIN:-}" ]; then
-  SERVER=$BUFLSP_BIN
-else
-  log "building buflsp"
-  SERVER=$STATE/bin/buflsp
-  (cd "$ROOT" && go build -o "$SERVER" ./cmd/buflsp) || { echo "vscode-e2e: go build ./cmd/buflsp failed" >&2; exit 2; }
-fi
+# The .vsix for this machine's platform, with the server cross-compiled into it exactly as
+# `make vscode` does for every platform; no buflsp.path is set, so the extension runs that server.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) TARGET=linux-x64 ;;
+  Linux-aarch64) TARGET=linux-arm64 ;;
+  Darwin-x86_64) TARGET=darwin-x64 ;;
+  Darwin-arm64) TARGET=darwin-arm64 ;;
+  *) echo "vscode-e2e: no .vsix target for $(uname -s)-$(uname -m)" >&2; exit 2 ;;
+esac
 if [ -n "${VSIX:-}" ]; then VSIX=$(cd "$(dirname "$VSIX")" && pwd)/$(basename "$VSIX"); fi
 if [ -z "${VSIX:-}" ]; then
   # `make vscode` starts with npm ci, which reinstalls node_modules every time; skip that step when
   # node_modules is already newer than the lock file.
-  if [ "$EXT_DIR/node_modules/.package-lock.json" -nt "$EXT_DIR/package-lock.json" ]; then
-    log "building the extension (npm test + npm run package; node_modules is current)"
-    (cd "$EXT_DIR" && npm test --silent && npm run --silent package) >"$ART/make-vscode.log" 2>&1
-  else
-    log "building the extension (make vscode)"
-    make -s -C "$ROOT" vscode >"$ART/make-vscode.log" 2>&1
-  fi || { cat "$ART/make-vscode.log" >&2; echo "vscode-e2e: building the .vsix failed" >&2; exit 2; }
-  VSIX=$ROOT/dist/buflsp-vscode.vsix
+  if ! [ "$EXT_DIR/node_modules/.package-lock.json" -nt "$EXT_DIR/package-lock.json" ]; then
+    log "installing the extension's node_modules (npm ci)"
+    (cd "$EXT_DIR" && npm ci --no-audit --no-fund --loglevel=error) >"$ART/make-vscode.log" 2>&1 \
+      || { cat "$ART/make-vscode.log" >&2; echo "vscode-e2e: npm ci failed" >&2; exit 2; }
+  fi
+  log "building the $TARGET .vsix with its server (npm test, go build, vsce package --target $TARGET)"
+  (cd "$EXT_DIR" && npm test --silent && bash "$ROOT/scripts/vscode-package.sh" "$TARGET") >>"$ART/make-vscode.log" 2>&1 \
+    || { cat "$ART/make-vscode.log" >&2; echo "vscode-e2e: building the .vsix failed" >&2; exit 2; }
+  VSIX=$ROOT/dist/buflsp-vscode-$TARGET.vsix
+fi
+# The stand-in for lua-language-server's extension, for the companion session.
+STANDIN=$STATE/standin-lua.vsix
+if [ -z "$ONLY" ] || [[ ",$ONLY," == *,companion,* ]]; then
+  (cd "$E2E_DIR/standin-lua" && "$EXT_DIR/node_modules/.bin/vsce" package --allow-missing-repository --skip-license -o "$STANDIN") \
+    >"$ART/standin.log" 2>&1 || { cat "$ART/standin.log" >&2; echo "vscode-e2e: packaging the stand-in failed" >&2; exit 2; }
 fi
 T_BUILD=$(date +%s)
 log "build done in $((T_BUILD - T_SETUP)) s"
 
-# ---- start code-server -------------------------------------------------------------------------------
+# ---- network ------------------------------------------------------------------------------------------
 
-# A fresh copy of the workspace: the checks edit files (completion, quick fix), and VS Code's hot exit
-# would otherwise bring back edits from an earlier run.
-WS=$STATE/workspace
-cp -R "$E2E_DIR/workspace" "$WS"
 export XDG_DATA_HOME=$STATE/xdg-data XDG_CONFIG_HOME=$STATE/xdg-config XDG_CACHE_HOME=$STATE/xdg-cache
-mkdir -p "$STATE/data/User" "$STATE/ext" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
-printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' > "$STATE/config.yaml"
-# Settings that keep the workbench off the network (gallery, updates, experiments, telemetry) and
-# quiet (no welcome page, no chat), plus the server under test.
-node -e '
-  const [file, server] = process.argv.slice(1);
-  const s = {
-    "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
-    "extensions.ignoreRecommendations": true, "workbench.enableExperiments": false,
-    "telemetry.telemetryLevel": "off", "update.mode": "none", "chat.disableAIFeatures": true,
-    "workbench.startupEditor": "none", "workbench.tips.enabled": false, "security.workspace.trust.enabled": false,
-    "files.hotExit": "off", "editor.hover.delay": 200, "editor.quickSuggestions": { "other": false },
-    "buflsp.path": server, "buflsp.trace.server": "messages",
-  };
-  require("fs").writeFileSync(file, JSON.stringify(s, null, 2));
-' "$STATE/data/User/settings.json" "$SERVER"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/vscode/gallery","itemUrl":"http://127.0.0.1:9/vscode/item","resourceUrlTemplate":"http://127.0.0.1:9/{publisher}/{name}/{version}/{path}"}'
-CS_ARGS=(--config "$STATE/config.yaml" --user-data-dir "$STATE/data" --extensions-dir "$STATE/ext")
-
-log "installing $VSIX"
-"$CS_BIN" "${CS_ARGS[@]}" --install-extension "$VSIX" >"$ART/install-extension.log" 2>&1 \
-  || { cat "$ART/install-extension.log" >&2; echo "vscode-e2e: code-server --install-extension failed" >&2; exit 2; }
 
 # No traffic off the machine: where the kernel allows it (root, or user namespaces), code-server, the
 # extension host, the language server and chromium all run in a network namespace that has nothing
 # but loopback, held open by a sleeping process. Elsewhere (E2E_NETNS=off, or unshare refused) the
-# settings above and chromium's flags are what keep them local.
+# settings below and chromium's flags are what keep them local.
 IN_NS=()
 NETWORK="settings only"
 if [ "${E2E_NETNS:-auto}" != off ] && command -v unshare >/dev/null && command -v nsenter >/dev/null \
@@ -200,39 +192,88 @@ if [ "${E2E_NETNS:-auto}" != off ] && command -v unshare >/dev/null && command -
 fi
 log "network: $NETWORK"
 
-log "starting code-server"
-setsid "${IN_NS[@]}" "$CS_BIN" "${CS_ARGS[@]}" --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override "$WS" >"$ART/code-server.log" 2>&1 &
-CS_PID=$!
-PORT=""
-for _ in $(seq 1 150); do
-  PORT=$(sed -n 's#.*HTTP server listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$ART/code-server.log" | head -n1)
-  [ -n "$PORT" ] && break
-  kill -0 "$CS_PID" 2>/dev/null || break
-  sleep 0.2
-done
-if [ -z "$PORT" ]; then
-  cat "$ART/code-server.log" >&2
-  echo "vscode-e2e: code-server did not report a listening port within 30 s" >&2
-  exit 2
-fi
-T_CS=$(date +%s)
-log "code-server on 127.0.0.1:$PORT"
+# ---- one session: fresh state, code-server, the checks ---------------------------------------------------
+
+# session NAME CHECKS [EXTRA_VSIX]: a fresh user-data dir, extensions dir and copy of the workspace (the
+# checks edit files and settings, and VS Code's hot exit would bring back edits from an earlier run),
+# code-server started on them, run.mjs driving the given checks, code-server stopped. Returns run.mjs's
+# exit code.
+session() {
+  local name=$1 checks=$2 extra=${3:-}
+  local dir=$STATE/$name
+  WS=$dir/workspace
+  mkdir -p "$dir/data/User" "$dir/ext"
+  cp -R "$E2E_DIR/workspace" "$WS"
+  printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' > "$dir/config.yaml"
+  # Settings that keep the workbench off the network (gallery, updates, experiments, telemetry) and
+  # quiet (no welcome page, no chat). No buflsp.path: the server is the one bundled in the .vsix.
+  # Fix all on save is what the README tells users to set.
+  node -e '
+    const [file] = process.argv.slice(1);
+    const s = {
+      "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
+      "extensions.ignoreRecommendations": true, "workbench.enableExperiments": false,
+      "telemetry.telemetryLevel": "off", "update.mode": "none", "chat.disableAIFeatures": true,
+      "workbench.startupEditor": "none", "workbench.tips.enabled": false, "security.workspace.trust.enabled": false,
+      "files.hotExit": "off", "editor.hover.delay": 200, "editor.quickSuggestions": { "other": false },
+      "editor.codeActionsOnSave": { "source.fixAll.buflsp": "explicit" },
+      "buflsp.trace.server": "messages",
+    };
+    require("fs").writeFileSync(file, JSON.stringify(s, null, 2));
+  ' "$dir/data/User/settings.json"
+  local cs_args=(--config "$dir/config.yaml" --user-data-dir "$dir/data" --extensions-dir "$dir/ext")
+  local v
+  for v in "$VSIX" $extra; do
+    log "[$name] installing $(basename "$v")"
+    "$CS_BIN" "${cs_args[@]}" --install-extension "$v" >"$ART/install-extension-$name.log" 2>&1 \
+      || { cat "$ART/install-extension-$name.log" >&2; echo "vscode-e2e: code-server --install-extension $v failed" >&2; return 2; }
+  done
+  log "[$name] starting code-server"
+  setsid "${IN_NS[@]}" "$CS_BIN" "${cs_args[@]}" --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check \
+    --disable-workspace-trust --disable-getting-started-override "$WS" >"$ART/code-server-$name.log" 2>&1 &
+  CS_PID=$!
+  local port=""
+  for _ in $(seq 1 150); do
+    port=$(sed -n 's#.*HTTP server listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$ART/code-server-$name.log" | head -n1)
+    [ -n "$port" ] && break
+    kill -0 "$CS_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -z "$port" ]; then
+    cat "$ART/code-server-$name.log" >&2
+    echo "vscode-e2e: code-server did not report a listening port within 30 s" >&2
+    return 2
+  fi
+  log "[$name] code-server on 127.0.0.1:$port"
+  local rc=0
+  CS_URL=http://127.0.0.1:$port WS=$WS ART=$ART SESSION=$name CHECKS=$checks CHROMIUM=$CHROMIUM PROFILE=$dir/chromium \
+    LOGS=$dir/data/logs EXT_DIR_INSTALLED=$dir/ext TIMEOUT_MS=${TIMEOUT_MS:-180000} NETWORK=$NETWORK \
+    "${IN_NS[@]}" node "$E2E_DIR/run.mjs" || rc=$?
+  # The server's stderr and the client's trace end up in the extension host's log folder.
+  find "$dir/data/logs" -path '*buflsp*' -name '*.log' -exec cat {} + >"$ART/buflsp-output-$name.log" 2>/dev/null || true
+  stop_code_server
+  return $rc
+}
 
 # ---- drive it ------------------------------------------------------------------------------------------
 
-set +e
-CS_URL=http://127.0.0.1:$PORT WS=$WS ART=$ART CHECKS=$ONLY CHROMIUM=$CHROMIUM PROFILE=$STATE/chromium \
-  TIMEOUT_MS=${TIMEOUT_MS:-180000} NETWORK=$NETWORK "${IN_NS[@]}" node "$E2E_DIR/run.mjs"
-RC=$?
-set -e
-# The server's stderr and the client's trace end up in the extension host's log folder.
-find "$STATE/data/logs" -path '*buflsp*' -name '*.log' -exec cat {} + >"$ART/buflsp-output.log" 2>/dev/null || true
+CHECKS_MAIN=$(CHECKS=$ONLY SESSION=main node "$E2E_DIR/run.mjs" --list)
+CHECKS_COMPANION=$(CHECKS=$ONLY SESSION=companion node "$E2E_DIR/run.mjs" --list)
+T_CS=$(date +%s)
+RC=0
+if [ -n "$CHECKS_MAIN" ]; then
+  session main "$CHECKS_MAIN" || RC=$?
+fi
+if [ -n "$CHECKS_COMPANION" ] && [ "$RC" != 2 ]; then
+  rc2=0
+  session companion "$CHECKS_COMPANION" "$STANDIN" || rc2=$?
+  [ "$rc2" -gt "$RC" ] && RC=$rc2
+fi
 if [ "${UPDATE_SCREENSHOT:-0}" = 1 ] && [ -f "$ART/hover.png" ]; then
   mkdir -p "$EXT_DIR/images" && cp "$ART/hover.png" "$EXT_DIR/images/screenshot.png"
   log "updated editors/vscode/images/screenshot.png"
 fi
 T_END=$(date +%s)
-log "timing: setup $((T_SETUP - T0)) s, build $((T_BUILD - T_SETUP)) s, code-server start $((T_CS - T_BUILD)) s, checks $((T_END - T_CS)) s, total $((T_END - T0)) s"
+log "timing: setup $((T_SETUP - T0)) s, build $((T_BUILD - T_SETUP)) s, sessions $((T_END - T_CS)) s, total $((T_END - T0)) s"
 log "artifacts in $ART"
 exit $RC

@@ -3,10 +3,13 @@
 // scripts/vscode-e2e.sh starts code-server and runs this; it is not meant to be run alone.
 //
 // Environment: CS_URL (code-server), WS (workspace folder, a fresh copy of e2e/workspace),
-// ART (artifact folder), CHECKS (comma-separated subset; empty = all), CHROMIUM, PROFILE (a fresh
-// browser profile folder), TIMEOUT_MS (hard deadline for everything here).
-// Writes ART/result.json and one screenshot per check. Exit code: 0 all checks passed, 1 a check
-// failed, 2 the deadline passed or the workbench never came up.
+// ART (artifact folder), SESSION (main, or companion: code-server with a stand-in sumneko.lua
+// installed), CHECKS (comma-separated subset; empty = all of the session), CHROMIUM, PROFILE (a fresh
+// browser profile folder), LOGS (code-server's log folder, where the output channels are written),
+// EXT_DIR_INSTALLED (the extensions folder), TIMEOUT_MS (hard deadline for everything here).
+// Writes ART/result-SESSION.json and one screenshot per check. Exit code: 0 all checks passed, 1 a
+// check failed, 2 the deadline passed or the workbench never came up.
+// `node run.mjs --list` prints the session's selected checks, comma-separated (empty when none).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +19,12 @@ const CS_URL = env.CS_URL;
 const WS = env.WS;
 const ART = env.ART;
 const TIMEOUT_MS = Number(env.TIMEOUT_MS || 180000);
-const ALL = ['diagnostics', 'hover', 'completion', 'quickfix', 'evaluate', 'missing-server'];
+const SESSION = env.SESSION || 'main';
+const SESSIONS = {
+  main: ['bundled-server', 'config-error', 'diagnostics', 'hover', 'completion', 'quickfix', 'fix-all-on-save', 'evaluate', 'missing-server'],
+  companion: ['companion'],
+};
+const ALL = [...SESSIONS.main, ...SESSIONS.companion];
 
 /** What the workspace files must produce; the lines are 1-based, as VS Code shows them. */
 const expected = {
@@ -25,8 +33,17 @@ const expected = {
     { rule: 'unknown-member', line: 6 },
     { rule: 'buffer-concat', line: 7 },
   ],
-  // `put` in `buf:put(s)` on line 8: the hover must show the method's signature.
-  hover: { line: 8, col: 6, mustMatch: [/put\s*\(/, /string\.buffer/] },
+  // `put` in `buf:put(s)` on line 8: the hover must show the method's signature; alone, the server
+  // also hovers the plain local `s` (col 9).
+  hover: { line: 8, col: 6, mustMatch: [/put\s*\(/, /string\.buffer/], plain: { line: 8, col: 9, mustMatch: /local s/ } },
+  // The server bundled in the platform .vsix runs (no buflsp.path is set).
+  bundled: /buflsp: starting (\S+) serve.*\(found through bundled\)/,
+  // The workspace's .buflsp.toml has an unknown key: a message in the editor and a problem in the file.
+  configError: { notification: /\.buflsp\.toml has 1 problem/, problem: /unknown key "colour"/ },
+  // Saving fixall.lua applies every quick fix (editor.codeActionsOnSave: source.fixAll.buflsp).
+  fixAllOnSave: { file: 'fixall.lua', lines: { 6: 'io.write("sent ", out, "\\n")', 7: 'io.stdout:write(out)' } },
+  // With a stand-in sumneko.lua installed: companion mode, buffer hovers stay, plain-symbol hovers go.
+  companion: { log: /companion mode \(sumneko\.lua is installed\)/, plainLine: 8, plainCol: 9 },
   // Typing `buf:` on a new line after line 8 must offer these methods.
   completion: { afterLine: 8, methods: ['put', 'reset', 'tostring', 'get'] },
   // The quick fix for method-call-with-dot on line 5 must turn `buf.put` into `buf:put`.
@@ -48,13 +65,18 @@ const log = (msg) => {
 function writeResult(code) {
   result.elapsedMs = Date.now() - started;
   result.exitCode = code;
-  fs.writeFileSync(path.join(ART, 'result.json'), JSON.stringify(result, null, 2));
+  fs.writeFileSync(path.join(ART, `result-${SESSION}.json`), JSON.stringify(result, null, 2));
 }
 
 function selectedChecks() {
+  const mine = SESSIONS[SESSION];
+  if (!mine) {
+    console.error(`[e2e] unknown SESSION ${SESSION}: expected ${Object.keys(SESSIONS).join(' or ')}`);
+    process.exit(2);
+  }
   const raw = (env.CHECKS || '').trim();
   if (raw === '') {
-    return ALL;
+    return mine;
   }
   const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = names.filter((n) => !ALL.includes(n));
@@ -62,14 +84,44 @@ function selectedChecks() {
     console.error(`[e2e] unknown check(s) ${bad.join(', ')}: expected a comma-separated subset of ${ALL.join(',')}`);
     process.exit(2);
   }
-  return ALL.filter((n) => names.includes(n));
+  return mine.filter((n) => names.includes(n));
 }
 
 // `node run.mjs --check-names` only validates CHECKS, so the shell runner can reject a typo before
-// it builds anything.
+// it builds anything; `--list` prints the session's share of them.
 if (process.argv.includes('--check-names')) {
   selectedChecks();
   process.exit(0);
+}
+if (process.argv.includes('--list')) {
+  console.log(selectedChecks().join(','));
+  process.exit(0);
+}
+
+/** The text of the extension's output channels as code-server wrote them to its log folder. */
+function outputLogs() {
+  const out = [];
+  const walk = (dir) => {
+    let entries = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (e.name.endsWith('.log')) {
+        const text = fs.readFileSync(p, 'utf8');
+        if (text.includes('buflsp: starting')) {
+          out.push(text);
+        }
+      }
+    }
+  };
+  walk(env.LOGS || '');
+  return out.join('\n');
 }
 
 let page;
@@ -210,13 +262,29 @@ const checks = {
     const got = await waitFor(
       'a hover with the signature of put',
       async () => {
-        const texts = await page.locator('.monaco-hover-content').allInnerTexts();
+        const texts = await page.locator('.monaco-hover-content:visible').allInnerTexts();
         const text = texts.join('\n');
         return { ok: mustMatch.every((re) => re.test(text)), text, detail: JSON.stringify(text.slice(0, 300)) };
       },
       10000,
     );
     rec.hover = got.text;
+    await page.keyboard.press('Escape');
+    const { plain } = expected.hover;
+    await goTo(plain.line, plain.col);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const got2 = await waitFor(
+      'a hover on the plain local s (the server is alone)',
+      async () => {
+        const text = (await page.locator('.monaco-hover-content:visible').allInnerTexts()).join('\n');
+        return { ok: plain.mustMatch.test(text), text, detail: JSON.stringify(text.slice(0, 300)) };
+      },
+      10000,
+    );
+    rec.plainHover = got2.text;
+    await shot('hover-plain');
+    await page.keyboard.press('Escape');
   },
 
   async completion(rec) {
@@ -301,6 +369,109 @@ const checks = {
       },
       10000,
     );
+  },
+
+  async 'bundled-server'(rec) {
+    const got = await waitFor(
+      'the output channel saying the bundled server started',
+      async () => {
+        const m = expected.bundled.exec(outputLogs());
+        return { ok: m !== null, m, detail: 'no "found through bundled" line in the buflsp output' };
+      },
+      20000,
+    );
+    rec.server = got.m[1];
+    const inside = path.resolve(env.EXT_DIR_INSTALLED || '/nonexistent');
+    if (!path.resolve(rec.server).startsWith(inside + path.sep)) {
+      throw new Error(`the server ${rec.server} is not inside the installed extension (${inside})`);
+    }
+  },
+
+  async 'config-error'(rec) {
+    const { notification, problem } = expected.configError;
+    let got;
+    try {
+      got = await waitFor('a message about .buflsp.toml', async () => {
+        const texts = await notifications();
+        return { ok: texts.some((t) => notification.test(t)), texts, detail: JSON.stringify(texts) };
+      }, 5000);
+    } catch {
+      // The toast may have gone: the notification centre keeps it.
+      await runCommand('Notifications: Show Notifications');
+      got = await waitFor('a message about .buflsp.toml in the notification centre', async () => {
+        const texts = await notifications();
+        return { ok: texts.some((t) => notification.test(t)), texts, detail: JSON.stringify(texts) };
+      }, 10000);
+    }
+    rec.notification = got.texts.find((t) => notification.test(t));
+    await shot('config-error-message');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 10000 });
+    const rows = await waitFor('the .buflsp.toml problem in the Problems panel', async () => {
+      const r = await problemRows();
+      return { ok: r.some((t) => problem.test(t)), r, detail: JSON.stringify(r) };
+    }, 10000);
+    rec.problem = rows.r.find((t) => problem.test(t));
+  },
+
+  async 'fix-all-on-save'(rec) {
+    const { file, lines } = expected.fixAllOnSave;
+    await openFile(file);
+    await need(page.locator('.editor-group-container.active .monaco-editor .squiggly-warning').first(), `a squiggle in ${file}`, 20000);
+    // Make the file dirty, then save from the keyboard: an explicit save runs codeActionsOnSave.
+    await goTo(9, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+s');
+    const got = await waitFor(
+      'every quick fix applied on save',
+      async () => {
+        const text = await editorText();
+        const bad = Object.entries(lines).filter(([n, want]) => text[Number(n) - 1]?.trim() !== want);
+        return { ok: bad.length === 0, text, detail: JSON.stringify(bad.map(([n]) => text[Number(n) - 1])) };
+      },
+      15000,
+    );
+    rec.lines = Object.keys(lines).map((n) => got.text[Number(n) - 1]);
+    // The fixes are part of the save, so the file on disk has them too.
+    await waitFor('the fixed text on disk', async () => {
+      const t = fs.readFileSync(path.join(WS, file), 'utf8');
+      return { ok: Object.values(lines).every((l) => t.includes(l)), detail: JSON.stringify(t.slice(0, 300)) };
+    }, 5000);
+  },
+
+  async companion(rec) {
+    const { log: logLine, plainLine, plainCol } = expected.companion;
+    await waitFor('the output channel announcing companion mode', async () => {
+      const text = outputLogs();
+      return { ok: logLine.test(text), detail: 'no "companion mode (sumneko.lua is installed)" in the buflsp output' };
+    }, 20000);
+    await openMistakes();
+    await need(page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first(), 'a squiggle: diagnostics stay in companion mode', 30000);
+    // The buffer method still gets its hover...
+    const { line, col, mustMatch } = expected.hover;
+    await goTo(line, col);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const got = await waitFor('a hover with the signature of put', async () => {
+      const text = (await page.locator('.monaco-hover-content:visible').allInnerTexts()).join('\n');
+      return { ok: mustMatch.every((re) => re.test(text)), text, detail: JSON.stringify(text.slice(0, 300)) };
+    }, 10000);
+    rec.bufferHover = got.text;
+    await page.keyboard.press('Escape');
+    // ...and the plain local gets none from buflsp (the other server would answer it).
+    await goTo(plainLine, plainCol);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    await page.waitForTimeout(2500);
+    const texts = (await page.locator('.monaco-hover-content:visible').allInnerTexts()).join('\n');
+    rec.plainHover = texts;
+    await shot('companion-plain-hover');
+    if (expected.hover.plain.mustMatch.test(texts)) {
+      throw new Error(`buflsp hovered the plain local s in companion mode: ${JSON.stringify(texts.slice(0, 200))}`);
+    }
+    await page.keyboard.press('Escape');
   },
 
   async evaluate(rec) {

@@ -11,7 +11,7 @@ let server: Server | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('buflsp', { log: true });
   const status = new Status();
-  server = new Server(output, status);
+  server = new Server(output, status, context.extensionPath);
   const evaluator = new Evaluator(server);
   const s = server;
   context.subscriptions.push(
@@ -27,7 +27,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The executable and its arguments are fixed when the process starts; everything else reaches
       // the running server through workspace/didChangeConfiguration.
-      if (e.affectsConfiguration('buflsp.path') || e.affectsConfiguration('buflsp.serverArgs')) {
+      // Companion mode decides the capabilities the server announces, so it needs a restart too.
+      if (e.affectsConfiguration('buflsp.path') || e.affectsConfiguration('buflsp.serverArgs') || e.affectsConfiguration('buflsp.companion')) {
+        void s.restart();
+      }
+    }),
+    // Installing or removing lua-language-server or luau-lsp switches companion mode ("auto").
+    vscode.extensions.onDidChange(() => {
+      if (s.client && s.companionDecision().on !== s.companion) {
         void s.restart();
       }
     }),

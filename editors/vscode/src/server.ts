@@ -1,6 +1,7 @@
 // Starting, stopping and restarting the language client, and keeping the status bar in step with it.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
+import { companionMode } from './companion';
 import { defaultEnvironment, installCommand, resolveServer } from './serverPath';
 import { serverSettings } from './settings';
 import { Status } from './status';
@@ -11,10 +12,20 @@ export class Server implements vscode.Disposable {
   client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
 
+  /** Whether the running server was started as a companion of another Lua server. */
+  companion = false;
+
   constructor(
     private readonly output: vscode.LogOutputChannel,
     private readonly status: Status,
+    private readonly extensionPath: string,
   ) {}
+
+  /** Companion mode as the current setting and installed extensions decide it. */
+  companionDecision() {
+    const setting = vscode.workspace.getConfiguration('buflsp').get('companion');
+    return companionMode(setting, (id) => vscode.extensions.getExtension(id) !== undefined);
+  }
 
   /** Starts the client unless it runs already; concurrent calls share one start. */
   start(): Promise<void> {
@@ -30,7 +41,7 @@ export class Server implements vscode.Disposable {
   private async doStart(): Promise<void> {
     const cfg = vscode.workspace.getConfiguration('buflsp');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const res = resolveServer(cfg.get<string>('path'), defaultEnvironment(folder));
+    const res = resolveServer(cfg.get<string>('path'), defaultEnvironment(folder, this.extensionPath));
     if (!res.found) {
       this.status.set('missing', res.reason);
       this.output.appendLine(`buflsp: ${res.reason}`);
@@ -39,6 +50,13 @@ export class Server implements vscode.Disposable {
     }
     const args = ['serve', ...(cfg.get<string[]>('serverArgs') ?? [])];
     this.output.appendLine(`buflsp: starting ${res.path} ${args.join(' ')} (found through ${res.source})`);
+    const comp = this.companionDecision();
+    this.companion = comp.on;
+    this.output.appendLine(
+      comp.on
+        ? `buflsp: companion mode (${comp.reason}): names, symbols, rename and colouring are left to the other Lua server`
+        : `buflsp: full mode (${comp.reason})`,
+    );
 
     // No `transport` field: with TransportKind.stdio the client would append "--stdio" to the argv.
     // The server accepts it, but leaving it out keeps the command line what the user configured.
@@ -47,7 +65,7 @@ export class Server implements vscode.Disposable {
       documentSelector: await this.selector(),
       outputChannel: this.output,
       traceOutputChannel: this.output,
-      initializationOptions: this.settings(),
+      initializationOptions: { ...this.settings(), companion: comp.on },
       synchronize: {
         configurationSection: 'buflsp',
         fileEvents: vscode.workspace.createFileSystemWatcher('**/.buflsp.toml'),

@@ -6,7 +6,7 @@ import * as path from 'path';
 
 /** Where the executable was found, or why it was not. */
 export type Resolution =
-  | { found: true; path: string; source: 'setting' | 'PATH' | 'GOBIN' }
+  | { found: true; path: string; source: 'setting' | 'PATH' | 'bundled' | 'GOBIN' }
   | { found: false; reason: string };
 
 /** What resolveServer reads from its surroundings; tests pass their own. */
@@ -15,11 +15,19 @@ export interface Environment {
   platform: NodeJS.Platform;
   home: string;
   workspaceFolder?: string;
+  /** The server shipped inside a platform-specific .vsix (`server/buflsp[.exe]`), if any. */
+  bundled?: string;
   isExecutable(file: string): boolean;
 }
 
-export function defaultEnvironment(workspaceFolder?: string): Environment {
-  return { env: process.env, platform: process.platform, home: os.homedir(), workspaceFolder, isExecutable };
+export function defaultEnvironment(workspaceFolder?: string, extensionPath?: string): Environment {
+  const bundled = extensionPath ? bundledServer(extensionPath, process.platform) : undefined;
+  return { env: process.env, platform: process.platform, home: os.homedir(), workspaceFolder, bundled, isExecutable };
+}
+
+/** Where a platform-specific .vsix keeps its server (scripts/vscode-package.sh puts it there). */
+export function bundledServer(extensionPath: string, platform: NodeJS.Platform): string {
+  return path.join(extensionPath, 'server', platform === 'win32' ? 'buflsp.exe' : 'buflsp');
 }
 
 function isExecutable(file: string): boolean {
@@ -63,8 +71,9 @@ function exeNames(e: Environment): string[] {
 /**
  * Resolves the server executable: the `buflsp.path` setting when set (an error when it does not point
  * to an executable, since silently using another binary would hide the mistake), else `buflsp` on
- * PATH, else the directory `go install` writes to ($GOBIN, or $GOPATH/bin, or ~/go/bin), which is
- * often missing from the PATH a GUI editor was started with.
+ * PATH (a server the user installed on purpose, for example a newer one), else the server bundled in
+ * the platform's .vsix, else the directory `go install` writes to ($GOBIN, or $GOPATH/bin, or
+ * ~/go/bin), which is often missing from the PATH a GUI editor was started with.
  */
 export function resolveServer(setting: string | undefined, e: Environment): Resolution {
   if (setting && setting.trim() !== '') {
@@ -85,6 +94,9 @@ export function resolveServer(setting: string | undefined, e: Environment): Reso
   const onPath = searchDirs(pathDirs(e), exeNames(e), e);
   if (onPath) {
     return { found: true, path: onPath, source: 'PATH' };
+  }
+  if (e.bundled && e.isExecutable(e.bundled)) {
+    return { found: true, path: e.bundled, source: 'bundled' };
   }
   const goBin = searchDirs(goBinDirs(e), exeNames(e), e);
   if (goBin) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { resolveServer, expandPath } = require('../out/serverPath.js');
+const { resolveServer, expandPath, bundledServer } = require('../out/serverPath.js');
 const { serverSettings } = require('../out/settings.js');
 const { parseEvalResult, inlineSummary, transcript } = require('../out/evalResult.js');
 
@@ -30,6 +30,17 @@ test('~ and ${workspaceFolder} expand; relative paths with a slash are taken fro
   assert.equal(expandPath('~/go/bin/buflsp', e), '/home/u/go/bin/buflsp');
   assert.equal(expandPath('${workspaceFolder}/bin/buflsp', e), '/ws/bin/buflsp');
   assert.equal(expandPath('bin/buflsp', e), '/ws/bin/buflsp');
+});
+
+test('the bundled server comes after the setting and PATH, before the go install directories', () => {
+  const withBundle = (exes, env) => ({ ...fakeEnv(exes, env), bundled: '/ext/server/buflsp' });
+  assert.deepEqual(resolveServer('', withBundle(['/ext/server/buflsp', '/home/u/go/bin/buflsp'], { PATH: '/a' })),
+    { found: true, path: '/ext/server/buflsp', source: 'bundled' });
+  assert.equal(resolveServer('', withBundle(['/ext/server/buflsp', '/a/buflsp'], { PATH: '/a' })).path, '/a/buflsp');
+  assert.equal(resolveServer('/opt/b', withBundle(['/ext/server/buflsp', '/opt/b'], { PATH: '/a' })).path, '/opt/b');
+  // A .vsix without a server (the platform-neutral one) falls through to the go install directories.
+  assert.equal(resolveServer('', withBundle(['/home/u/go/bin/buflsp'], {})).source, 'GOBIN');
+  assert.equal(bundledServer('/ext', 'win32').endsWith('buflsp.exe'), true);
 });
 
 test('a bare name in the setting is looked up on PATH', () => {
@@ -102,4 +113,17 @@ test('evaluation results in the runtime/sandbox.Result shape', () => {
   const rt = parseEvalResult({ output: '', values: [], error: { kind: 'runtime', message: 'attempt to call a nil value' } });
   assert.equal(rt.error, 'runtime error: attempt to call a nil value');
   assert.equal(rt.errorLine, undefined);
+});
+
+test('companion mode: auto follows the installed Lua servers; on and off force it', () => {
+  const { companionMode } = require('../out/companion.js');
+  const none = () => false;
+  const sumneko = (id) => id === 'sumneko.lua';
+  const luau = (id) => id === 'JohnnyMorganz.luau-lsp';
+  assert.equal(companionMode(undefined, none).on, false);
+  assert.equal(companionMode('auto', none).on, false);
+  assert.deepEqual(companionMode('auto', sumneko), { on: true, reason: 'sumneko.lua is installed' });
+  assert.equal(companionMode('auto', luau).on, true);
+  assert.equal(companionMode('off', sumneko).on, false);
+  assert.equal(companionMode('on', none).on, true);
 });
