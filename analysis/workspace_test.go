@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"reflect"
 	"testing"
 
@@ -85,5 +88,60 @@ func TestWorkspaceJoin(t *testing.T) {
 	w.SetSummary(a, nil)
 	if got := w.Facts(lib, nil); got != nil {
 		t.Errorf("facts left after removal: %+v", got)
+	}
+}
+
+// TestWorkspaceShapes checks generated workspaces of the bad shapes of
+// issue 11: modules requiring each other in one long cycle, and a module
+// required by every file. The pass must finish (no walk of the require
+// graph; a join linear in the summaries) and still carry the kinds.
+func TestWorkspaceShapes(t *testing.T) {
+	const n = 400
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// hub is required by every file; it exports a buffer maker, and its
+	// function sink gets a buffer from every caller.
+	write("hub.lua", `local buffer = require("string.buffer")
+local H = {}
+function H.make() return buffer.new() end
+function H.sink(out) out.put("x") end
+return H
+`)
+	for i := 0; i < n; i++ {
+		write(fmt.Sprintf("m%d.lua", i), fmt.Sprintf(`local hub = require("hub")
+local next_mod = require("m%d")
+local b = hub.make()
+b.reset()
+hub.sink(b)
+return { next_mod = next_mod }
+`, (i+1)%n))
+	}
+	results := NewChecker().CheckPaths([]string{dir}, PathsOptions{})
+	counts := map[string]int{}
+	for _, fr := range results {
+		if fr.Err != nil {
+			t.Fatal(fr.Err)
+		}
+		for _, d := range fr.Result.Diagnostics {
+			counts[filepath.Base(fr.Path)+":"+d.Rule]++
+		}
+	}
+	// Every m*.lua: b.reset() on the imported maker's buffer.
+	mods := 0
+	for k, c := range counts {
+		if strings.HasPrefix(k, "m") && strings.HasSuffix(k, ":method-call-with-dot") {
+			mods += c
+		}
+	}
+	if mods != n {
+		t.Errorf("method-call-with-dot in %d modules, want %d", mods, n)
+	}
+	// hub.sink's parameter takes the callers' buffers.
+	if counts["hub.lua:method-call-with-dot"] != 1 {
+		t.Errorf("hub.lua findings: %v", counts)
 	}
 }

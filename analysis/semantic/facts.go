@@ -91,11 +91,112 @@ type collected struct {
 	// exports maps the functions of the module's returned table to their
 	// field names.
 	exports map[*syntax.Function]string
+	// links join parameter slots passed to each other (a recursive
+	// serializer passing its buffer down, f(out) calling g(out)): such an
+	// argument brings the other slot's kinds, not Unknown (see resolve).
+	links [][2]paramSlot
+}
+
+// paramSlot is parameter i of a function literal.
+type paramSlot struct {
+	fn *syntax.Function
+	i  int
 }
 
 func newCollected() *collected {
 	return &collected{params: map[*syntax.Function][]Type{}, escaped: map[*syntax.Function]bool{},
 		fields: map[string]Type{}, upvals: map[*Symbol]Type{}, exports: map[*syntax.Function]string{}}
+}
+
+// resolveLinks merges the kinds of linked parameter slots: each group of
+// slots joined by links (taken both ways, which can only lose precision,
+// never add a wrong kind) gets the merge of what its members receive.
+// Union-find keeps it linear however the functions call each other.
+func (c *collected) resolveLinks() {
+	if len(c.links) == 0 {
+		return
+	}
+	parent := map[paramSlot]paramSlot{}
+	var find func(s paramSlot) paramSlot
+	find = func(s paramSlot) paramSlot {
+		for {
+			p, ok := parent[s]
+			if !ok || p == s {
+				return s
+			}
+			if gp, ok := parent[p]; ok {
+				parent[s] = gp // path halving
+			}
+			s = p
+		}
+	}
+	var slots []paramSlot
+	for _, l := range c.links {
+		slots = append(slots, l[0], l[1])
+		a, b := find(l[0]), find(l[1])
+		if a != b {
+			parent[a] = b
+		}
+	}
+	type acc struct {
+		t  Type
+		ok bool
+	}
+	groups := map[paramSlot]acc{}
+	slot := func(s paramSlot) (Type, bool) {
+		ps, ok := c.params[s.fn]
+		if !ok || s.i >= len(ps) {
+			return Type{}, false
+		}
+		return ps[s.i], true
+	}
+	for _, s := range slots {
+		r := find(s)
+		if t, ok := slot(s); ok {
+			g := groups[r]
+			groups[r] = acc{mergeFact(g.t, g.ok, t), true}
+		}
+	}
+	for _, s := range slots {
+		g := groups[find(s)]
+		if !g.ok {
+			continue
+		}
+		ps, ok := c.params[s.fn]
+		if !ok {
+			ps = make([]Type, len(s.fn.Params))
+			for i := range ps {
+				ps[i] = typeOfKind(Nil)
+			}
+			c.params[s.fn] = ps
+		}
+		if s.i < len(ps) {
+			ps[s.i] = g.t
+		}
+	}
+}
+
+// paramSlotOf returns the parameter slot a name refers to, if it is an
+// explicit parameter of a function literal.
+func (in *inferrer) paramSlotOf(e syntax.Expr) (paramSlot, bool) {
+	n, ok := e.(*syntax.Name)
+	if !ok {
+		return paramSlot{}, false
+	}
+	sym := in.m.Use(n)
+	if sym == nil || sym.Kind != Param || in.volatile[sym] || in.written[sym] {
+		return paramSlot{}, false
+	}
+	fn, ok := sym.Node.(*syntax.Function)
+	if !ok {
+		return paramSlot{}, false
+	}
+	for i, p := range fn.Params {
+		if p == sym.Decl {
+			return paramSlot{fn, i}, true
+		}
+	}
+	return paramSlot{}, false
 }
 
 // mergeFact joins what two assignments or call sites give one variable.
@@ -126,15 +227,31 @@ func interesting(k Kind) bool {
 // shift is 1 when the call passes self explicitly to a function defined
 // with ':' (the first argument is self), -1 when a ':' call reaches a
 // function defined with '.' (self becomes the first parameter).
-func (in *inferrer) addCallFacts(fn *syntax.Function, recv Type, args []Type, shift int) {
+func (in *inferrer) addCallFacts(fn *syntax.Function, recv Type, args []Type, exprs []syntax.Expr, shift int) {
 	if fn == nil || in.col == nil {
 		return
 	}
 	switch {
 	case shift > 0 && len(args) > 0:
 		args = args[1:]
+		if len(exprs) > 0 {
+			exprs = exprs[1:]
+		}
 	case shift < 0:
 		args = append([]Type{recv}, args...)
+		exprs = append([]syntax.Expr{nil}, exprs...)
+	}
+	for i := range min(len(args), len(exprs), len(fn.Params)) {
+		if args[i].Known() || exprs[i] == nil {
+			continue
+		}
+		// A parameter passed on: link the two slots instead of merging
+		// Unknown (resolveLinks).
+		if from, ok := in.paramSlotOf(exprs[i]); ok {
+			in.col.links = append(in.col.links, [2]paramSlot{from, {fn, i}})
+			args = append([]Type(nil), args...)
+			args[i] = typeOfKind(Nil) // takes nothing away here
+		}
 	}
 	old, ok := in.col.params[fn]
 	out := make([]Type, len(fn.Params))
@@ -425,7 +542,7 @@ func (in *inferrer) applyExternalParams() {
 		}
 		saved := in.col
 		in.col = in.prev
-		in.addCallFacts(fn, unknownType, args, 0)
+		in.addCallFacts(fn, unknownType, args, nil, 0)
 		in.col = saved
 	}
 }
@@ -451,7 +568,7 @@ func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, ar
 			case !in.colon[info.Node] && method:
 				shift = -1
 			}
-			in.addCallFacts(info.Node, recv, args, shift)
+			in.addCallFacts(info.Node, recv, args, c.Args, shift)
 		}
 		return
 	}
@@ -467,7 +584,7 @@ func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, ar
 	// self:name(...) reaches the method defined once in the file.
 	if m, ok := c.Fn.(*syntax.Member); ok && method && callee.Kind == Unknown && m.Name != nil && in.selfLike(m.X) {
 		if fn := in.methods[m.Name.Value]; fn != nil {
-			in.addCallFacts(fn, recv, args, 0)
+			in.addCallFacts(fn, recv, args, c.Args, 0)
 		}
 	}
 }

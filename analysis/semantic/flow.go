@@ -187,6 +187,7 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.col = newCollected()
 	in.walkChunk()
 	in.findExports(in.fn.info.Returns)
+	in.col.resolveLinks()
 	in.prev, in.col = in.col, nil
 	in.applyExternalParams()
 	first := in.t
