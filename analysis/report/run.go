@@ -16,17 +16,6 @@ import (
 	"github.com/buflsp/buflsp/internal/gctune"
 )
 
-// A check keeps only findings once a file is done, so its live heap is
-// small (tens of MiB for half a million lines) while each file's parse
-// allocates a lot that dies at once. With the default GOGC=100 the
-// collector then runs very often; a larger heap goal removes most of that
-// work, and a soft limit keeps the peak bounded whatever the findings.
-// GOGC or GOMEMLIMIT in the environment override both.
-const (
-	checkGCPercent   = 400
-	checkMemoryLimit = 120 << 20
-)
-
 // Exit codes of `buflsp check`.
 const (
 	ExitClean    = 0 // no findings at or above the fail level
@@ -70,7 +59,7 @@ const StdinPath = "-"
 // Run executes a check and returns the exit code. Findings go to stdout in
 // the chosen format; problems with the run itself go to stderr.
 func Run(opts Options, stdout, stderr io.Writer) int {
-	defer gctune.Tune(checkGCPercent, checkMemoryLimit)()
+	defer gctune.ForCheck()()
 	format := opts.Format
 	if format == "" {
 		format = "text"

@@ -14,6 +14,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
+	"github.com/buflsp/buflsp/internal/gctune"
 	"github.com/buflsp/buflsp/internal/oracle"
 	"github.com/buflsp/buflsp/internal/testutil"
 )
@@ -90,6 +91,12 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.Run("buflsp-parse", func(b *testing.B) { run(b, false) })
 	b.Run("buflsp-parse+resolve", func(b *testing.B) { run(b, true) })
+	// The same with the collector set as `buflsp check` sets it (GOGC=400,
+	// 120 MiB soft limit), which is how check parses and resolves.
+	b.Run("buflsp-parse+resolve-checkgc", func(b *testing.B) {
+		defer gctune.ForCheck()()
+		run(b, true)
+	})
 	b.Run("luajit", func(b *testing.B) {
 		exe := oracle.Require(b, "luajit")
 		secs := 0.0
