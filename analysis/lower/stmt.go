@@ -41,7 +41,7 @@ func (l *lowerer) stmt(s syntax.Stmt) ast.Stmt {
 		cond := l.expr(s.Cond)
 		return span(l, s.Start, s.End, &ast.WhileStmt{Condition: cond, Stmts: l.loopBody(s.Body, false)})
 	case *syntax.Repeat:
-		body := l.loopBody(s.Body, true)
+		body := l.loopBody(s.Body, usesBodyLocal(s))
 		return span(l, s.Start, s.End, &ast.RepeatStmt{Stmts: body, Condition: l.expr(s.Cond)})
 	case *syntax.If:
 		return l.ifStmt(s)
@@ -131,12 +131,12 @@ func (l *lowerer) ifStmt(s *syntax.If) ast.Stmt {
 }
 
 // loopBody lowers a loop body. When the body uses continue, the label the
-// continue statements jump to goes after it: for while and for loops the
-// body is wrapped in a do block so that the label sits outside the scope of
-// its locals; in repeat-until the label must stay inside the scope the
-// condition sees, which gopher-lua accepts when no local is declared after
-// a continue (Luau rejects the other cases when the condition uses them).
-func (l *lowerer) loopBody(b *syntax.Block, repeat bool) []ast.Stmt {
+// continue statements jump to goes after it, and the body is wrapped in a
+// do block so that the label sits outside the scope of its locals. When the
+// condition of a repeat-until reads the body's locals (inScope), the label
+// must stay inside their scope instead, which gopher-lua accepts when no
+// local is declared after a continue (Luau rejects the other cases).
+func (l *lowerer) loopBody(b *syntax.Block, inScope bool) []ast.Stmt {
 	l.nloops++
 	lp := &loop{label: "(continue " + strconv.Itoa(l.nloops) + ")"}
 	l.loops = append(l.loops, lp)
@@ -147,11 +147,39 @@ func (l *lowerer) loopBody(b *syntax.Block, repeat bool) []ast.Stmt {
 	}
 	label := &ast.LabelStmt{Name: lp.label}
 	label.SetLine(l.line(max(b.End-1, b.Start)))
-	if repeat {
+	if inScope {
 		return append(body, label)
 	}
 	do := span(l, b.Start, b.End, &ast.DoBlockStmt{Stmts: body})
 	return []ast.Stmt{do, label}
+}
+
+// usesBodyLocal reports whether the condition of a repeat-until reads a
+// local declared at the top of its body; only then must a continue label
+// stay in the scope of those locals.
+func usesBodyLocal(s *syntax.Repeat) bool {
+	declared := map[string]bool{}
+	for _, st := range s.Body.Stmts {
+		switch st := st.(type) {
+		case *syntax.Local:
+			for _, n := range st.Names {
+				declared[n.Value] = true
+			}
+		case *syntax.LocalFunction:
+			declared[st.Name.Value] = true
+		}
+	}
+	if len(declared) == 0 {
+		return false
+	}
+	uses := false
+	syntax.Inspect(s.Cond, func(n syntax.Node) bool {
+		if name, ok := n.(*syntax.Name); ok && declared[name.Value] {
+			uses = true
+		}
+		return !uses
+	})
+	return uses
 }
 
 // genericFor lowers "for names in exprs". In Luau the values go through the
@@ -172,10 +200,13 @@ func (l *lowerer) genericFor(s *syntax.GenericFor) ast.Stmt {
 }
 
 // funcName lowers the name of a function statement: a name, a chain of
-// fields, or a chain ending in a method.
+// fields, or a chain ending in a method. The parser has already given a
+// method its "self" parameter, so a method is stored like a field
+// (gopher-lua's own method form would add a second self).
 func (l *lowerer) funcName(e syntax.Expr) *ast.FuncName {
 	if m, ok := e.(*syntax.Member); ok && m.Colon {
-		return &ast.FuncName{Receiver: l.expr(m.X), Method: m.Name.Value}
+		key := at(l, m.Name.Start, &ast.StringExpr{Value: m.Name.Value})
+		return &ast.FuncName{Func: at(l, m.Start, &ast.AttrGetExpr{Object: l.expr(m.X), Key: key})}
 	}
 	return &ast.FuncName{Func: l.expr(e)}
 }

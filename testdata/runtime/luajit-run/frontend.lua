@@ -23,3 +23,9 @@ print(2^53 + 1 == 2^53, -0 == 0, 1/0 > 0)
 local n = 5 % -3
 print(n, -5 % 3, 5.5 % 2)
 print(("x"):rep(3), #{n = 1}, not nil, nil == false)
+local obj = {v = 5}
+function obj:get(x) return self.v + (x or 0) end
+function obj.nested() return "n" end
+print(obj:get(1), obj.get(obj), obj.nested())
+local f2 = function() return f2 end
+print(f2() == nil)
