@@ -261,9 +261,47 @@ func runWrongArgType(p *Pass) {
 				continue
 			}
 			s, e := c.Node.Args[i].Span()
-			p.Reportf(s, e, "argument %d of %s (%s) must be %s, got %s", i+1, c.Func.Qualified(), prm.Name, typeWords(prm.Type), describe(c.Args[i]))
+			msg := fmt.Sprintf("argument %d of %s (%s) must be %s, got %s", i+1, c.Func.Qualified(), prm.Name, typeWords(prm.Type), describe(c.Args[i]))
+			if c.Func.Owner == api.Luau {
+				// luau-analyze reports the same mismatch as a type error;
+				// say what happens when the line runs.
+				if want, gotName, ok := luauTypeNames(prm.Type, got); ok {
+					msg += fmt.Sprintf("; at run time it raises \"invalid argument #%d to '%s' (%s expected, got %s)\"", i+1, c.Func.Name, want, gotName)
+				}
+			}
+			p.Report(Diagnostic{Start: s, End: e, Message: msg})
 		}
 	}
+}
+
+// luauTypeNames names a parameter's and an argument's types the way Luau's
+// argument errors do ("number expected, got string").
+func luauTypeNames(want, got api.Type) (string, string, bool) {
+	name := func(t api.Type) string {
+		switch {
+		case t&api.TInt64 != 0:
+			return "integer"
+		case t&(api.TNumber|api.TInteger) != 0:
+			return "number"
+		case t&api.TString != 0:
+			return "string"
+		case t&api.TLBuf != 0:
+			return "buffer"
+		case t&api.TBoolean != 0:
+			return "boolean"
+		case t&api.TTable != 0:
+			return "table"
+		case t&api.TFunction != 0:
+			return "function"
+		case t&api.TNil != 0:
+			return "nil"
+		case t&api.TSBuf != 0:
+			return "userdata"
+		}
+		return ""
+	}
+	w, g := name(want), name(got)
+	return w, g, w != "" && g != ""
 }
 
 // typeWords renders an api.Type for messages ("an integer", "a string or a number").
