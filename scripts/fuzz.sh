@@ -19,4 +19,7 @@ if [ -z "${BUFLSP_LUAU_DIR:-}" ] && [ -d ../shared/oracles/luau ]; then
 fi
 echo "== luaufuzz (${LUAUFUZZ_N:-10000} programs)"
 go run ./internal/tools/luaufuzz -n "${LUAUFUZZ_N:-10000}" -jobs "${LUAUFUZZ_JOBS:-2}" || status=1
+# The slow red-team evaluation cases (each runs to its 2 s deadline).
+echo "== red-team evaluation cases, slow ones included"
+BUFLSP_REDTEAM_SLOW=1 go test -count=1 -run '^TestRedTeamEval$' ./cmd/buflsp || status=1
 exit $status

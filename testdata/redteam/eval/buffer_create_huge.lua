@@ -1,0 +1,3 @@
+-- attempt: buffer.create(2^31)
+-- expect: limit memory
+return buffer.create(2^31)

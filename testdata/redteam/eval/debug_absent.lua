@@ -1,0 +1,3 @@
+-- attempt: the debug library
+-- expect: runtime
+return debug.getinfo(1)

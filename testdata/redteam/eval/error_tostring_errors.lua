@@ -1,0 +1,3 @@
+-- attempt: an error object whose __tostring raises
+-- expect: runtime
+error(setmetatable({}, {__tostring = function() error("inner") end}))

@@ -1,0 +1,3 @@
+-- attempt: string.gsub that builds 1 GB in one Go call
+-- expect: limit memory
+return #string.gsub(("x"):rep(1e6), "x", ("y"):rep(1000))

@@ -1,0 +1,3 @@
+-- attempt: os.execute
+-- expect: runtime
+return os.execute("true")

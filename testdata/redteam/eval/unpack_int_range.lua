@@ -1,0 +1,3 @@
+-- attempt: unpack over the whole 32-bit range
+-- expect: ok
+return unpack({1, 2, 3}, -2^31, 2^31)
