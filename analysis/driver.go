@@ -369,10 +369,10 @@ func unknownTarget(file *syntax.File) (Diagnostic, bool) {
 	if !ok {
 		return Diagnostic{}, false
 	}
-	if _, err := syntax.ParseTarget(name); err == nil {
+	_, err := syntax.ParseTarget(name)
+	if err == nil {
 		return Diagnostic{}, false
 	}
 	return Diagnostic{Rule: rules.UnknownTarget, Severity: SeverityWarning, Start: start, End: end,
-		Message: fmt.Sprintf("unknown target %q in the first-line comment: expected %s; the file is checked as %s",
-			name, syntax.TargetNames(), file.Target)}, true
+		Message: fmt.Sprintf("first-line comment: %v; the file is checked as %s", err, file.Target)}, true
 }

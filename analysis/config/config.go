@@ -172,7 +172,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		t, err := syntax.ParseTarget(*shape.Target)
 		if err != nil {
 			line, col := keys.find(toml.Key{"target"})
-			cfg.problem(line, col, "target %q: expected %s", *shape.Target, syntax.TargetNames())
+			cfg.problem(line, col, "target: %v", err)
 		} else {
 			cfg.SetTarget(t)
 		}

@@ -64,7 +64,7 @@ x = 1
 		t.Fatal(err)
 	}
 	want := []string{
-		`1:1: target "lua5.3": expected lua51, lua52, lua53, lua54, luajit, luau or buflsp`,
+		`1:1: target: unknown target "lua5.3" (did you mean "lua53"?): expected lua51, lua52, lua53, lua54, luajit, luau or buflsp`,
 		`2:1: unknown key "colour"`,
 		`5:1: unknown rule "buffer-concatt" in [rules] (did you mean "buffer-concat"?)`,
 		`6:1: rule "stale-pointer": unknown severity "warn"`,

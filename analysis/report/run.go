@@ -283,7 +283,7 @@ func flagAdjuster(opts Options, reg *rules.Registry) (func(*config.Config) *conf
 	if opts.Target != "" {
 		t, err := syntax.ParseTarget(opts.Target)
 		if err != nil {
-			return nil, fmt.Errorf("--target %q: expected %s", opts.Target, syntax.TargetNames())
+			return nil, fmt.Errorf("--target: %v", err)
 		}
 		target = t
 	}

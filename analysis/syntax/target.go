@@ -77,6 +77,14 @@ func ParseTarget(s string) (Target, error) {
 			return n.t, nil
 		}
 	}
+	// "lua5.4", "Lua 5.4" and "lua-54" are how people write versions
+	// elsewhere (the Debian binaries, LuaLS); say which name they meant.
+	squeezed := strings.NewReplacer(".", "", " ", "", "-", "", "_", "").Replace(name)
+	for _, n := range targetNames {
+		if n.name == squeezed {
+			return TargetLuaJIT, fmt.Errorf("unknown target %q (did you mean %q?): expected %s", s, n.name, TargetNames())
+		}
+	}
 	return TargetLuaJIT, fmt.Errorf("unknown target %q: expected %s", s, TargetNames())
 }
 

@@ -1,0 +1,3 @@
+-- target: lua5.3
+local n = 7 // 2
+print(n)
