@@ -105,3 +105,27 @@ func TestEvalLimitsFromConfigFile(t *testing.T) {
 		t.Errorf("settings over the file: %+v", st.eval)
 	}
 }
+
+// TestWrongTypedSettingDropsOnlyThatKey sends settings with values of the
+// wrong type: the editor is told which keys were ignored, and the others
+// (here the rule turned off) still apply.
+func TestWrongTypedSettingDropsOnlyThatKey(t *testing.T) {
+	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true}, initOptions: map[string]any{
+		"globals": "ngx",
+		"target":  5,
+		"rules":   map[string]any{"unknown-rule": "off", "buffer-concat": 3},
+	}})
+	c.open(testURI, "---@diagnostic disable-next-line: no-such-rule\nlocal x = 1\n")
+	if d := c.diagnosticsFor(testURI, 1); len(d) != 0 {
+		t.Errorf("unknown-rule = off was dropped with the bad keys: %v", d)
+	}
+	c.waitFor("a message about the ignored settings", func() bool { return len(showMessages(c)) > 0 })
+	c.mu.Lock()
+	msgs := showMessages(c)
+	c.mu.Unlock()
+	m := msgs[0].Message
+	if msgs[0].Type != protocol.MessageTypeWarning || !strings.Contains(m, "globals: expected an array of strings, found a string") ||
+		!strings.Contains(m, "target: expected a string, found a number") || !strings.Contains(m, "rules.buffer-concat: expected a severity string") {
+		t.Errorf("message = %+v", msgs[0])
+	}
+}

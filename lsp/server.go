@@ -97,9 +97,11 @@ type Server struct {
 	// the server may publish (configuration problems wait for it).
 	initializedSeen bool
 	configSent      configReport // the configuration problems last reported
-	requests        map[jsonrpc2.ID]context.CancelFunc
-	pending         map[jsonrpc2.ID]chan *jsonrpc2.Response
-	nextID          int32
+	// settingsProblems is the last set of settings problems shown.
+	settingsProblems string
+	requests         map[jsonrpc2.ID]context.CancelFunc
+	pending          map[jsonrpc2.ID]chan *jsonrpc2.Response
+	nextID           int32
 }
 
 // NewServer builds a server.

@@ -11,6 +11,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -30,6 +32,8 @@ type userSettings struct {
 	Eval    *EvalLimits       `json:"eval"`
 	// Companion is read from initializationOptions only (companion.go).
 	Companion *bool `json:"companion"`
+	// problems lists the keys dropped for having the wrong type.
+	problems []string
 }
 
 // EvalLimits bound an evaluation started from the editor (buflsp.evaluate).
@@ -53,22 +57,78 @@ func defaultSettings() *settings {
 }
 
 // parseSettings accepts either the section itself or an object holding it
-// under "buflsp" (clients differ in what they send).
+// under "buflsp" (clients differ in what they send). Each key is decoded on
+// its own: a value of the wrong type (say "globals": "ngx") is dropped and
+// noted in problems, and the other keys still apply. Keys it does not know
+// are ignored, since clients send their own ones in the same section (the
+// VS Code extension's "path", "trace"). The error is for settings that are
+// not an object at all.
 func parseSettings(raw json.RawMessage) (*userSettings, error) {
+	u := &userSettings{}
 	if len(raw) == 0 || string(raw) == "null" {
-		return &userSettings{}, nil
+		return u, nil
 	}
-	var wrapper struct {
-		Buflsp *userSettings `json:"buflsp"`
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return u, fmt.Errorf("settings: expected an object like {\"target\": \"luajit\", \"rules\": {...}}: %w", err)
 	}
-	if err := json.Unmarshal(raw, &wrapper); err == nil && wrapper.Buflsp != nil {
-		return wrapper.Buflsp, nil
+	if inner, ok := fields["buflsp"]; ok {
+		var innerFields map[string]json.RawMessage
+		if json.Unmarshal(inner, &innerFields) == nil && innerFields != nil {
+			fields = innerFields
+		}
 	}
-	var u userSettings
-	if err := json.Unmarshal(raw, &u); err != nil {
-		return &userSettings{}, fmt.Errorf("settings: expected an object like {\"target\": \"luajit\", \"rules\": {...}}: %w", err)
+	decode := func(key, want string, dst any) {
+		if v, ok := fields[key]; ok && string(v) != "null" {
+			if err := json.Unmarshal(v, dst); err != nil {
+				u.problems = append(u.problems, fmt.Sprintf("%s: expected %s, found %s (ignored)", key, want, jsonKind(v)))
+			}
+		}
 	}
-	return &u, nil
+	decode("target", "a string", &u.Target)
+	decode("globals", "an array of strings", &u.Globals)
+	decode("ignore", "an array of strings", &u.Ignore)
+	decode("eval", `an object {"timeoutMs": N, "memoryMb": N}`, &u.Eval)
+	decode("companion", "true or false", &u.Companion)
+	var rules map[string]json.RawMessage
+	decode("rules", "an object of rule names and severities", &rules)
+	names := make([]string, 0, len(rules))
+	for name := range rules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var sev string
+		if err := json.Unmarshal(rules[name], &sev); err != nil {
+			u.problems = append(u.problems, fmt.Sprintf("rules.%s: expected a severity string, found %s (ignored)", name, jsonKind(rules[name])))
+			continue
+		}
+		if u.Rules == nil {
+			u.Rules = map[string]string{}
+		}
+		u.Rules[name] = sev
+	}
+	return u, nil
+}
+
+// jsonKind names the type of a JSON value for messages.
+func jsonKind(v json.RawMessage) string {
+	t := strings.TrimSpace(string(v))
+	switch {
+	case t == "":
+		return "nothing"
+	case t[0] == '"':
+		return "a string"
+	case t[0] == '[':
+		return "an array"
+	case t[0] == '{':
+		return "an object"
+	case t == "true" || t == "false":
+		return "a boolean"
+	case t == "null":
+		return "null"
+	}
+	return "a number"
 }
 
 // buildSettings merges the config file found from root with the user's
@@ -125,6 +185,7 @@ func buildSettings(user *userSettings, root string, log *zap.Logger) *settings {
 
 // applySettings installs new settings and re-analyses every open document.
 func (s *Server) applySettings(user *userSettings, root string) {
+	s.reportSettingsProblems(user.problems)
 	st := buildSettings(user, root, s.log)
 	s.mu.Lock()
 	s.settings = st
@@ -197,6 +258,25 @@ func (s *Server) pullConfiguration() {
 		return
 	}
 	s.applySettings(user, s.root())
+}
+
+// reportSettingsProblems logs the settings keys dropped for their type
+// and, when the set differs from the last one reported, shows it in the
+// editor (window/showMessage may be sent during initialize, too).
+func (s *Server) reportSettingsProblems(problems []string) {
+	key := strings.Join(problems, "\n")
+	s.mu.Lock()
+	same := key == s.settingsProblems
+	s.settingsProblems = key
+	s.mu.Unlock()
+	if len(problems) == 0 || same {
+		return
+	}
+	for _, p := range problems {
+		s.log.Warn("settings", zap.String("problem", p))
+	}
+	s.notify(protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{Type: protocol.MessageTypeWarning,
+		Message: "buflsp settings: " + strings.Join(problems, "; ")})
 }
 
 // isConfigFile reports whether path is a .buflsp.toml.
