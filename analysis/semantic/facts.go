@@ -117,8 +117,7 @@ func (c *collected) resolveLinks() {
 		return
 	}
 	parent := map[paramSlot]paramSlot{}
-	var find func(s paramSlot) paramSlot
-	find = func(s paramSlot) paramSlot {
+	find := func(s paramSlot) paramSlot {
 		for {
 			p, ok := parent[s]
 			if !ok || p == s {

@@ -711,7 +711,7 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 	}
 	in.fn = &funcCtx{info: info}
 	for i, p := range fn.Params {
-		t := unknownType
+		var t Type
 		if i < len(fn.ParamTypes) && fn.ParamTypes[i] != nil {
 			t = in.luauType(fn.ParamTypes[i])
 		} else if a := doc.Find("param", p.Value); a != nil {
