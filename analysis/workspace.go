@@ -27,7 +27,8 @@ import (
 
 // Workspace holds the summaries of a set of files and their join. It is
 // safe for concurrent use: the server updates it as files change while
-// other files are analysed.
+// other files are analysed. A nil *Workspace is an empty one that keeps
+// nothing.
 type Workspace struct {
 	mu     sync.RWMutex
 	files  map[string]bool     // every known file, cleaned absolute paths
@@ -67,6 +68,9 @@ func moduleStem(p string) string {
 
 // AddFile makes a file known, so that require can find it.
 func (w *Workspace) AddFile(path string) {
+	if w == nil {
+		return
+	}
 	p := wsPath(path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -86,6 +90,9 @@ func (w *Workspace) AddFile(path string) {
 
 // RemoveFile forgets a file and its summary.
 func (w *Workspace) RemoveFile(path string) {
+	if w == nil {
+		return
+	}
 	p := wsPath(path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -105,9 +112,12 @@ func (w *Workspace) RemoveFile(path string) {
 	w.joined = nil
 }
 
-// SetSummary records the summary of a file (nil or empty: it has none).
-// The join is redone only when the summary changed.
-func (w *Workspace) SetSummary(path string, s *semantic.Summary) {
+// SetSummary records the summary of a file (nil or empty: it has none)
+// and reports whether it changed. The join is redone only then.
+func (w *Workspace) SetSummary(path string, s *semantic.Summary) bool {
+	if w == nil {
+		return false
+	}
 	p := wsPath(path)
 	if s != nil && s.Exports == nil && len(s.Calls) == 0 {
 		s = nil
@@ -117,19 +127,23 @@ func (w *Workspace) SetSummary(path string, s *semantic.Summary) {
 	old, had := w.sums[p]
 	switch {
 	case s == nil && !had:
-		return
+		return false
 	case s == nil:
 		delete(w.sums, p)
 	case had && reflect.DeepEqual(old, s):
-		return
+		return false
 	default:
 		w.sums[p] = s
 	}
 	w.joined = nil
+	return true
 }
 
 // Summaries is the number of files that have a summary.
 func (w *Workspace) Summaries() int {
+	if w == nil {
+		return 0
+	}
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	return len(w.sums)

@@ -134,6 +134,13 @@ func NewServer(opts Options) *Server {
 	s.store = newStore()
 	s.sched = newScheduler(s)
 	s.ws = newWorkspace()
+	s.an.summaryChanged = func(changed protocol.DocumentURI) {
+		// What changed document exports or passes to others changed:
+		// the other open documents see it on their next analysis.
+		for _, snap := range s.store.refresh(changed) {
+			s.sched.schedule(snap)
+		}
+	}
 	return s
 }
 
@@ -460,5 +467,5 @@ func truncate(b []byte, n int) []byte {
 // Background analyses hold slots of cpu.
 func newAnalyzer(cpu *cpuBudget) *analyzer {
 	c := analysis.NewChecker()
-	return &analyzer{checker: c, api: c.API(), cpu: cpu}
+	return &analyzer{checker: c, api: c.API(), cpu: cpu, summaries: analysis.NewWorkspace()}
 }

@@ -35,6 +35,11 @@ type Snapshot struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
+	// refresh marks a version analysed again because another document's
+	// summary changed; its own summary change triggers nothing more, which
+	// bounds the cascade to one step.
+	refresh bool
+
 	// warming is set while warm's parse and inference run.
 	warming atomic.Bool
 	// The parse, started by the first request or by the scheduler.
@@ -75,10 +80,22 @@ type analyzer struct {
 	api     *api.Table
 	// cpu is the server's budget for background analysis (budget.go).
 	cpu *cpuBudget
+	// summaries is the workspace index of what each file exports to the
+	// others (analysis.Workspace): every analysed version records its
+	// summary there, and each new version is inferred with what the
+	// index knows at that moment.
+	summaries *analysis.Workspace
+	// summaryChanged is called when a version's summary changed the
+	// index, with that document; the server analyses the other open
+	// documents again (once: those analyses do not call it in turn).
+	summaryChanged func(protocol.DocumentURI)
 }
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
 	ctx, cancel := context.WithCancel(context.Background())
+	if an != nil && an.summaries != nil && isLuaFile(uriPath(string(u))) {
+		an.summaries.AddFile(uriPath(string(u)))
+	}
 	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an,
 		ctx: ctx, cancel: cancel, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{}), namesDone: make(chan struct{})}
 }
@@ -100,7 +117,7 @@ func (s *Snapshot) startParse() {
 					s.parsed = &analysis.Result{}
 				}
 			}()
-			s.parsed = s.an.checker.Parse(s.Path, s.Content, s.cfg)
+			s.parsed = s.an.checker.ParseIn(s.an.summaries, s.Path, s.Content, s.cfg)
 		}()
 	})
 }
@@ -160,6 +177,13 @@ func (s *Snapshot) start() {
 				// anyway, in a fraction of a millisecond once they exist;
 				// it is what requests answer from, so it comes first.
 				<-s.startIndex()
+			}
+			if s.ctx.Err() == nil && s.an.summaries != nil {
+				// Only a current version updates the index: a superseded
+				// one finishing late must not replace a newer summary.
+				if s.an.summaries.SetSummary(s.Path, res.Summary()) && !s.refresh && s.an.summaryChanged != nil {
+					s.an.summaryChanged(s.URI)
+				}
 			}
 			extra := s.an.cpu.tryAcquire(min(s.an.cpu.size(), s.an.checker.Parallelism()) - 1)
 			defer s.an.cpu.release(extra)
@@ -395,6 +419,25 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 
 // reconfigure rebuilds every open document's snapshot with a new config
 // (same text and version) and returns the new snapshots.
+// refresh replaces every open document but except by a new snapshot of
+// the same version, marked as a refresh (see Snapshot.refresh).
+func (st *store) refresh(except protocol.DocumentURI) []*Snapshot {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var out []*Snapshot
+	for u, old := range st.docs {
+		if u == except {
+			continue
+		}
+		snap := newSnapshot(u, old.Version, old.Content, old.cfg, old.an)
+		snap.refresh = true
+		old.supersede()
+		st.docs[u] = snap
+		out = append(out, snap)
+	}
+	return out
+}
+
 func (st *store) reconfigure(cfg *analysis.Config) []*Snapshot {
 	st.mu.Lock()
 	defer st.mu.Unlock()

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/buflsp/buflsp/analysis"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
@@ -106,6 +107,9 @@ func (s *Server) scanWorkspace(root string) {
 		s.log.Warn("walking workspace", zap.String("root", root), zap.Error(err))
 	}
 	s.log.Info("workspace scan", zap.String("root", root), zap.Int("files", len(paths)))
+	for _, p := range paths {
+		s.an.summaries.AddFile(p) // so that require finds files not analysed yet
+	}
 	prog := s.startProgress("buflsp: analysing workspace", len(paths))
 	defer prog.end("done")
 
@@ -141,6 +145,30 @@ func (s *Server) scanWorkspace(root string) {
 	}
 	close(jobs)
 	wg.Wait()
+	s.reanalyseWithFacts(paths)
+}
+
+// reanalyseWithFacts runs again, once the scan has filled the summary
+// index, the analyses that the index now adds to: files on disk that
+// require a module exporting buffer kinds or whose functions receive them,
+// and the open documents. Files analysed before the modules they use were
+// summarised would otherwise miss those values until their next change.
+func (s *Server) reanalyseWithFacts(paths []string) {
+	if s.ctx.Err() != nil || s.an.summaries.Summaries() == 0 {
+		return
+	}
+	for _, p := range paths {
+		if s.ctx.Err() != nil {
+			return
+		}
+		src, err := os.ReadFile(p)
+		if err == nil && s.an.summaries.HasFacts(p, analysis.Requires(src)) {
+			s.analyseDiskFile(p)
+		}
+	}
+	for _, snap := range s.store.reconfigure(s.config()) {
+		s.sched.schedule(snap)
+	}
 }
 
 // analyseDiskFile checks one file from disk and records and publishes the
@@ -199,6 +227,7 @@ func (s *Server) didChangeWatchedFiles(ctx context.Context, p *protocol.DidChang
 		case !isLuaFile(path):
 		case ev.Type == protocol.FileChangeTypeDeleted:
 			s.ws.remove(ev.URI)
+			s.an.summaries.RemoveFile(path)
 			if s.store.get(ev.URI) == nil {
 				s.publish(ev.URI, nil, nil)
 			}
