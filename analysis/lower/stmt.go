@@ -30,7 +30,7 @@ func (l *lowerer) stmt(s syntax.Stmt) ast.Stmt {
 	case *syntax.Local:
 		return l.local(s)
 	case *syntax.Assign:
-		return at(l, s.Start, &ast.AssignStmt{Lhs: l.exprs(s.Targets), Rhs: l.exprs(s.Values)})
+		return l.assign(s)
 	case *syntax.CompoundAssign:
 		return l.compound(s)
 	case *syntax.CallStmt:
@@ -101,6 +101,26 @@ func (l *lowerer) local(s *syntax.Local) ast.Stmt {
 		}
 	}
 	return at(l, s.Start, &ast.LocalAssignStmt{Names: names, Exprs: values})
+}
+
+// assign lowers "targets = values". gopher-lua compiles a value straight
+// into the register of a local target, so in "a, b = b, a" the second value
+// would read the new a. With more than one target, the values go into
+// temporaries first and the targets are assigned from them, as Lua defines.
+func (l *lowerer) assign(s *syntax.Assign) ast.Stmt {
+	targets, values := l.exprs(s.Targets), l.exprs(s.Values)
+	if len(targets) < 2 {
+		return at(l, s.Start, &ast.AssignStmt{Lhs: targets, Rhs: values})
+	}
+	temps := make([]string, len(targets))
+	refs := make([]ast.Expr, len(targets))
+	for i := range targets {
+		temps[i] = "(value " + strconv.Itoa(i+1) + ")"
+		refs[i] = at(l, s.Start, &ast.IdentExpr{Value: temps[i]})
+	}
+	decl := at(l, s.Start, &ast.LocalAssignStmt{Names: temps, Exprs: values})
+	set := at(l, s.Start, &ast.AssignStmt{Lhs: targets, Rhs: refs})
+	return span(l, s.Start, s.End, &ast.DoBlockStmt{Stmts: []ast.Stmt{decl, set}})
 }
 
 // ifStmt lowers if/elseif/else into gopher-lua's nested if statements.

@@ -162,6 +162,10 @@ func NewState(opts Options) *lua.LState {
 	installFrontend(L, opts.Frontend, libs)
 	if opts.Flavor == FlavorLuau {
 		luaustd.Open(L, opts.stdout())
+		if opts.Frontend != nil && libs&LibPackage != 0 {
+			r := &luauRequire{c: compiler{fe: opts.Frontend}, loaded: map[string]lua.LValue{}}
+			L.SetGlobal("require", L.NewFunction(r.require))
+		}
 	}
 	if opts.Context != nil {
 		L.SetContext(opts.Context)

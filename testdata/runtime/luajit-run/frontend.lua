@@ -29,3 +29,16 @@ function obj.nested() return "n" end
 print(obj:get(1), obj.get(obj), obj.nested())
 local f2 = function() return f2 end
 print(f2() == nil)
+-- multiple assignment reads every value before it assigns
+local a, b, c = 1, 2, 3
+a, b, c = b + c, a + c, a + b
+print(a, b, c)
+local x, y = 1, 2
+x, y = y, x
+print(x, y)
+local fa, fb = 0, 1
+for _ = 1, 10 do fa, fb = fb, fa + fb end
+print(fa, fb)
+local t = {1, 2}
+t[1], t[2] = t[2], t[1]
+print(t[1], t[2])
