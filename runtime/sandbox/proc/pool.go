@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"sync"
 	"time"
 
@@ -64,11 +65,16 @@ type Pool struct {
 	warm   *child
 	closed bool
 	reap   sync.WaitGroup // children that answered and are exiting
+	// running holds a slot per evaluation under way: a burst of requests
+	// waits for a slot instead of starting a child (of up to the memory cap
+	// each) per request.
+	running chan struct{}
 }
 
-// NewPool returns a pool that starts children with command.
+// NewPool returns a pool that starts children with command and runs at most
+// one evaluation per CPU at a time.
 func NewPool(command []string, warm bool) *Pool {
-	return &Pool{Command: command, Warm: warm}
+	return &Pool{Command: command, Warm: warm, running: make(chan struct{}, max(1, runtime.NumCPU()))}
 }
 
 // child is one started worker process.
@@ -167,6 +173,13 @@ func (p *Pool) Evaluate(ctx context.Context, src []byte, spec Spec) *sandbox.Res
 	spec = spec.withDefaults()
 	res := &sandbox.Result{Values: []sandbox.Value{}}
 	defer func() { res.Duration = time.Since(start) }()
+	select {
+	case p.running <- struct{}{}:
+		defer func() { <-p.running }()
+	case <-ctx.Done():
+		res.Err = &sandbox.Error{Kind: sandbox.KindCanceled, Message: "the evaluation was canceled by its caller"}
+		return res
+	}
 	c, err := p.take()
 	if err != nil {
 		res.Err = &sandbox.Error{Kind: sandbox.KindInternal, Message: err.Error()}
