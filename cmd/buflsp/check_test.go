@@ -3,8 +3,8 @@ package main
 // Golden tests for `buflsp check`: each directory under testdata/check is a
 // fixture tree with an "args" file (one command-line argument per line) and a
 // "golden" file holding the exit code, stdout and stderr of running the
-// command in-process from that directory (an args file that starts with
-// "rules" runs that command instead). An optional "stdin" file is the
+// command in-process from that directory (an args file whose first line is
+// "buflsp" is a whole command line instead, such as buflsp rules NAME). An optional "stdin" file is the
 // command's standard input (for the "-" path). go test -update rewrites them.
 
 import (
@@ -57,10 +57,10 @@ func TestCheckGolden(t *testing.T) {
 			t.Chdir(workTree(t, dir))
 			var stdout, stderr bytes.Buffer
 			var code int
-			if len(args) > 0 && (args[0] == "rules" || args[0] == "completion") {
-				// The catalogue's own commands share this harness, so the
+			if len(args) > 0 && args[0] == "buflsp" {
+				// A whole command line (rules, a mistyped command): the
 				// CLI's goldens stay in one place.
-				code = dispatch(args, &stdout, &stderr)
+				code = dispatch(args[1:], &stdout, &stderr)
 			} else {
 				code = check(append([]string{"--jobs", "2"}, args...), bytes.NewReader(stdin), &stdout, &stderr)
 			}

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
@@ -71,7 +72,11 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 			return c.run(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "buflsp: unknown command %q (expected one of: %s)\n", name, strings.Join(commandNames(), ", "))
+	if near := api.NearestName(name, commandNames()); near != "" {
+		fmt.Fprintf(stderr, "buflsp: unknown command %q (did you mean %q?)\n", name, near)
+	} else {
+		fmt.Fprintf(stderr, "buflsp: unknown command %q (expected one of: %s)\n", name, strings.Join(commandNames(), ", "))
+	}
 	fmt.Fprintln(stderr, "Run 'buflsp help' for an overview.")
 	return 2
 }
