@@ -490,11 +490,16 @@ func fewIterations(m *semantic.Model, t *semantic.Types, sym *semantic.Symbol, l
 		if sym.Decl != nil && sym.Decl.Start >= ls && sym.Decl.End <= le {
 			break // sym is fresh in each iteration of this loop
 		}
-		nf, ok := loops[i].(*syntax.NumericFor)
-		if !ok {
-			return false
+		var n int
+		var ok bool
+		switch l := loops[i].(type) {
+		case *syntax.NumericFor:
+			n, ok = tripCount(m, t, l)
+		case *syntax.GenericFor:
+			n, ok = tableTripCount(m, l)
+		default:
+			ok = false
 		}
-		n, ok := tripCount(m, t, nf)
 		if !ok {
 			return false
 		}
@@ -504,6 +509,38 @@ func fewIterations(m *semantic.Model, t *semantic.Types, sym *semantic.Symbol, l
 		}
 	}
 	return true
+}
+
+// tableTripCount bounds a generic for over a table constructor written in
+// the loop header: pairs({...}), ipairs({...}), next, {...}, or Luau's
+// "for k, v in {...}". The bound is the number of fields, unless the last
+// positional one is a call or "..." that may add any number.
+func tableTripCount(m *semantic.Model, l *syntax.GenericFor) (int, bool) {
+	var tab *syntax.Table
+	switch e := l.Exprs[0].(type) {
+	case *syntax.Table:
+		tab = e
+	case *syntax.Call:
+		if (globalCall(m, e, "", "pairs") || globalCall(m, e, "", "ipairs")) && len(e.Args) > 0 {
+			tab, _ = e.Args[0].(*syntax.Table)
+		}
+	case *syntax.Name:
+		if s := m.Use(e); s != nil && s.Kind == semantic.Global && e.Value == "next" && len(l.Exprs) > 1 {
+			tab, _ = l.Exprs[1].(*syntax.Table)
+		}
+	}
+	if tab == nil {
+		return 0, false
+	}
+	if n := len(tab.Fields); n > 0 {
+		if last := tab.Fields[n-1]; last.Key == nil && last.NameKey == nil {
+			switch last.Value.(type) {
+			case *syntax.Call, *syntax.Vararg:
+				return 0, false
+			}
+		}
+	}
+	return len(tab.Fields), true
 }
 
 // tripCount returns an upper bound of the number of iterations of a numeric

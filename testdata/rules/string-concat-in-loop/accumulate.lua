@@ -31,7 +31,8 @@ until #acc > 5
 
 -- The outer loop accumulates even though the inner one resets its own string.
 local report = ""
-for _, row in ipairs({ { 1, 2 }, { 3 } }) do
+local rows = ...
+for _, row in ipairs(rows) do
   local line = ""
   for _, cell in ipairs(row) do
     line = line .. cell -- want: string-concat-in-loop
