@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unsafe"
 
 	"github.com/buflsp/buflsp/runtime/serial"
@@ -57,6 +58,16 @@ type Buffer struct {
 	srcEpoch uint64
 	// opts holds the serializer dictionaries given to buffer.new.
 	opts *serial.Options
+	// viewed is set when Slice may have made a view of this buffer's
+	// storage that is still valid (moved clears it: those views are stale).
+	viewed bool
+	// pointerAt is version+1 when a pointer into the storage (Lua reserve
+	// or ref) was handed out at this version; such a pointer stays usable
+	// until the next change.
+	pointerAt uint64
+	// spare is the capacity the storage had when ShareString gave it to a
+	// string: the next write allocates that much again at once.
+	spare int
 }
 
 // maxPrealloc caps the storage New allocates up front: the size is only a
@@ -113,11 +124,44 @@ func (b *Buffer) Bytes() []byte { return b.data[b.r:b.w] }
 // String returns a copy of the unread bytes.
 func (b *Buffer) String() string { return string(b.data[b.r:b.w]) }
 
+// minShare is the smallest content ShareString hands over instead of
+// copying; below it a copy is cheap and keeps the storage reusable.
+const minShare = 64 << 10
+
+// ShareString returns the unread bytes as a string, like String, but
+// without copying them when that is safe: the string then uses the
+// buffer's storage, and the buffer treats that storage as a borrowed
+// string from now on (the next write or in-place change copies first, as
+// after Set). That is the common end of building a result: put or encode,
+// then tostring, then reset. It copies when the content is small, when the
+// storage is much larger than the content, when the buffer is a view or
+// may have views, or when a pointer into it may still be in use.
+func (b *Buffer) ShareString() string {
+	n := b.Len()
+	if n == 0 {
+		return ""
+	}
+	if b.borrowed {
+		// The bytes are an immutable string already.
+		return unsafe.String(&b.data[b.r], n)
+	}
+	if n < minShare || 2*n < cap(b.data) || b.src != nil || b.viewed || b.pointerAt == b.version+1 {
+		return b.String()
+	}
+	b.borrowed = true
+	b.spare = cap(b.data)
+	return unsafe.String(&b.data[b.r], n)
+}
+
+// handOut records that a pointer into the storage was given out at the
+// current version.
+func (b *Buffer) handOut() { b.pointerAt = b.version + 1 }
+
 // Set drops the current contents and makes the buffer reference s without
 // copying it. The first write copies the unread part into fresh storage.
 func (b *Buffer) Set(s string) {
 	b.moved()
-	b.src = nil
+	b.src, b.spare = nil, 0
 	b.data = unsafe.Slice(unsafe.StringData(s), len(s))
 	b.r, b.w = 0, len(s)
 	b.borrowed = len(s) > 0
@@ -138,13 +182,14 @@ func (b *Buffer) Reset() {
 // Free empties the buffer and releases its storage.
 func (b *Buffer) Free() {
 	b.moved()
-	b.data, b.borrowed, b.src = nil, false, nil
+	b.data, b.borrowed, b.src, b.spare = nil, false, nil, 0
 	b.r, b.w = 0, 0
 }
 
 // moved records that shared bytes may have changed place, making views and
 // pointers stale.
 func (b *Buffer) moved() {
+	b.viewed = false
 	b.epoch++
 	b.version++
 }
@@ -204,6 +249,22 @@ func (b *Buffer) WriteByte(c byte) error {
 // returns the extended slice; on error, or when the result would exceed
 // MaxSize, the buffer keeps its old contents. fn must only append.
 func (b *Buffer) AppendWith(fn func([]byte) ([]byte, error)) error {
+	if b.spare > 0 && (b.borrowed || cap(b.data) == 0) && b.src == nil {
+		// The storage went to a string (ShareString) and is about to be
+		// replaced by one of the same size, which fn is going to fill:
+		// allocate it without zeroing, and zero only what fn leaves free.
+		used := b.Len()
+		fresh := makeNoZero(max(b.spare, used+1))[:used]
+		copy(fresh, b.data[b.r:b.w])
+		b.data, b.r, b.w, b.borrowed, b.spare = fresh, 0, used, false, 0
+		b.moved()
+		defer func() {
+			// When fn outgrew it, the array is garbage and never exposed.
+			if unsafe.SliceData(b.data) == unsafe.SliceData(fresh) {
+				clear(b.data[len(b.data):cap(b.data)])
+			}
+		}()
+	}
 	if err := b.ensure(1); err != nil {
 		return err
 	}
@@ -360,8 +421,12 @@ func (b *Buffer) ensure(n int) error {
 		return nil
 	}
 	newCap := max(need, 2*cap(b.data), 32)
-	if b.borrowed || b.src != nil {
-		newCap = max(need, 32)
+	if b.borrowed || b.src != nil || cap(b.data) == 0 {
+		// The storage was a string (Set, ShareString), a view's or none:
+		// size the new one for the content, or as the storage was before
+		// ShareString took it, so that refilling does not regrow.
+		newCap = max(need, 32, b.spare)
+		b.spare = 0
 	}
 	newCap = min(newCap, MaxSize)
 	fresh := make([]byte, used, newCap)
@@ -377,9 +442,20 @@ func (b *Buffer) ensure(n int) error {
 // is copied.
 func (b *Buffer) own() {
 	if b.borrowed {
-		fresh := make([]byte, b.Len(), max(b.Len(), 32))
+		fresh := make([]byte, b.Len(), max(b.Len(), 32, b.spare))
 		copy(fresh, b.data[b.r:b.w])
-		b.data, b.r, b.w, b.borrowed = fresh, 0, len(fresh), false
+		b.data, b.r, b.w, b.borrowed, b.spare = fresh, 0, len(fresh), false, 0
 		b.moved()
 	}
+}
+
+// makeNoZero returns an empty slice with capacity n whose memory is not
+// zeroed first (strings.Builder.Grow allocates that way; make would clear
+// it). The caller must write every byte it later reads.
+func makeNoZero(n int) []byte {
+	var sb strings.Builder
+	sb.Grow(n)
+	sb.WriteByte(0)
+	s := sb.String()
+	return unsafe.Slice(unsafe.StringData(s), n)[:0]
 }

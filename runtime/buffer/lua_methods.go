@@ -161,7 +161,7 @@ func bufGet(L *lua.LState) int {
 
 func bufToString(L *lua.LState) int {
 	b := self(L)
-	L.Push(lua.LString(b.String()))
+	L.Push(lua.LString(b.ShareString()))
 	return 1
 }
 

@@ -162,6 +162,7 @@ func bufReserve(L *lua.LState) int {
 	if err != nil {
 		raiseMem(L, err)
 	}
+	b.handOut()
 	pushPointer(L, &Pointer{buf: b, off: b.w, n: len(space), version: b.version})
 	L.Push(lua.LNumber(len(space)))
 	return 2
@@ -179,6 +180,14 @@ func bufCommit(L *lua.LState) int {
 // bufRef returns a pointer to the unread bytes and their number.
 func bufRef(L *lua.LState) int {
 	b := self(L)
+	if b.borrowed && b.spare > 0 {
+		// The storage went to a tostring result: writes through the
+		// pointer must not change that string, so the buffer takes its own
+		// copy first (a buffer that borrows a string from set stays
+		// read-only instead).
+		b.own()
+	}
+	b.handOut()
 	pushPointer(L, &Pointer{buf: b, off: b.r, n: b.Len(), version: b.version, readOnly: b.borrowed})
 	L.Push(lua.LNumber(b.Len()))
 	return 2

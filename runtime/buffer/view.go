@@ -39,6 +39,7 @@ func (b *Buffer) Slice(i, j int) (*Buffer, error) {
 	if b.src != nil {
 		root, epoch = b.src, b.srcEpoch
 	}
+	root.viewed = true
 	start, end := b.r+i, b.r+j
 	return &Buffer{
 		data:     b.data[start:end:end],

@@ -21,6 +21,5 @@ func installClock(L *lua.LState) {
 	}
 }
 
-
 // wallSeconds is the fallback: the wall time, good for differences only.
 func wallSeconds() float64 { return float64(time.Now().UnixNano()) / 1e9 }
