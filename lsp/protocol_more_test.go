@@ -395,3 +395,34 @@ func TestPulledNullKeepsInitializationOptions(t *testing.T) {
 		t.Fatalf("version 2: a null configuration answer dropped the initializationOptions: %v", d)
 	}
 }
+
+// TestLuarcDecidesTargetAndReloads follows a LuaLS .luarc.json: its
+// runtime.version picks the dialect of an open file, and a saved change to
+// it re-analyses the file with the new one.
+func TestLuarcDecidesTargetAndReloads(t *testing.T) {
+	dir := t.TempDir()
+	luarc := filepath.Join(dir, ".luarc.json")
+	if err := os.WriteFile(luarc, []byte(`{"runtime": {"version": "Lua 5.4"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "a.lua")
+	text := "local n <const> = 7 // 2\nreturn n\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, clientOptions{rootURI: string(uri.File(dir)), server: Options{NoWorkspaceScan: true}})
+	u := uri.File(file)
+	c.open(u, text)
+	if d := c.diagnosticsFor(u, 1); len(d) != 0 {
+		t.Fatalf("Lua 5.4 from .luarc.json: want no diagnostics, got %v", d)
+	}
+	if err := os.WriteFile(luarc, []byte(`{"runtime": {"version": "Lua 5.1"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": uri.File(luarc)}})
+	c.waitFor("syntax errors under Lua 5.1", func() bool {
+		ds := c.diags[u]
+		last := ds[len(ds)-1].Diagnostics
+		return len(ds) > 1 && len(last) > 0 && last[0].Code == "syntax-error"
+	})
+}

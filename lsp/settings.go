@@ -279,5 +279,10 @@ func (s *Server) reportSettingsProblems(problems []string) {
 		Message: "buflsp settings: " + strings.Join(problems, "; ")})
 }
 
-// isConfigFile reports whether path is a .buflsp.toml.
-func isConfigFile(path string) bool { return filepath.Base(path) == config.FileName }
+// isConfigFile reports whether path is a .buflsp.toml or a LuaLS
+// .luarc.json/.luarc.jsonc (whose runtime.version can decide targets):
+// saving or changing one rebuilds the settings, which also forgets the
+// .luarc answers remembered so far.
+func isConfigFile(path string) bool {
+	return filepath.Base(path) == config.FileName || config.IsLuarc(path)
+}

@@ -250,7 +250,7 @@ func (s *Server) reloadConfig() {
 	s.applySettings(user, s.root())
 }
 
-// registerWatchers asks the client to watch Lua files and the config file.
+// registerWatchers asks the client to watch Lua files and the config files.
 func (s *Server) registerWatchers() {
 	s.bg.Add(1)
 	go func() {
@@ -262,6 +262,7 @@ func (s *Server) registerWatchers() {
 			Method: protocol.MethodWorkspaceDidChangeWatchedFiles,
 			RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
 				{GlobPattern: "**/*.lua"}, {GlobPattern: "**/*.luau"}, {GlobPattern: "**/.buflsp.toml"},
+				{GlobPattern: "**/.luarc.json"}, {GlobPattern: "**/.luarc.jsonc"},
 			}},
 		}}}
 		if err := s.call(ctx, protocol.MethodClientRegisterCapability, params, nil); err != nil {

@@ -14,9 +14,21 @@ import (
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
-// LuarcNames are the LuaLS configuration files looked for, in this order,
+// luarcNames are the LuaLS configuration files looked for, in this order,
 // in each directory while walking up from a file.
-var LuarcNames = []string{".luarc.json", ".luarc.jsonc"}
+var luarcNames = []string{".luarc.json", ".luarc.jsonc"}
+
+// IsLuarc reports whether path names a LuaLS configuration file, which can
+// change the target of the files below it.
+func IsLuarc(path string) bool {
+	base := filepath.Base(path)
+	for _, n := range luarcNames {
+		if base == n {
+			return true
+		}
+	}
+	return false
+}
 
 // luarcVersions maps LuaLS's runtime.version values to targets. Lua 5.5
 // has no dialect of its own yet; 5.4 is the nearest (its own syntax, such as
@@ -49,7 +61,7 @@ func FindLuarc(dir string) Luarc {
 // luarcIn reads the LuaLS configuration in dir itself; found is false when
 // dir has none.
 func luarcIn(dir string) (l Luarc, found bool) {
-	for _, name := range LuarcNames {
+	for _, name := range luarcNames {
 		p := filepath.Join(dir, name)
 		data, err := os.ReadFile(p)
 		if err != nil {
