@@ -129,3 +129,21 @@ func TestWrongTypedSettingDropsOnlyThatKey(t *testing.T) {
 		t.Errorf("message = %+v", msgs[0])
 	}
 }
+
+// TestUnknownTargetSettingIsShown sends a target name that is no target:
+// the editor is told, with the valid names and the near miss, and files are
+// checked as if no target had been set.
+func TestUnknownTargetSettingIsShown(t *testing.T) {
+	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true}, initOptions: map[string]any{"target": "lua5.4"}})
+	c.open(testURI, "local n = 7 // 2\n")
+	if d := c.diagnosticsFor(testURI, 1); len(d) != 1 || d[0].Code != "syntax-error" {
+		t.Errorf("with the target ignored the file is luajit, where // is an error: %v", d)
+	}
+	c.waitFor("a message about the target", func() bool { return len(showMessages(c)) > 0 })
+	c.mu.Lock()
+	m := showMessages(c)[0].Message
+	c.mu.Unlock()
+	if !strings.Contains(m, `target: unknown target "lua5.4" (did you mean "lua54"?): expected lua51, lua52, lua53, lua54, luajit, luau or buflsp (ignored)`) {
+		t.Errorf("message = %q", m)
+	}
+}

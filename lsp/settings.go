@@ -86,6 +86,12 @@ func parseSettings(raw json.RawMessage) (*userSettings, error) {
 		}
 	}
 	decode("target", "a string", &u.Target)
+	if u.Target != nil {
+		if _, err := syntax.ParseTarget(*u.Target); err != nil {
+			u.problems = append(u.problems, fmt.Sprintf("target: %v (ignored)", err))
+			u.Target = nil
+		}
+	}
 	decode("globals", "an array of strings", &u.Globals)
 	decode("ignore", "an array of strings", &u.Ignore)
 	decode("eval", `an object {"timeoutMs": N, "memoryMb": N}`, &u.Eval)
