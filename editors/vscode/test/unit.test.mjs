@@ -80,6 +80,16 @@ test('settings mirror .buflsp.toml and drop values of the wrong type', () => {
   assert.match(problems[1], /rules\.view-alias: expected off, hint, info, warning or error, found "loud"/);
 });
 
+test('every target name is sent; a near miss is reported and not sent', () => {
+  for (const name of ['lua51', 'lua52', 'lua53', 'lua54', 'luajit', 'luau', 'buflsp']) {
+    assert.equal(serverSettings((k) => (k === 'target' ? name : undefined)).target, name);
+  }
+  const problems = [];
+  const s = serverSettings((k) => (k === 'target' ? 'lua5.4' : undefined), problems);
+  assert.equal('target' in s, false);
+  assert.match(problems[0], /buflsp\.target: expected lua51, lua52, lua53, lua54, luajit, luau or buflsp, found "lua5\.4"/);
+});
+
 test('no target setting means no target field, so .buflsp.toml decides', () => {
   const s = serverSettings(() => undefined);
   assert.equal('target' in s, false);
