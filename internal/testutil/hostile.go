@@ -107,6 +107,28 @@ func HostileShapes() []Shape {
 		{Name: "if-expression-ladder", Ext: ".luau", Gen: func(n int) []byte {
 			return []byte("local a = 1\nlocal x = if a == 0 then 0" + rep(" elseif a == 1 then 1", n) + " else 2\n")
 		}},
+		{Name: "nested-table-type", Ext: ".luau", Nested: true, Gen: func(n int) []byte {
+			return []byte("local x: " + rep("{ ", n) + "number" + rep(" }", n) + " = nil\n")
+		}},
+		{Name: "nested-generic-type", Ext: ".luau", Nested: true, Gen: func(n int) []byte {
+			return []byte("type Box<T> = { value: T }\ntype X = " + rep("Box<", n) + "number" + rep(">", n) + "\n")
+		}},
+		{Name: "function-type-chain", Ext: ".luau", Nested: true, Gen: func(n int) []byte {
+			return []byte("type F = " + rep("(number) -> ", n) + "number\n")
+		}},
+		{Name: "huge-union", Ext: ".luau", Gen: func(n int) []byte {
+			return []byte("type U = " + rep("\"a\" | ", n) + "number\nlocal u: U = 1\n")
+		}},
+		{Name: "recursive-type-aliases", Ext: ".luau", Gen: func(n int) []byte {
+			var b strings.Builder
+			for i := range n {
+				// Each alias refers to itself and to the next one, which is
+				// declared later: a long cycle through the whole file.
+				b.WriteString("type T" + itoa(i) + " = { self: T" + itoa(i) + "?, next: T" + itoa((i+1)%n) + "? }\n")
+			}
+			b.WriteString("local t: T0 = {}\n")
+			return []byte(b.String())
+		}},
 		{Name: "luau-buffer-chain", Ext: ".luau", Gen: func(n int) []byte {
 			return []byte("local b = buffer.create(8)\nlocal x = buffer.len(b)" + rep(" + buffer.readu8(b, 0)", n) + "\n")
 		}},
