@@ -153,6 +153,16 @@ func (b *Buffer) ShareString() string {
 	return unsafe.String(&b.data[b.r], n)
 }
 
+// immutable returns the unread bytes as a string without copying when
+// they belong to an immutable string (Set, ShareString); ok is false when
+// the buffer owns writable storage.
+func (b *Buffer) immutable() (s string, ok bool) {
+	if !b.borrowed || b.Len() == 0 {
+		return "", false
+	}
+	return unsafe.String(&b.data[b.r], b.Len()), true
+}
+
 // handOut records that a pointer into the storage was given out at the
 // current version.
 func (b *Buffer) handOut() { b.pointerAt = b.version + 1 }

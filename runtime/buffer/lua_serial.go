@@ -79,7 +79,16 @@ func bufEncode(L *lua.LState) int {
 // exactly its bytes; on error nothing is consumed.
 func bufDecode(L *lua.LState) int {
 	b := self(L)
-	v, n, err := serial.DecodeLua(L, b.Bytes(), b.opts)
+	var v lua.LValue
+	var n int
+	var err error
+	if s, ok := b.immutable(); ok {
+		// The bytes are a string's (set, or a shared tostring result):
+		// decoded strings can share them, as buffer.decode's do.
+		v, n, err = serial.DecodeLuaString(L, s, b.opts)
+	} else {
+		v, n, err = serial.DecodeLua(L, b.Bytes(), b.opts)
+	}
 	if err != nil {
 		ljcompat.Raise(L, err.Error())
 	}

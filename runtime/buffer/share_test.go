@@ -73,3 +73,38 @@ func TestShareStringThenWrite(t *testing.T) {
 		t.Error("small content should be copied, not shared")
 	}
 }
+
+// buf:decode on a buffer that borrows a string (set, or after a shared
+// tostring) decodes without copying the strings; the values, the bytes
+// consumed and the errors are those of a buffer that owns its bytes.
+func TestDecodeFromBorrowedString(t *testing.T) {
+	L := lua.NewState()
+	defer L.Close()
+	Preload(L)
+	err := L.DoString(`
+		local buffer = require('string.buffer')
+		local function dump(ok, v)
+			if not ok then return "error: " .. tostring(v) end
+			if type(v) ~= "table" then return tostring(v) end
+			local ks = {} for k, x in pairs(v) do ks[#ks + 1] = tostring(k) .. "=" .. tostring(x) end
+			table.sort(ks) return table.concat(ks, " ")
+		end
+		local payloads = {
+			buffer.encode({ "a", "bc", x = string.rep("y", 70000), n = 1.5 }) .. buffer.encode("next"),
+			buffer.encode("only"),
+			string.sub(buffer.encode({ "truncated", "table" }), 1, 9),
+			"\255",
+		}
+		for i, p in ipairs(payloads) do
+			local owned = buffer.new():put(p)
+			local borrowed = buffer.new():set(p)
+			local a = dump(pcall(owned.decode, owned))
+			local b = dump(pcall(borrowed.decode, borrowed))
+			a = a .. " rest " .. #owned
+			b = b .. " rest " .. #borrowed
+			if a ~= b then error("payload " .. i .. ": owned " .. a .. ", borrowed " .. b) end
+		end`)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
