@@ -46,9 +46,12 @@ func Open(L *lua.LState, out io.Writer) {
 	}
 	if str, ok := g.RawGetString("string").(*lua.LTable); ok {
 		L.SetFuncs(str, map[string]lua.LGFunction{
-			"format": format,
-			"split":  split,
-			"rep":    rep,
+			"format":   format,
+			"split":    split,
+			"rep":      rep,
+			"pack":     strPack,
+			"unpack":   strUnpack,
+			"packsize": strPackSize,
 		})
 		str.RawSetString("gfind", lua.LNil)
 		str.RawSetString("dump", lua.LNil)
