@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
@@ -74,26 +75,46 @@ func luarcIn(dir string) (l Luarc, found bool) {
 }
 
 // LuarcTarget reads runtime.version from the text of a LuaLS configuration:
-// JSON with // and /* */ comments and trailing commas, the version either
-// nested ({"runtime": {"version": "Lua 5.4"}}) or under the dotted key
-// "runtime.version".
+// JSON with // and /* */ comments and trailing commas. As LuaLS does, nested
+// objects are read as dotted keys and a leading "Lua." is optional, so
+// {"runtime": {"version": "Lua 5.4"}}, {"runtime.version": "Lua 5.4"} and
+// {"Lua": {"runtime.version": "Lua 5.4"}} all name Lua 5.4.
 func LuarcTarget(data []byte) (syntax.Target, bool) {
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(StripJSONC(data), &doc); err != nil {
 		return syntax.TargetLuaJIT, false
 	}
-	var version string
-	if raw, ok := doc["runtime.version"]; ok {
-		_ = json.Unmarshal(raw, &version)
+	t, ok := luarcVersions[strings.ToLower(strings.TrimSpace(runtimeVersion(doc, "")))]
+	return t, ok
+}
+
+// runtimeVersion finds the string under the dotted key runtime.version
+// (or Lua.runtime.version) in doc, whose keys are below prefix; "" when
+// there is none. Keys are visited in sorted order, so the answer does not
+// depend on map order.
+func runtimeVersion(doc map[string]json.RawMessage, prefix string) string {
+	keys := make([]string, 0, len(doc))
+	for k := range doc {
+		keys = append(keys, k)
 	}
-	if raw, ok := doc["runtime"]; ok && version == "" {
-		var rt map[string]json.RawMessage
-		if json.Unmarshal(raw, &rt) == nil {
-			_ = json.Unmarshal(rt["version"], &version)
+	sort.Strings(keys)
+	for _, k := range keys {
+		full := prefix + k
+		if full == "runtime.version" || full == "Lua.runtime.version" {
+			var v string
+			if json.Unmarshal(doc[k], &v) == nil {
+				return v
+			}
+			continue
+		}
+		var inner map[string]json.RawMessage
+		if json.Unmarshal(doc[k], &inner) == nil && inner != nil {
+			if v := runtimeVersion(inner, full+"."); v != "" {
+				return v
+			}
 		}
 	}
-	t, ok := luarcVersions[strings.ToLower(strings.TrimSpace(version))]
-	return t, ok
+	return ""
 }
 
 // StripJSONC turns JSON with comments and trailing commas into plain JSON:
