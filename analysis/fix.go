@@ -1,11 +1,6 @@
 package analysis
 
-import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-)
+import "sort"
 
 // ApplyFixes applies the first quick fix of each diagnostic to src and
 // returns the new text and how many fixes were applied. A fix is applied
@@ -78,35 +73,4 @@ func overlaps(a, b Edit) bool {
 		return true
 	}
 	return a.Start < b.End && b.Start < a.End
-}
-
-// WriteFileAtomic replaces path with data by writing a temporary file in the
-// same directory and renaming it over the original, so that a crash or a
-// full disk never leaves a half-written source file. The file's mode is kept.
-func WriteFileAtomic(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".buflsp-fix-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, mode)
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, werr)
-	}
-	return nil
 }

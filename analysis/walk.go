@@ -47,12 +47,17 @@ type FileResult struct {
 	Src, FixedSrc []byte
 	FixErr        error
 	Skipped       bool // --fix was not applied because of syntax errors
+	// NotRead, for a file found in a directory, says why it was not read
+	// (not a regular file, over the size cap; see ReadSourceFile): a note
+	// for the user, not an error of the run. Result and Err are nil then.
+	NotRead error
 }
 
 // job is one file to check with the configuration that governs it.
 type job struct {
-	path string
-	cfg  *Config
+	path     string
+	cfg      *Config
+	explicit bool // named on the command line, not found in a directory
 }
 
 // CheckPaths checks every .lua and .luau file under the given paths in
@@ -71,10 +76,10 @@ func (c *Checker) CheckPaths(paths []string, opts PathsOptions) []FileResult {
 				continue
 			}
 		}
-		found, errs := collect(arg, cfg)
+		found, explicit, errs := collect(arg, cfg)
 		results = append(results, errs...)
 		for _, p := range found {
-			jobs = append(jobs, job{path: p, cfg: cfg})
+			jobs = append(jobs, job{path: p, cfg: cfg, explicit: explicit})
 		}
 	}
 	jobs = dedupe(jobs)
@@ -217,11 +222,17 @@ func (c *Checker) summarize(jobs []job, opts PathsOptions) (ws *Workspace, pre [
 	return ws, pre
 }
 
-// checkFile reads one file and checks it with CheckText.
+// checkFile reads one file and checks it with CheckText. A file found in
+// a directory that is not a regular file or is over the size cap is noted
+// and left alone; named on the command line, it is an error.
 func (c *Checker) checkFile(j job, opts PathsOptions) FileResult {
-	src, err := os.ReadFile(j.path)
+	src, err := ReadSourceFile(j.path, j.cfg.MaxFileSize)
 	if err != nil {
-		return FileResult{Path: j.path, Err: fmt.Errorf("reading: %w", unwrapPathError(err))}
+		err = unwrapPathError(err)
+		if errors.Is(err, ErrSkipped) && !j.explicit {
+			return FileResult{Path: j.path, NotRead: err}
+		}
+		return FileResult{Path: j.path, Err: fmt.Errorf("reading: %w", err)}
 	}
 	return c.CheckText(j.path, src, j.cfg, opts)
 }
@@ -290,11 +301,13 @@ func IsLuaFile(name string) bool {
 // collect lists the Lua files of one argument. A file argument is taken as
 // is (even with another extension) unless the configuration ignores it; a
 // directory is walked, skipping hidden directories, what the configuration
-// ignores and what .gitignore files along the way ignore.
-func collect(arg string, cfg *Config) ([]string, []FileResult) {
+// ignores and what .gitignore files along the way ignore. A symlink to a
+// directory is walked like the directory (symlinks met inside are not
+// followed into directories). explicit reports a file argument.
+func collect(arg string, cfg *Config) (files []string, explicit bool, errs []FileResult) {
 	st, err := os.Stat(arg)
 	if err != nil {
-		return nil, []FileResult{{Path: arg, Err: unwrapPathError(err)}}
+		return nil, false, []FileResult{{Path: arg, Err: unwrapPathError(err)}}
 	}
 	base := ""
 	if cfg.Path != "" {
@@ -303,17 +316,22 @@ func collect(arg string, cfg *Config) ([]string, []FileResult) {
 	cfgIgnore := compileIgnore(absSlash(base), cfg.Ignore)
 	if !st.IsDir() {
 		if cfg.Path != "" && cfgIgnore.matchWithParents(absSlash(arg)) {
-			return nil, nil
+			return nil, true, nil
 		}
-		return []string{arg}, nil
+		return []string{arg}, true, nil
 	}
-	var files []string
-	var errs []FileResult
+	root := arg
+	if lst, err := os.Lstat(arg); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a symlink at its root: it would report
+		// the link itself and check nothing. A trailing separator makes
+		// the system resolve it.
+		root = arg + string(filepath.Separator)
+	}
 	// gitignores maps a directory to the rules in effect inside it.
 	gitignores := map[string]ignoreList{}
 	rootAbs := absSlash(arg)
 	gitignores[filepath.Dir(rootAbs)] = loadGitignoresAbove(rootAbs)
-	walkErr := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, FileResult{Path: p, Err: unwrapPathError(err)})
 			if d != nil && d.IsDir() {
@@ -324,10 +342,10 @@ func collect(arg string, cfg *Config) ([]string, []FileResult) {
 		abs := absSlash(p)
 		parentRules := gitignores[filepath.ToSlash(filepath.Dir(abs))]
 		if d.IsDir() {
-			if p != arg && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+			if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
 				return filepath.SkipDir
 			}
-			if p != arg && (cfgIgnore.match(abs, true) || parentRules.match(abs, true)) {
+			if p != root && (cfgIgnore.match(abs, true) || parentRules.match(abs, true)) {
 				return filepath.SkipDir
 			}
 			rules := parentRules
@@ -346,7 +364,7 @@ func collect(arg string, cfg *Config) ([]string, []FileResult) {
 	if walkErr != nil {
 		errs = append(errs, FileResult{Path: arg, Err: walkErr})
 	}
-	return files, errs
+	return files, false, errs
 }
 
 // loadGitignoresAbove reads the .gitignore files of the directories above

@@ -1,10 +1,10 @@
 package lsp
 
 import (
-	"os"
-
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/buflsp/buflsp/analysis"
 )
 
 // snapshotOf returns the latest snapshot of u for a request. A document the
@@ -17,7 +17,7 @@ func (s *Server) snapshotOf(u protocol.DocumentURI) (*Snapshot, error) {
 	}
 	path := uriPath(string(u))
 	if path != string(u) && isLuaFile(path) {
-		if src, err := os.ReadFile(path); err == nil {
+		if src, err := analysis.ReadSourceFile(path, s.config().MaxFileSize); err == nil {
 			return newSnapshot(u, 0, src, s.config(), s.an), nil
 		}
 	}

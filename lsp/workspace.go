@@ -9,8 +9,8 @@ package lsp
 
 import (
 	"context"
+	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,6 +20,8 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
+
+	"github.com/buflsp/buflsp/analysis"
 )
 
 // maxWorkspaceFiles bounds the background scan, so that opening a home
@@ -180,8 +182,13 @@ func (s *Server) analyseDiskFile(path string) {
 	}
 	defer s.cpu.release(1)
 	u := uri.File(path)
-	src, err := os.ReadFile(path)
+	// Only regular files up to the size cap: a .lua symlink to /dev/stdin
+	// would read the server's own protocol stream, a FIFO would block.
+	src, err := analysis.ReadSourceFile(path, s.config().MaxFileSize)
 	if err != nil {
+		if errors.Is(err, analysis.ErrSkipped) {
+			s.log.Info("workspace file not read", zap.String("path", path), zap.Error(err))
+		}
 		s.ws.remove(u)
 		return
 	}

@@ -46,6 +46,9 @@ type Config struct {
 	// EvalTimeoutMS and EvalMemoryMB are the [eval] limits of the language
 	// server's evaluation; 0 means not configured.
 	EvalTimeoutMS, EvalMemoryMB int
+	// MaxFileSize is the size cap, in bytes, of a source file read from
+	// disk; 0 means the default (analysis.DefaultMaxFileSize).
+	MaxFileSize int64
 	// Problems lists what was wrong in the file, in file order.
 	Problems []Problem
 
@@ -179,6 +182,14 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	cfg.Globals = shape.Globals
 	cfg.Ignore = shape.Ignore
+	if m := shape.MaxFileSizeMb; m != nil {
+		if *m < 1 {
+			line, col := keys.find(toml.Key{"maxFileSizeMb"})
+			cfg.problem(line, col, "maxFileSizeMb: expected a positive integer, found %d (this key is ignored)", *m)
+		} else {
+			cfg.MaxFileSize = int64(*m) << 20
+		}
+	}
 	if e := shape.Eval; e != nil {
 		for _, lim := range []struct {
 			name string

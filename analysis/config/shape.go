@@ -12,11 +12,12 @@ import (
 // keys, and the doc tags describe them for the JSON schema (schema.go);
 // the schema and the decoder both read this one struct.
 type fileShape struct {
-	Target  *string           `toml:"target" doc:"The Lua of files that do not name one: it decides the syntax and which buffer library exists (a first line '-- target: lua54' and the .luau extension win; without this key, a LuaLS .luarc.json runtime.version decides, then luajit)."`
-	Globals []string          `toml:"globals" doc:"Global names the code may use without assigning them in the file (defined by the host, such as ngx or love): completion offers them."`
-	Ignore  []string          `toml:"ignore" doc:"Gitignore-style patterns, relative to this file, of paths the checker skips, whether found in a directory or named on the command line."`
-	Rules   map[string]string `toml:"rules" doc:"Severity per rule name: off, hint, info, warning or error."`
-	Eval    *evalShape        `toml:"eval" doc:"Limits of an evaluation started from the editor (the language server's buflsp.evaluate)."`
+	Target        *string           `toml:"target" doc:"The Lua of files that do not name one: it decides the syntax and which buffer library exists (a first line '-- target: lua54' and the .luau extension win; without this key, a LuaLS .luarc.json runtime.version decides, then luajit)."`
+	Globals       []string          `toml:"globals" doc:"Global names the code may use without assigning them in the file (defined by the host, such as ngx or love): completion offers them."`
+	Ignore        []string          `toml:"ignore" doc:"Gitignore-style patterns, relative to this file, of paths the checker skips, whether found in a directory or named on the command line."`
+	MaxFileSizeMb *int              `toml:"maxFileSizeMb" doc:"Largest source file read from disk, in MiB (default 32); bigger files, and anything that is not a regular file, are skipped with a note." min:"1"`
+	Rules         map[string]string `toml:"rules" doc:"Severity per rule name: off, hint, info, warning or error."`
+	Eval          *evalShape        `toml:"eval" doc:"Limits of an evaluation started from the editor (the language server's buflsp.evaluate)."`
 }
 
 // evalShape is the [eval] table.

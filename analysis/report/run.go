@@ -44,6 +44,9 @@ type Options struct {
 	Color bool
 	// Quiet prints the findings and nothing else: no summary, no fix notes.
 	Quiet bool
+	// MaxFileSizeMB overrides the configuration's size cap of a source
+	// file (maxFileSizeMb); 0 keeps it.
+	MaxFileSizeMB int
 	// Diff, with Fix, prints the fixes as a unified diff on stdout instead of
 	// writing them (and instead of the findings).
 	Diff bool
@@ -142,6 +145,7 @@ func Run(opts Options, stdout, stderr io.Writer) int {
 	if len(onDisk) > 0 {
 		results = append(results, checker.CheckPaths(onDisk, pathsOpts)...)
 	}
+	results = noteNotRead(results, opts, stderr)
 	if opts.Diff {
 		for _, fr := range results {
 			if fr.FixedSrc == nil {
@@ -199,6 +203,23 @@ func write(format string, w io.Writer, results []analysis.FileResult, reg *rules
 	return writeText(w, results, opts.Excerpt, opts.Color)
 }
 
+// noteNotRead takes the files a directory walk did not read (not regular
+// files, over the size cap) out of the results, with a note on stderr for
+// each: they are not findings and not errors of the run.
+func noteNotRead(results []analysis.FileResult, opts Options, stderr io.Writer) []analysis.FileResult {
+	out := results[:0]
+	for _, fr := range results {
+		if fr.NotRead == nil {
+			out = append(out, fr)
+			continue
+		}
+		if !opts.Quiet {
+			fmt.Fprintf(stderr, "%s: %s\n", terminalSafe(fr.Path), terminalSafe(fr.NotRead.Error()))
+		}
+	}
+	return out
+}
+
 // summarize reports unreadable files and fix outcomes on stderr and picks
 // the exit code: errors in the run win over findings.
 func summarize(results []analysis.FileResult, failLevel rules.Severity, format string, opts Options, stderr io.Writer) int {
@@ -207,13 +228,13 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 	files, fixes, fixedFiles := 0, 0, 0
 	for _, fr := range results {
 		if fr.Err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", fr.Path, fr.Err)
+			fmt.Fprintf(stderr, "%s: error: %s\n", terminalSafe(fr.Path), terminalSafe(fr.Err.Error()))
 			code = ExitError
 			continue
 		}
 		files++
 		if fr.FixErr != nil {
-			fmt.Fprintf(stderr, "%s: error: --fix: %v\n", fr.Path, fr.FixErr)
+			fmt.Fprintf(stderr, "%s: error: --fix: %s\n", terminalSafe(fr.Path), terminalSafe(fr.FixErr.Error()))
 			code = ExitError
 		}
 		if fr.Fixed > 0 {
@@ -287,6 +308,9 @@ func flagAdjuster(opts Options, reg *rules.Registry) (func(*config.Config) *conf
 		}
 		target = t
 	}
+	if opts.MaxFileSizeMB < 0 {
+		return nil, fmt.Errorf("--max-file-size %d: expected a positive number of MiB", opts.MaxFileSizeMB)
+	}
 	only := map[string]bool{}
 	for _, n := range opts.Rules {
 		only[n] = true
@@ -295,6 +319,9 @@ func flagAdjuster(opts Options, reg *rules.Registry) (func(*config.Config) *conf
 		cfg := base.Clone()
 		if opts.Target != "" {
 			cfg.SetTarget(target)
+		}
+		if opts.MaxFileSizeMB > 0 {
+			cfg.MaxFileSize = int64(opts.MaxFileSizeMB) << 20
 		}
 		if len(only) > 0 {
 			for _, r := range reg.All() {

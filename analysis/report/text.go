@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/rules"
@@ -52,8 +53,8 @@ func writeText(w io.Writer, results []analysis.FileResult, excerpt, color bool) 
 		for _, d := range fr.Result.Diagnostics {
 			p := position(lt, d.Start)
 			sev := severityColor(d.Severity)
-			loc := fmt.Sprintf("%s:%d:%d:", fr.Path, p.Line, p.Column)
-			if _, err := fmt.Fprintf(w, "%s %s %s %s\n", paint(sgrBold, loc), paint(sev, d.Severity.String()+":"), d.Message, paint(sgrDim, "["+d.Rule+"]")); err != nil {
+			loc := fmt.Sprintf("%s:%d:%d:", terminalSafe(fr.Path), p.Line, p.Column)
+			if _, err := fmt.Fprintf(w, "%s %s %s %s\n", paint(sgrBold, loc), paint(sev, d.Severity.String()+":"), terminalSafe(d.Message), paint(sgrDim, "["+d.Rule+"]")); err != nil {
 				return err
 			}
 			if excerpt {
@@ -67,23 +68,19 @@ func writeText(w io.Writer, results []analysis.FileResult, excerpt, color bool) 
 	return nil
 }
 
-// excerptLines returns the line and, under it, the padding and carets that
-// mark [start, end), clipped to the line. Tabs before the range are kept so
-// the carets line up.
+// excerptLines returns the line (control bytes escaped, see terminalSafe)
+// and, under it, the padding and carets that mark [start, end), clipped to
+// the line. Tabs before the range are kept so the carets line up.
 func excerptLines(src []byte, lineStart, lineEnd, start, end int) (line, marks string) {
-	pad := make([]byte, 0, start-lineStart)
-	for _, c := range src[lineStart:start] {
-		if c == '\t' {
+	prefix := terminalSafe(string(src[lineStart:start]))
+	pad := make([]byte, 0, len(prefix))
+	for _, r := range prefix {
+		if r == '\t' {
 			pad = append(pad, '\t')
-		} else if c < 0x80 || c >= 0xC0 {
+		} else {
 			pad = append(pad, ' ') // one column per character, not per byte
 		}
 	}
-	n := 0
-	for _, c := range src[start:min(end, lineEnd)] {
-		if c < 0x80 || c >= 0xC0 {
-			n++
-		}
-	}
-	return string(src[lineStart:lineEnd]), string(pad) + strings.Repeat("^", max(n, 1))
+	n := utf8.RuneCountInString(terminalSafe(string(src[start:min(max(end, start), lineEnd)])))
+	return terminalSafe(string(src[lineStart:lineEnd])), string(pad) + strings.Repeat("^", max(n, 1))
 }

@@ -479,10 +479,15 @@ func runPcallMethodWithoutSelf(p *Pass) {
 		at := call.Args[first-1]
 		_, end := at.Span()
 		s, e := mem.Span()
-		p.Report(Diagnostic{Start: s, End: e,
+		d := Diagnostic{Start: s, End: e,
 			Message: fmt.Sprintf("%s(%s, ...) calls %s without its buffer: the next argument becomes self; pass %s after the method",
-				fn.Value, src(p, mem), t.API.Qualified(), recv),
-			Fixes: []Fix{{Title: "Pass the buffer as self", Edits: []Edit{{Start: end, End: end, NewText: ", " + recv}}}}})
+				fn.Value, src(p, mem), t.API.Qualified(), recv)}
+		// The fix writes the receiver a second time: only a name or a
+		// chain of field reads, never a call that would run twice.
+		if namePath(mem.X) {
+			d.Fixes = []Fix{{Title: "Pass the buffer as self", Edits: []Edit{{Start: end, End: end, NewText: ", " + recv}}}}
+		}
+		p.Report(d)
 		return true
 	})
 }

@@ -208,8 +208,8 @@ func runBufferConcat(p *Pass) {
 // arguments, and wrapping them in a new buffer would allocate that buffer and
 // still build the string print writes: two allocations instead of one.
 func concatFix(p *Pass, t *semantic.Types, m *semantic.Model, c *walkCtx, b *syntax.Binary, ops []syntax.Expr) (Fix, bool) {
-	call, _, last := argOf(c, b)
-	if call == nil {
+	call, i, last := argOf(c, b)
+	if call == nil || !laterArgsRunNoCode(call, i) {
 		return Fix{}, false
 	}
 	pieces := make([]string, len(ops))
@@ -272,11 +272,17 @@ func runBufferTostring(p *Pass) {
 					return true // putting a buffer into itself is an error
 				}
 			}
-			p.Report(Diagnostic{Start: call.Start, End: call.End,
+			d := Diagnostic{Start: call.Start, End: call.End,
 				Message: srcText(p, call) + " copies " + name + " into a new string, but " +
 					shortText(p, sink.Fn, "the callee") + " accepts the buffer itself; pass " + name,
-				Fixes: []Fix{{Title: "Pass the buffer", Edits: []Edit{{Start: call.Start, End: call.End, NewText: srcText(p, buf)}}}},
-				Tags:  []Tag{TagUnnecessary}})
+				Tags: []Tag{TagUnnecessary}}
+			if _, i, _ := argOf(c, call); laterArgsRunNoCode(sink, i) {
+				d.Fixes = []Fix{{Title: "Pass the buffer", Edits: []Edit{{Start: call.Start, End: call.End, NewText: srcText(p, buf)}}}}
+			} else {
+				d.Message += " (no quick fix: a later argument may change " + name + " before " +
+					shortText(p, sink.Fn, "the callee") + " reads it)"
+			}
+			p.Report(d)
 			return true
 		}
 		if !c.InLoop() {

@@ -44,6 +44,12 @@ Flags:
                    runtime.version of a LuaLS .luarc.json, else luajit)
   --config FILE    use this .buflsp.toml instead of looking one up
   --jobs N         check N files at once (default: number of CPUs)
+  --max-file-size MB
+                   read source files up to MB MiB (default: maxFileSizeMb
+                   of the configuration, else 32). In a directory, bigger
+                   files and anything that is not a regular file (FIFOs,
+                   devices, symlinks to them) are skipped with a note;
+                   named on the command line, they are an error
   --stdin-filename NAME
                    the file name standard input is checked as, with "-"
                    (default stdin.lua); it picks the dialect (.luau) and
@@ -86,6 +92,7 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Target, "target", "", "dialect")
 	fs.StringVar(&opts.ConfigPath, "config", "", "configuration file")
 	fs.IntVar(&opts.Jobs, "jobs", 0, "files checked at once")
+	fs.IntVar(&opts.MaxFileSizeMB, "max-file-size", 0, "largest file read, in MiB")
 	fs.BoolVar(&opts.Diff, "diff", false, "print the fixes as a diff")
 	fs.StringVar(&opts.StdinName, "stdin-filename", "", "name of the file read from stdin")
 	fs.BoolVar(&opts.Quiet, "quiet", false, "findings only")
