@@ -171,7 +171,7 @@ func (c *Checker) summarize(jobs []job, opts PathsOptions) (ws *Workspace, pre [
 	sums := make([]*semantic.Summary, len(jobs))
 	pre = make([]*FileResult, len(jobs))
 	parallel(n, len(jobs), func(i int) {
-		src, err := os.ReadFile(jobs[i].path)
+		src, err := ReadSourceFile(jobs[i].path, jobs[i].cfg.MaxFileSize)
 		if err != nil {
 			return
 		}
@@ -201,7 +201,7 @@ func (c *Checker) summarize(jobs []job, opts PathsOptions) (ws *Workspace, pre [
 			if !again[i] {
 				return
 			}
-			src, err := os.ReadFile(jobs[i].path)
+			src, err := ReadSourceFile(jobs[i].path, jobs[i].cfg.MaxFileSize)
 			if err != nil {
 				return
 			}
