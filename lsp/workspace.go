@@ -20,8 +20,6 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
-
-	"github.com/buflsp/buflsp/analysis"
 )
 
 // maxWorkspaceFiles bounds the background scan, so that opening a home
@@ -163,7 +161,7 @@ func (s *Server) reanalyseWithFacts(paths []string) {
 		if s.ctx.Err() != nil {
 			return
 		}
-		src, err := os.ReadFile(p)
+		src, err := analysis.ReadSourceFile(p, s.config().MaxFileSize)
 		if err == nil && s.an.summaries.HasFacts(p, analysis.Requires(src)) {
 			s.analyseDiskFile(p)
 		}
