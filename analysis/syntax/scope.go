@@ -6,12 +6,13 @@ import "sort"
 // compilers do, for the errors they report at compile time that depend on
 // scopes: goto and label placement, break outside a loop, assignment to a
 // Lua 5.4 <const> or <close> variable, and the limit of 200 local variables
-// per function. LuaJIT and Lua 5.4 differ in which labels a goto can see and
-// in when they notice a mistake, and both are followed exactly, so that the
-// first error we report is the one the compiler reports.
+// per function. LuaJIT, Lua 5.2/5.3 and Lua 5.4 differ in which labels a goto
+// can see and in when they notice a mistake, and each is followed exactly, so
+// that the first error we report is the one the compiler reports (5.2 and 5.3
+// create labels as LuaJIT does and report as 5.4 does: gotoAtOnce, puc).
 
 // maxLocals is the limit of active local variables in one function, the
-// same in Lua 5.1, 5.4 and LuaJIT.
+// same in Lua 5.1 to 5.4 and LuaJIT.
 const maxLocals = 200
 
 // scope is one block being parsed.
@@ -110,7 +111,7 @@ type localVar struct {
 }
 
 // pendingLabel is a label whose resolution waits for the labels (and, in
-// Lua 5.4, the empty statements) that follow it, as the compilers do
+// Lua 5.2 to 5.4, the empty statements) that follow it, as the compilers do
 // before deciding whether a label ends its block.
 type pendingLabel struct {
 	name *Name
@@ -175,7 +176,7 @@ func (p *parser) declare(name string, readonly bool, at Token) {
 
 // closeScope ends the innermost block. key and class order the errors for
 // gotos left pending at the end of a function; at is the offset of the
-// token Lua 5.4 names then.
+// token PUC Lua (5.2 to 5.4) names then.
 func (p *parser) closeScope(at, key, class int) {
 	sc := p.scopes[len(p.scopes)-1]
 	p.scopes = p.scopes[:len(p.scopes)-1]
@@ -264,7 +265,7 @@ func (p *parser) gotoStmt(label *Name) {
 		slot: p.nactvar(), line: p.line(label.End), valid: true})
 }
 
-// breakStmt records a break in LuaJIT and Lua 5.4, where it is a jump to
+// breakStmt records a break in LuaJIT and Lua 5.2 to 5.4, where it is a jump to
 // the end of the enclosing loop resolved when the loop's block closes.
 func (p *parser) breakStmt(t Token) {
 	if !p.hasGoto() {
@@ -294,7 +295,7 @@ func (p *parser) labelStmt(name *Name, line int) {
 }
 
 // labelsContinue reports whether the current token continues a group of
-// labels: another label, or in Lua 5.4 an empty statement.
+// labels: another label, or from Lua 5.2 on an empty statement.
 func (p *parser) labelsContinue() bool {
 	return p.tok.Kind == ODColon || p.d.atLeast52() && p.tok.Kind == OSemi
 }
