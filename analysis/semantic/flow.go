@@ -136,6 +136,9 @@ type inferrer struct {
 	// whole life, also where it is reassigned (see readVar).
 	typed map[*Symbol]bool
 	ids   int
+	// aliases maps the names of the file's Luau type aliases to their
+	// types, built on the first annotation that names one (luauType).
+	aliases map[string]syntax.TypeExpr
 
 	// Facts between rounds and files (facts.go): facts comes from the
 	// workspace, prev from the previous round, col is what this round

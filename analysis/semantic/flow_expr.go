@@ -676,21 +676,75 @@ func (in *inferrer) resultsOf(f *api.Func, recv Type) []Type {
 	return out
 }
 
-// luauType reads a Luau type annotation.
+// luauType reads a Luau type annotation: buffer and the other plain types,
+// a table type (its named fields, so that w.buf of a parameter
+// "w: { buf: buffer }" is a buffer), and the file's own type aliases.
 func (in *inferrer) luauType(t syntax.TypeExpr) Type {
+	return in.luauTypeDepth(t, 0)
+}
+
+// maxAliasDepth bounds how far luauType follows aliases and nested table
+// types, so recursive aliases (type Node = { next: Node? }) end.
+const maxAliasDepth = 4
+
+func (in *inferrer) luauTypeDepth(t syntax.TypeExpr, depth int) Type {
+	if depth > maxAliasDepth {
+		return unknownType
+	}
 	switch t := t.(type) {
 	case *syntax.TypeRef:
-		if t.Prefix == nil && t.Name != nil {
-			return annotationType(t.Name.Value)
+		if t.Prefix != nil || t.Name == nil {
+			break
+		}
+		if tt := annotationType(t.Name.Value); tt.Kind != Unknown {
+			return tt
+		}
+		if alias := in.alias(t.Name.Value); alias != nil {
+			return in.luauTypeDepth(alias, depth+1)
 		}
 	case *syntax.TypeOptional:
-		return in.luauType(t.X)
+		return in.luauTypeDepth(t.X, depth)
 	case *syntax.TypePack:
 		if len(t.Types) == 1 && !t.Variadic {
-			return in.luauType(t.Types[0])
+			return in.luauTypeDepth(t.Types[0], depth)
 		}
+	case *syntax.TypeTable:
+		obj := &TableObj{Fields: make(map[string]Type, len(t.Props))}
+		for _, p := range t.Props {
+			if p.Name != nil && p.Value != nil {
+				if ft := in.luauTypeDepth(p.Value, depth+1); ft.Kind != Unknown {
+					obj.Fields[p.Name.Value] = ft
+				}
+			}
+		}
+		tt := typeOfKind(Table)
+		tt.Table = obj
+		return tt
 	}
 	return unknownType
+}
+
+// alias returns the type a Luau type alias of the file names (the first
+// one declared with that name), or nil.
+func (in *inferrer) alias(name string) syntax.TypeExpr {
+	if in.aliases == nil {
+		in.aliases = map[string]syntax.TypeExpr{}
+		syntax.Inspect(in.m.File.Chunk, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.TypeAlias:
+				if n.Name != nil && n.Type != nil {
+					if _, seen := in.aliases[n.Name.Value]; !seen {
+						in.aliases[n.Name.Value] = n.Type
+					}
+				}
+				return false
+			case syntax.TypeExpr:
+				return false
+			}
+			return true
+		})
+	}
+	return in.aliases[name]
 }
 
 // annotationType reads a LuaCATS type: string.buffer is a string.buffer
