@@ -75,15 +75,7 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 			continue
 		}
 		n++
-		if e.cfg.dict != nil {
-			// Dictionary keys with an index below 0xe0 are one tag byte and
-			// one index byte; look them up here instead of through strKey.
-			if i := e.cfg.lookup(k); i >= 0 && i < 0xe0 {
-				b = append(b, tagDictStr, byte(i))
-			} else if b, err = e.strKey(b, k); err != nil {
-				return b, err
-			}
-		} else if len(k) < 0xe0-tagStr {
+		if e.cfg.dict == nil && len(k) < 0xe0-tagStr {
 			b = appendShortStr(b, k)
 		} else if b, err = e.strKey(b, k); err != nil {
 			return b, err

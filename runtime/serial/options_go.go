@@ -1,5 +1,7 @@
 package serial
 
+import "unsafe"
+
 // Option configures an Encoder or a Decoder of the Go API.
 type Option func(*config)
 
@@ -63,23 +65,20 @@ func slotOf(s string) int {
 }
 
 // lookup returns the dictionary index of s, or -1. Most keys cost one
-// string comparison (which compares the pointers first: keys that come
-// from the same string constant as the entry share its bytes). It is
-// small enough to be inlined into the encoders' key loops; only keys whose
-// slot several entries share go to lookupShared.
+// string comparison.
 func (c *config) lookup(s string) int {
-	i := int(c.slots[slotOf(s)])
-	if i > 0 && c.dict[i-1] == s {
-		return i - 1
+	switch i := c.slots[slotOf(s)]; {
+	case i == 0:
+		return -1
+	case i > 0:
+		// Keys that come from the same string constant as the dictionary
+		// entry share its bytes; comparing the pointers first spares the
+		// call that compares bytes.
+		if d := c.dict[i-1]; len(d) == len(s) && (unsafe.StringData(d) == unsafe.StringData(s) || d == s) {
+			return int(i - 1)
+		}
+		return -1
 	}
-	if i < 0 {
-		return c.lookupShared(s)
-	}
-	return -1
-}
-
-// lookupShared looks up a key whose slot several dictionary keys share.
-func (c *config) lookupShared(s string) int {
 	if i, ok := c.dictIndex[s]; ok {
 		return i
 	}
