@@ -147,21 +147,47 @@ func checkCopy(p *Pass, c *semantic.Call) {
 }
 
 // checkLuauArgs reports constant arguments the library refuses before it
-// touches a buffer: a negative size for buffer.create ("invalid argument
-// #1 to 'create' (size)") and a bit count outside 0..32.
-func checkLuauArgs(p *Pass, c *semantic.Call) {
+// checks any bounds: a negative size for buffer.create ("invalid argument
+// #1 to 'create' (size)"), a bit count outside 0..32, negative counts. It
+// reports whether it found one: the bounds are not checked then, since the
+// call raises this error first.
+func checkLuauArgs(p *Pass, c *semantic.Call) bool {
+	reported := false
+	report := func(i int, format string, args ...any) {
+		s, e := c.Node.Args[i].Span()
+		p.Reportf(s, e, format, args...)
+		reported = true
+	}
 	switch c.Func.Name {
 	case "create":
 		if n, ok := luauInt(c, 0); ok && n < 0 && len(c.Node.Args) > 0 {
-			s, e := c.Node.Args[0].Span()
-			p.Reportf(s, e, "buffer.create(%d) raises \"invalid argument #1 to 'create' (size)\": a size cannot be negative", n)
+			report(0, "buffer.create(%d) raises \"invalid argument #1 to 'create' (size)\": a size cannot be negative", n)
 		}
 	case "readbits", "writebits":
 		if n, ok := luauInt(c, 2); ok && (n < 0 || n > 32) && len(c.Node.Args) > 2 {
-			s, e := c.Node.Args[2].Span()
-			p.Reportf(s, e, "buffer.%s with %d bits raises \"bit count is out of range of [0; 32]\": at most 32 bits at a time", c.Func.Name, n)
+			report(2, "buffer.%s with %d bits raises \"bit count is out of range of [0; 32]\": at most 32 bits at a time", c.Func.Name, n)
+		}
+	case "readstring":
+		if n, ok := luauInt(c, 2); ok && n < 0 && len(c.Node.Args) > 2 {
+			report(2, "buffer.readstring of %d bytes raises \"invalid argument #3 to 'readstring' (size)\": a count cannot be negative", n)
+		}
+	case "writestring":
+		n, ok := luauInt(c, 3)
+		if !ok || len(c.Node.Args) < 4 {
+			break
+		}
+		switch str := c.Args[2]; {
+		case n < 0:
+			report(3, "buffer.writestring of %d bytes raises \"invalid argument #4 to 'writestring' (count)\": a count cannot be negative", n)
+		case str.Kind == semantic.String && str.Const && n > int64(len(str.Str)):
+			report(3, "buffer.writestring of %d bytes from a %d-byte string raises \"string length overflow\"", n, len(str.Str))
+		}
+	case "fill":
+		if n, ok := luauInt(c, 3); ok && n < 0 && len(c.Node.Args) > 3 {
+			report(3, "buffer.fill of %d bytes raises \"buffer access out of bounds\": a count cannot be negative", n)
 		}
 	}
+	return reported
 }
 
 // runOutOfBounds reports constant accesses outside a known size and
@@ -171,7 +197,9 @@ func runOutOfBounds(p *Pass) {
 		if !checkedCall(c) || c.Func.Owner != api.Luau {
 			continue
 		}
-		checkLuauArgs(p, c)
+		if checkLuauArgs(p, c) {
+			continue
+		}
 		if c.Func.Name == "copy" {
 			checkCopy(p, c)
 			continue
@@ -209,8 +237,8 @@ func runOutOfBounds(p *Pass) {
 		}
 		off, ok1 := c.Args[1].Int()
 		n, ok2 := c.Args[2].Int()
-		if !ok1 || !ok2 {
-			continue
+		if !ok1 || !ok2 || n < 0 || n > 32 {
+			continue // a bad count is reported by checkLuauArgs
 		}
 		s, e := c.Node.Args[1].Span()
 		if off < 0 {
@@ -315,6 +343,13 @@ func runValueOutOfRange(p *Pass) {
 			bits = c.Func.Access.Width * 8
 		case c.Func.Name == "fill":
 			bits = 8
+		case c.Func.Name == "writebits":
+			// The value keeps its low bitCount bits.
+			n, ok := luauInt(c, 2)
+			if !ok || n < 1 || n > 32 {
+				continue
+			}
+			bits, idx = int(n), 3
 		default:
 			continue
 		}
