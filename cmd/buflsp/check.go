@@ -105,21 +105,30 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts.Rules = splitList(rules)
 	opts.Disable = splitList(disable)
 	opts.Version, _ = buildVersion()
-	switch *color {
-	case "auto":
-		opts.Color = isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
-		opts.Excerpt = isTerminal(stdout)
-	case "always":
-		opts.Color, opts.Excerpt = true, true
-	case "never":
-		opts.Excerpt = isTerminal(stdout)
-	default:
+	var ok bool
+	if opts.Color, opts.Excerpt, ok = colorChoice(*color, isTerminal(stdout), os.Getenv); !ok {
 		fmt.Fprintf(stderr, "buflsp check: --color %q: expected auto, always or never\n", *color)
 		return 2
 	}
 	opts.Progress = isTerminal(stderr) && !opts.Quiet
 	opts.Stdin = stdin
 	return report.Run(opts, stdout, stderr)
+}
+
+// colorChoice decides colour and source excerpts from --color, whether
+// stdout is a terminal and the environment: auto colours a terminal unless
+// NO_COLOR is set to anything (no-color.org) or TERM is dumb; always forces
+// both, also into a pipe (less -R); excerpts follow the terminal otherwise.
+func colorChoice(when string, terminal bool, getenv func(string) string) (color, excerpt, ok bool) {
+	switch when {
+	case "auto":
+		return terminal && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb", terminal, true
+	case "always":
+		return true, true, true
+	case "never":
+		return false, terminal, true
+	}
+	return false, false, false
 }
 
 func splitList(s string) []string {

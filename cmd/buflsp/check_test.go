@@ -220,3 +220,36 @@ func TestDiffWritesNothingAndMatchesFix(t *testing.T) {
 		t.Errorf("patched with the diff:\n%s\nwritten by --fix:\n%s", patched, fixed)
 	}
 }
+
+func TestColorChoice(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		when               string
+		terminal           bool
+		getenv             func(string) string
+		color, excerpt, ok bool
+	}{
+		{"auto", true, env("TERM", "xterm"), true, true, true},
+		{"auto", true, env("TERM", "xterm", "NO_COLOR", "1"), false, true, true},
+		{"auto", true, env("TERM", "dumb"), false, true, true},
+		{"auto", false, env(), false, false, true},
+		{"always", false, env("NO_COLOR", "1"), true, true, true},
+		{"never", true, env(), false, true, true},
+		{"sometimes", true, env(), false, false, false},
+	}
+	for _, tt := range tests {
+		c, e, ok := colorChoice(tt.when, tt.terminal, tt.getenv)
+		if c != tt.color || e != tt.excerpt || ok != tt.ok {
+			t.Errorf("colorChoice(%q, terminal=%v) = %v, %v, %v; want %v, %v, %v", tt.when, tt.terminal, c, e, ok, tt.color, tt.excerpt, tt.ok)
+		}
+	}
+}
