@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -159,9 +160,22 @@ func sortedKeys(m map[string][]string) []string {
 	return out
 }
 
-// fileFlags are flags whose value is a path.
-func isFileFlag(name string) bool {
-	return name == "config" || name == "log-file" || name == "stdin-filename"
+// fileFlagNames are the flags whose value is a path.
+func fileFlagNames() []string { return []string{"config", "log-file", "stdin-filename"} }
+
+func isFileFlag(name string) bool { return slices.Contains(fileFlagNames(), name) }
+
+// fileFlagPattern is the case pattern "--config|--log-file|..." of bash and zsh.
+func fileFlagPattern() string { return "--" + strings.Join(fileFlagNames(), "|--") }
+
+// flagWords lists a command's flags as typed, long and short, for the shells'
+// word lists.
+func (sp compSpec) flagWords(cmd string) string {
+	var words []string
+	for _, f := range sp.flags[cmd] {
+		words = append(words, f.words()...)
+	}
+	return strings.Join(words, " ")
 }
 
 func (sp compSpec) bash() string {
@@ -174,7 +188,7 @@ func (sp compSpec) bash() string {
 	for _, f := range sortedKeys(sp.values) {
 		fmt.Fprintf(&b, "    --%s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n", f, strings.Join(sp.values[f], " "))
 	}
-	b.WriteString("    --config|--log-file|--stdin-filename) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n")
+	fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", fileFlagPattern())
 	for _, c := range sp.commands {
 		for _, f := range sp.flags[c.name] {
 			if f.takesValue && sp.values[f.long] == nil && !isFileFlag(f.long) {
@@ -184,11 +198,7 @@ func (sp compSpec) bash() string {
 	}
 	b.WriteString("  esac\n  case $cmd in\n")
 	for _, c := range sp.commands {
-		var words []string
-		for _, f := range sp.flags[c.name] {
-			words = append(words, f.words()...)
-		}
-		fmt.Fprintf(&b, "    %s) words=%q; args=%q ;;\n", c.name, strings.Join(words, " "), strings.Join(sp.args[c.name], " "))
+		fmt.Fprintf(&b, "    %s) words=%q; args=%q ;;\n", c.name, sp.flagWords(c.name), strings.Join(sp.args[c.name], " "))
 	}
 	b.WriteString("  esac\n")
 	b.WriteString("  if [[ $cur == -* ]]; then\n    COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n")
@@ -210,18 +220,14 @@ func (sp compSpec) zsh() string {
 	for _, f := range sortedKeys(sp.values) {
 		fmt.Fprintf(&b, "    --%s) compadd -- %s; return ;;\n", f, strings.Join(sp.values[f], " "))
 	}
-	b.WriteString("    --config|--log-file|--stdin-filename) _files; return ;;\n  esac\n")
+	fmt.Fprintf(&b, "    %s) _files; return ;;\n  esac\n", fileFlagPattern())
 	b.WriteString("  case ${words[2]} in\n")
 	for _, c := range sp.commands {
-		var words []string
-		for _, f := range sp.flags[c.name] {
-			words = append(words, f.words()...)
-		}
 		rest := "_files"
 		if a := sp.args[c.name]; a != nil {
 			rest = "compadd -- " + strings.Join(a, " ")
 		}
-		fmt.Fprintf(&b, "    %s) if [[ $PREFIX == -* ]]; then compadd -- %s; else %s; fi ;;\n", c.name, strings.Join(words, " "), rest)
+		fmt.Fprintf(&b, "    %s) if [[ $PREFIX == -* ]]; then compadd -- %s; else %s; fi ;;\n", c.name, sp.flagWords(c.name), rest)
 	}
 	b.WriteString("  esac\n}\n")
 	b.WriteString("if [ \"$funcstack[1]\" = \"_buflsp\" ]; then _buflsp \"$@\"; else compdef _buflsp buflsp; fi\n")
