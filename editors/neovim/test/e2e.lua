@@ -33,6 +33,7 @@ local function run()
   buflsp.setup({
     cmd = { os.getenv("BUFLSP_CMD"), "serve", "--log-level", "debug" },
     settings = { target = "luajit" },
+    companion = os.getenv("E2E_COMPANION") == "true",
   })
   local bufnr = vim.api.nvim_get_current_buf()
   step("setup")
