@@ -119,14 +119,17 @@ type inferrer struct {
 	// final is set for the second round, the one whose types are kept:
 	// the first round's expression types are never read, so they are not
 	// stored (a map of every expression, the largest part of that round).
-	final     bool
-	loopDepth int
-	genCount  int
-	bufs      map[syntax.Node]*Buffer
-	tables    map[*syntax.Table]*TableObj
-	funcs     map[*syntax.Function]*FuncInfo
-	volatile  map[*Symbol]bool
-	assigned  map[*syntax.Block][]*Symbol
+	final bool
+	// firstRecords counts what the first round would have recorded: the
+	// size of the second round's expression map.
+	firstRecords int
+	loopDepth    int
+	genCount     int
+	bufs         map[syntax.Node]*Buffer
+	tables       map[*syntax.Table]*TableObj
+	funcs        map[*syntax.Function]*FuncInfo
+	volatile     map[*Symbol]bool
+	assigned     map[*syntax.Block][]*Symbol
 	// writes lists every assignment of the file by offset and written
 	// holds the symbols assigned anywhere (findWrites).
 	writes  []writeRef
@@ -195,7 +198,7 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.applyExternalParams()
 	first := in.t
 	in.t = newTypes(m, target, table)
-	in.t.exprs = make(map[syntax.Expr]Type, len(m.File.Src)/24)
+	in.t.exprs = make(map[syntax.Expr]Type, in.firstRecords)
 	// The second round records about what the first did: sizing its maps
 	// from the first round spares their rehashing as they grow.
 	in.t.callIdx = make(map[*syntax.Call]*Call, len(first.callIdx))
@@ -321,8 +324,12 @@ func (in *inferrer) change(b *Buffer, call *syntax.Call) {
 }
 
 func (in *inferrer) record(e syntax.Expr, t Type) {
-	if in.recording && in.final && t.Kind != Unknown {
-		in.t.exprs[e] = t
+	if in.recording && t.Kind != Unknown {
+		if in.final {
+			in.t.exprs[e] = t
+		} else {
+			in.firstRecords++
+		}
 	}
 }
 
