@@ -17,12 +17,54 @@ func (r *run) wrapLibrary(name string, mod lua.LValue) {
 		return
 	}
 	switch name {
+	case "table":
+		r.wrap(tbl, "concat", r.checkConcat, nil)
 	case "buffer":
 		r.checkArgSize(tbl, "buffer.create", "create", 1)
 		r.checkArgLen(tbl, "buffer.fromstring", "fromstring", 1)
 	case buffer.ModuleName:
 		r.checkArgSize(tbl, "buffer.new", "new", 1)
 		r.wrapBufferMethods()
+	}
+}
+
+// checkConcat charges table.concat(t, sep, i, j) with the length of the
+// string it is about to build, so that one call joining gigabytes stops
+// before it allocates. It reads the parts as concat will; it stops at the
+// first part that is not a string or number (concat then raises its own
+// error) or as soon as the sum is over the limit.
+func (r *run) checkConcat(L *lua.LState) {
+	t, ok := L.Get(1).(*lua.LTable)
+	if !ok {
+		return
+	}
+	sep := 0
+	if s, ok := L.Get(2).(lua.LString); ok {
+		sep = len(s)
+	}
+	i, j := 1, t.Len()
+	if n, ok := L.Get(3).(lua.LNumber); ok {
+		i = int(max(min(float64(n), 1<<31), -(1 << 31)))
+	}
+	if n, ok := L.Get(4).(lua.LNumber); ok {
+		j = int(max(min(float64(n), 1<<31), -(1 << 31)))
+	}
+	total := 0.0
+	for k := i; k <= j; k++ {
+		switch v := t.RawGetInt(k).(type) {
+		case lua.LString:
+			total += float64(len(v))
+		case lua.LNumber:
+			total += 24 // the longest %.14g rendering
+		default:
+			return
+		}
+		if k > i {
+			total += float64(sep)
+		}
+		if total > float64(r.opts.MaxMemory) {
+			r.raiseLimit(LimitMemory, "table.concat would build more than %d bytes, over the memory limit of %d bytes", r.opts.MaxMemory, r.opts.MaxMemory)
+		}
 	}
 }
 

@@ -1,6 +1,6 @@
--- attempt: table.concat of 200 MiB: small enough for the address-space limit, caught by the resident-memory watch
+-- attempt: table.concat of 200 MiB: refused by the sandbox's size check before it allocates
 -- expect: limit memory
--- message: memory limit of 64 MiB exceeded
+-- message: table.concat would build more than
 local s = ("x"):rep(2^20)
 local t = {}
 for i = 1, 200 do t[i] = s end
