@@ -188,6 +188,9 @@ func (p *parser) primaryExpr() Expr {
 	switch t.Kind {
 	case TName:
 		p.next()
+		if p.typeFnBase >= 0 {
+			p.checkTypeFnName(t)
+		}
 		return p.newName(t.Start, t.End)
 	case OLParen:
 		p.next()
@@ -199,6 +202,21 @@ func (p *parser) primaryExpr() Expr {
 	}
 	p.errorf(t, "unexpected symbol near %s", p.near(t))
 	return &BadExpr{Range{t.Start, t.Start}}
+}
+
+// checkTypeFnName reports a name inside a Luau type function that refers
+// to a local declared outside it; the current token is the one after it.
+func (p *parser) checkTypeFnName(t Token) {
+	name := string(p.src[t.Start:t.End])
+	for i := len(p.vars) - 1; i >= 0; i-- {
+		if p.vars[i].name == name {
+			if i < p.typeFnBase {
+				// Luau names the token after the name.
+				p.addErrorOrder(t.Start, t.End, "a type function cannot use the outer local '"+name+"'", p.tok.Start, p.tok.Start*4+orderParse)
+			}
+			return
+		}
+	}
 }
 
 // suffixedExpr parses a primary expression followed by field accesses,

@@ -67,7 +67,11 @@ func (p *parser) typeAlias(start int, export bool) Stmt {
 		fnStart := p.tok.Start
 		p.next()
 		s.Name = p.name()
+		// The body runs in the type checker: it sees no local of the file.
+		saved := p.typeFnBase
+		p.typeFnBase = len(p.vars)
 		s.Func = p.funcBody(fnStart, nil)
+		p.typeFnBase = saved
 		s.Range = Range{start, p.prevEnd}
 		return s
 	}
@@ -88,8 +92,9 @@ func (p *parser) genericNames() []*Name {
 	for p.tok.Kind != EOF {
 		n := p.name()
 		names = append(names, n)
-		p.accept(OVararg)
+		pack := p.accept(OVararg)
 		if p.accept(OAssign) {
+			p.packOK = pack // "T... = ...string" defaults a pack
 			p.typeExpr()
 		}
 		if n.Value == "" || !p.accept(OComma) {
@@ -199,6 +204,7 @@ func (p *parser) typeExpr() TypeExpr {
 	start := p.tok.Start
 	leading := p.tok.Kind
 	if leading == OBOr || leading == OBAnd {
+		p.packOK = false // "| (A, B)" is a union part, never a pack
 		p.next()
 	}
 	first := p.simpleType()
@@ -291,6 +297,11 @@ func (p *parser) simpleType() TypeExpr {
 	case OLParen, OLt:
 		ty = p.funcOrParenType(allowPack)
 	case OVararg:
+		if !allowPack {
+			// "...T" is a pack: only a type argument, a return type or the
+			// tail of a parameter list may be one.
+			p.addErrorOrder(t.Start, t.End, "expected a type near '...'", p.prevEnd, t.Start*4+orderParse)
+		}
 		p.next()
 		x := p.typeExpr()
 		ty = &TypePack{Range{t.Start, p.prevEnd}, []TypeExpr{x}, true}
@@ -337,10 +348,11 @@ func (p *parser) funcOrParenType(allowPack bool) TypeExpr {
 		}
 		names = append(names, name)
 		// A parameter list may end in a pack: "...T" or "T...".
-		p.packOK = p.tok.Kind == TName && p.peek().Kind == OVararg
+		tail := p.tok.Kind == OVararg || p.tok.Kind == TName && p.peek().Kind == OVararg
+		p.packOK = tail
 		ty := p.typeExpr()
 		params = append(params, ty)
-		if _, bad := ty.(*BadType); bad || !p.accept(OComma) {
+		if _, bad := ty.(*BadType); bad || tail || !p.accept(OComma) {
 			break
 		}
 	}

@@ -44,16 +44,19 @@ type funcState struct {
 type parser struct {
 	// packOK lets the next Luau simple type be a type pack "(A, B)": the
 	// first type of a type argument or of a return type.
-	packOK   bool
-	lx       lexer
-	src      []byte
-	str      string // src as one string: node texts are substrings of it, with no copy each
-	d        Dialect
-	lines    *LineTable
-	tok      Token
-	prevEnd  int // end of the last consumed token
-	ahead    Token
-	hasAhead bool
+	packOK bool
+	// typeFnBase is, inside a Luau type function, the number of locals
+	// declared outside it (which its body may not use); -1 elsewhere.
+	typeFnBase int
+	lx         lexer
+	src        []byte
+	str        string // src as one string: node texts are substrings of it, with no copy each
+	d          Dialect
+	lines      *LineTable
+	tok        Token
+	prevEnd    int // end of the last consumed token
+	ahead      Token
+	hasAhead   bool
 	// luaAhead is the start of the last token read ahead where the Lua
 	// compilers read ahead too (see lookahead), or -1.
 	luaAhead int
@@ -118,7 +121,7 @@ func missingEnd(errs []Error) bool {
 }
 
 func parse(filename string, src []byte, str string, opts Options, indentHints bool) *File {
-	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints, luaAhead: -1}
+	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints, luaAhead: -1, typeFnBase: -1}
 	p.lines = NewLineTable(src)
 	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}
