@@ -1,0 +1,579 @@
+package rules
+
+import (
+	"github.com/buflsp/buflsp/analysis/semantic"
+	"github.com/buflsp/buflsp/analysis/syntax"
+)
+
+// ---- string-concat-in-loop ----
+//
+// The rule looks for a string carried over from one iteration of a loop to
+// the next and grown with '..' each time. It reports one finding per string
+// per loop, on the first statement that grows it, and stays silent where the
+// growth is harmless or wanted: the loop provably runs a few times, the
+// statement runs once (the loop is left right after), the string is reset
+// in the loop (directly or by a local function the loop calls), or the loop
+// reads every intermediate string for something else (a path created one
+// component at a time, a name extended until it is free).
+
+// accVar names an accumulated string: a variable, or a field path on one
+// ("self.buf" is {self, ".buf"}).
+type accVar struct {
+	sym  *semantic.Symbol
+	path string
+}
+
+// accVarOf returns the accVar e names: a plain variable or a chain of
+// '.' fields on one.
+func accVarOf(m *semantic.Model, e syntax.Expr) (accVar, bool) {
+	switch e := e.(type) {
+	case *syntax.Name:
+		if s := m.Use(e); s != nil {
+			return accVar{sym: s}, true
+		}
+	case *syntax.Member:
+		if e.Colon || e.Name == nil {
+			return accVar{}, false
+		}
+		if base, ok := accVarOf(m, e.X); ok {
+			return accVar{sym: base.sym, path: base.path + "." + e.Name.Value}, true
+		}
+	}
+	return accVar{}, false
+}
+
+// selfOperand returns the operand of a concatenation that reads the string
+// being grown: v itself, or v in "(v or '')". It returns nil when op is
+// neither.
+func selfOperand(m *semantic.Model, op syntax.Expr, v accVar) syntax.Expr {
+	op = unparen(op)
+	if b, ok := op.(*syntax.Binary); ok && b.Op == syntax.KOr {
+		op = unparen(b.L)
+	}
+	if w, ok := accVarOf(m, op); ok && w == v {
+		return op
+	}
+	return nil
+}
+
+// concatGrowth is one statement that grows a string in a loop.
+type concatGrowth struct {
+	stmt   syntax.Stmt
+	target syntax.Expr
+	loops  []syntax.Stmt // the loops the string is carried across, outermost first
+}
+
+// concatGroup gathers the growth of one string across one loop.
+type concatGroup struct {
+	v      accVar
+	loop   syntax.Stmt // the outermost loop the string is carried across
+	growth []concatGrowth
+	// self holds the operands that read the string only to grow it.
+	self map[syntax.Node]bool
+	// readsMid is set when the loop reads the string for something else.
+	readsMid bool
+}
+
+// growthOf recognises "v = v .. x", "v = x .. v", "v = (v or '') .. x" and
+// Luau's "v ..= x", returning the target, the operand that reads v (nil for
+// ..=) and the value.
+func growthOf(m *semantic.Model, n syntax.Node) (target, self, value syntax.Expr, v accVar, ok bool) {
+	switch s := n.(type) {
+	case *syntax.Assign:
+		if len(s.Targets) != 1 || len(s.Values) != 1 {
+			return nil, nil, nil, accVar{}, false
+		}
+		b, isBin := s.Values[0].(*syntax.Binary)
+		if !isBin || b.Op != syntax.OConcat {
+			return nil, nil, nil, accVar{}, false
+		}
+		if v, ok = accVarOf(m, s.Targets[0]); !ok {
+			return nil, nil, nil, accVar{}, false
+		}
+		ops := concatOperands(b, nil)
+		if self = selfOperand(m, ops[0], v); self == nil {
+			self = selfOperand(m, ops[len(ops)-1], v)
+		}
+		if self == nil {
+			return nil, nil, nil, accVar{}, false
+		}
+		return s.Targets[0], self, b, v, true
+	case *syntax.CompoundAssign:
+		if s.Op != syntax.OConcatAssign && s.Op != syntax.OConcat {
+			return nil, nil, nil, accVar{}, false
+		}
+		if v, ok = accVarOf(m, s.Target); !ok {
+			return nil, nil, nil, accVar{}, false
+		}
+		return s.Target, nil, s.Value, v, true
+	}
+	return nil, nil, nil, accVar{}, false
+}
+
+func runStringConcatInLoop(p *Pass) {
+	t := flowTypes(p)
+	m := p.Model()
+	groups := map[accVar]map[syntax.Stmt]*concatGroup{}
+	var order []*concatGroup
+	localFuncs := map[*semantic.Symbol]*syntax.Function{}
+	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
+		recordLocalFunc(m, n, localFuncs)
+		if !c.InLoop() {
+			return true
+		}
+		target, self, value, v, ok := growthOf(m, n)
+		if !ok || isSBufExpr(t, target) || t.TypeOf(value).Kind.IsBuffer() {
+			return true // a buffer turned into a string is buffer-concat's business
+		}
+		loops := carriedAcross(v, c.Loops)
+		if len(loops) == 0 || runsOnce(c, n.(syntax.Stmt), len(loops) == 1) {
+			return true
+		}
+		byLoop := groups[v]
+		if byLoop == nil {
+			byLoop = map[syntax.Stmt]*concatGroup{}
+			groups[v] = byLoop
+		}
+		g := byLoop[loops[0]]
+		if g == nil {
+			g = &concatGroup{v: v, loop: loops[0], self: map[syntax.Node]bool{}}
+			byLoop[loops[0]] = g
+			order = append(order, g)
+		}
+		// The walker reuses c.Loops: keep a copy.
+		loops = append([]syntax.Stmt(nil), loops...)
+		g.growth = append(g.growth, concatGrowth{stmt: n.(syntax.Stmt), target: target, loops: loops})
+		if self != nil {
+			g.self[self] = true
+		}
+		return true
+	})
+	if len(order) == 0 {
+		return
+	}
+	markIntermediateReads(p, order)
+	for _, g := range order {
+		if g.readsMid || resetInLoop(m, g, localFuncs) || !anyManyIterations(m, t, g) {
+			continue
+		}
+		first := g.growth[0]
+		name := srcText(p, first.target)
+		d := Diagnostic{Message: "string " + name + " is grown with '..' on every iteration of this loop, which copies " +
+			"the whole string each time (quadratic); " + concatAdvice(p.Target)}
+		d.Start, d.End = first.stmt.Span()
+		for _, o := range g.growth[1:] {
+			s, e := o.stmt.Span()
+			d.Related = append(d.Related, Related{Start: s, End: e, Message: "also grown here"})
+		}
+		p.Report(d)
+	}
+}
+
+// recordLocalFunc remembers the body of "local function f" and
+// "local f = function", so that a call f() in a loop can be seen to reset a
+// string.
+func recordLocalFunc(m *semantic.Model, n syntax.Node, out map[*semantic.Symbol]*syntax.Function) {
+	switch s := n.(type) {
+	case *syntax.LocalFunction:
+		if sym := m.Use(s.Name); sym != nil {
+			out[sym] = s.Func
+		}
+	case *syntax.Local:
+		for i, name := range s.Names {
+			if i < len(s.Values) {
+				if fn, ok := s.Values[i].(*syntax.Function); ok {
+					if sym := m.Use(name); sym != nil {
+						out[sym] = fn
+					}
+				}
+			}
+		}
+	}
+}
+
+// carriedAcross returns the loops of loops (outermost first) that v lives
+// across: those that do not declare the variable v is or hangs off.
+func carriedAcross(v accVar, loops []syntax.Stmt) []syntax.Stmt {
+	if v.sym.Decl == nil {
+		return loops
+	}
+	for i := len(loops) - 1; i >= 0; i-- {
+		ls, le := loops[i].Span()
+		if v.sym.Decl.Start >= ls && v.sym.Decl.End <= le {
+			return loops[i+1:]
+		}
+	}
+	return loops
+}
+
+// runsOnce reports whether the loop is left unconditionally after s: a
+// return later in a block around s (inside the loop), or a break there when
+// the innermost loop is the only one the string is carried across (a break
+// leaves just that loop).
+func runsOnce(c *walkCtx, s syntax.Stmt, breakLeaves bool) bool {
+	inner := c.Loops[len(c.Loops)-1]
+	var child syntax.Node = s
+	for i := len(c.Stack) - 1; i >= 0; i-- {
+		anc := c.Stack[i]
+		if anc == syntax.Node(inner) {
+			return false
+		}
+		if blk, ok := anc.(*syntax.Block); ok {
+			after := false
+			for _, st := range blk.Stmts {
+				if after {
+					switch st.(type) {
+					case *syntax.Return:
+						return true
+					case *syntax.Break:
+						if breakLeaves {
+							return true
+						}
+					}
+				}
+				if syntax.Node(st) == child {
+					after = true
+				}
+			}
+		}
+		child = anc
+	}
+	return false
+}
+
+// resetInLoop reports whether the loop assigns the string a value that does
+// not grow it, anywhere in its body or in a local function it calls: a
+// tokenizer or line wrapper that flushes and restarts its string has bounded
+// growth.
+func resetInLoop(m *semantic.Model, g *concatGroup, localFuncs map[*semantic.Symbol]*syntax.Function) bool {
+	found := false
+	var visit func(n syntax.Node, depth int) bool
+	visit = func(n syntax.Node, depth int) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *syntax.Function:
+			return false // a function literal made in the loop may never run
+		case *syntax.Assign:
+			if resets(m, n, g.v) {
+				found = true
+			}
+		case *syntax.Call:
+			if name, ok := n.Fn.(*syntax.Name); ok && depth < 2 {
+				if fn := localFuncs[m.Use(name)]; fn != nil {
+					syntax.Inspect(fn.Body, func(x syntax.Node) bool { return visit(x, depth+1) })
+				}
+			}
+		}
+		return !found
+	}
+	syntax.Inspect(g.loop, func(n syntax.Node) bool { return visit(n, 0) })
+	return found
+}
+
+// resets reports whether a assigns v a value that does not involve v.
+func resets(m *semantic.Model, a *syntax.Assign, v accVar) bool {
+	for i, tg := range a.Targets {
+		if w, ok := accVarOf(m, tg); !ok || w != v || i >= len(a.Values) {
+			continue
+		}
+		uses := false
+		syntax.Inspect(a.Values[i], func(n syntax.Node) bool {
+			if e, ok := n.(syntax.Expr); ok {
+				if w, ok := accVarOf(m, e); ok && w == v {
+					uses = true
+				}
+			}
+			return !uses
+		})
+		return !uses
+	}
+	return false
+}
+
+// markIntermediateReads sets readsMid on the groups whose loop reads the
+// string on each iteration for something other than growing it:
+// mkdir(path) after adding each component, or "until not exists(name)".
+// Then every intermediate string is wanted and nothing is wasted. Its
+// length ('#s') and comparisons with a constant ('s ~= ""' before adding a
+// separator) do not count.
+func markIntermediateReads(p *Pass, order []*concatGroup) {
+	m := p.Model()
+	byVar := map[accVar][]*concatGroup{}
+	for _, g := range order {
+		byVar[g.v] = append(byVar[g.v], g)
+	}
+	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
+		e, ok := n.(syntax.Expr)
+		if !ok {
+			return true
+		}
+		v, ok := accVarOf(m, e)
+		if !ok || byVar[v] == nil || lengthOrConstCompare(c.Stack, e) || isAssignTarget(c.Stack, e) {
+			return true
+		}
+		off, _ := e.Span()
+		for _, g := range byVar[v] {
+			s, end := perIterationPart(g.loop).Span()
+			if !g.self[e] && off >= s && off < end {
+				g.readsMid = true
+			}
+		}
+		return true
+	})
+}
+
+// perIterationPart is the part of a loop evaluated on every iteration: the
+// whole of a while or repeat loop, the body of a for loop (its header runs
+// once).
+func perIterationPart(loop syntax.Stmt) syntax.Node {
+	switch l := loop.(type) {
+	case *syntax.NumericFor:
+		return l.Body
+	case *syntax.GenericFor:
+		return l.Body
+	}
+	return loop
+}
+
+// lengthOrConstCompare reports whether e (with its ancestors on stack) is
+// the operand of '#' or of '=='/'~=' against a literal.
+func lengthOrConstCompare(stack []syntax.Node, e syntax.Expr) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *syntax.Unary:
+		return p.Op == syntax.OLen
+	case *syntax.Binary:
+		if p.Op != syntax.OEq && p.Op != syntax.ONe {
+			return false
+		}
+		other := p.L
+		if other == e {
+			other = p.R
+		}
+		switch unparen(other).(type) {
+		case *syntax.String, *syntax.Number:
+			return true
+		}
+		return isNilExpr(other)
+	}
+	return false
+}
+
+// isAssignTarget reports whether e is written rather than read.
+func isAssignTarget(stack []syntax.Node, e syntax.Expr) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *syntax.Assign:
+		for _, tg := range p.Targets {
+			if tg == e {
+				return true
+			}
+		}
+	case *syntax.CompoundAssign:
+		return p.Target == e
+	}
+	return false
+}
+
+// anyManyIterations reports whether some growth statement of g runs in
+// loops whose trip count is not provably small.
+func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
+	for _, gr := range g.growth {
+		if !fewIterations(m, t, gr.loops) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxFewIterations is the largest number of iterations, over all the loops a
+// string grows in, for which the copying stays too small to be worth a
+// warning: growing a string 3 times costs nothing to speak of.
+const maxFewIterations = 64
+
+// varargFew stands for the number of values in "...": the arguments of one
+// call, a handful in practice.
+const varargFew = 8
+
+// fewIterations reports whether every loop of loops (those the string is
+// carried across) has a small constant trip count, and their product stays
+// within maxFewIterations.
+func fewIterations(m *semantic.Model, t *semantic.Types, loops []syntax.Stmt) bool {
+	total := 1
+	for _, l := range loops {
+		var n int
+		var ok bool
+		switch l := l.(type) {
+		case *syntax.NumericFor:
+			n, ok = tripCount(m, t, l)
+		case *syntax.GenericFor:
+			n, ok = tableTripCount(m, l)
+		}
+		if !ok {
+			return false
+		}
+		total *= n
+		if total > maxFewIterations {
+			return false
+		}
+	}
+	return true
+}
+
+// tableTripCount bounds a generic for over a table constructor written in
+// the loop header, or held by a local declared with one and never changed:
+// pairs({...}), ipairs({...}), next, {...}, or Luau's "for k, v in {...}".
+// The bound is the number of fields; a trailing "..." adds varargFew, a
+// trailing call any number.
+func tableTripCount(m *semantic.Model, l *syntax.GenericFor) (int, bool) {
+	var arg syntax.Expr
+	switch e := l.Exprs[0].(type) {
+	case *syntax.Table:
+		arg = e
+	case *syntax.Call:
+		if (globalCall(m, e, "", "pairs") || globalCall(m, e, "", "ipairs")) && len(e.Args) > 0 {
+			arg = e.Args[0]
+		}
+	case *syntax.Name:
+		if s := m.Use(e); s != nil && s.Kind == semantic.Global && e.Value == "next" && len(l.Exprs) > 1 {
+			arg = l.Exprs[1]
+		}
+	}
+	if arg == nil {
+		return 0, false
+	}
+	return tableLen(m, arg)
+}
+
+// tableLen bounds the length of a table constructor, or of a local
+// initialised with the varargs ("local args = {...}") and never assigned
+// again. A trailing "..." counts as varargFew values, a trailing call as
+// any number.
+func tableLen(m *semantic.Model, e syntax.Expr) (int, bool) {
+	tab, ok := unparen(e).(*syntax.Table)
+	varargsOnly := false
+	if !ok {
+		name, isName := unparen(e).(*syntax.Name)
+		if !isName {
+			return 0, false
+		}
+		sym := m.Use(name)
+		if sym == nil || sym.Kind == semantic.Global || writtenAgain(sym) {
+			return 0, false
+		}
+		if tab = declTable(sym); tab == nil {
+			return 0, false
+		}
+		varargsOnly = true
+	}
+	n := len(tab.Fields)
+	if n == 0 {
+		return 0, !varargsOnly
+	}
+	last := tab.Fields[n-1]
+	if last.Key == nil && last.NameKey == nil {
+		switch last.Value.(type) {
+		case *syntax.Call:
+			return 0, false
+		case *syntax.Vararg:
+			return n - 1 + varargFew, true
+		}
+	}
+	return n, !varargsOnly
+}
+
+// writtenAgain reports whether a local is assigned after its declaration.
+func writtenAgain(sym *semantic.Symbol) bool {
+	for _, r := range sym.Refs {
+		if r.Write {
+			return true
+		}
+	}
+	return false
+}
+
+// tripCount returns an upper bound of the number of iterations of a numeric
+// for whose start, step and limit are constants; a limit math.min(x, k)
+// with a constant k bounds it too, and so do select('#', ...) and the
+// length of a vararg table.
+func tripCount(m *semantic.Model, t *semantic.Types, nf *syntax.NumericFor) (int, bool) {
+	start, ok := constNum(t, nf.Start)
+	if !ok {
+		return 0, false
+	}
+	step := 1.0
+	if !isNilExpr(nf.Step) {
+		if step, ok = constNum(t, nf.Step); !ok || step == 0 {
+			return 0, false
+		}
+	}
+	limit, ok := constNum(t, nf.Limit)
+	if !ok && step > 0 {
+		limit, ok = minLimit(m, t, nf.Limit)
+		if !ok {
+			limit, ok = varargLimit(m, nf.Limit)
+		}
+	}
+	if !ok {
+		return 0, false
+	}
+	n := (limit-start)/step + 1
+	if n != n || n > maxFewIterations {
+		return maxFewIterations + 1, true
+	}
+	if n < 0 {
+		return 0, true
+	}
+	return int(n), true
+}
+
+// varargLimit bounds select('#', ...) and #t for a vararg table t.
+func varargLimit(m *semantic.Model, e syntax.Expr) (float64, bool) {
+	switch e := unparen(e).(type) {
+	case *syntax.Call:
+		if globalCall(m, e, "", "select") && len(e.Args) == 2 {
+			if s, ok := e.Args[0].(*syntax.String); ok && (s.Raw == "'#'" || s.Raw == `"#"`) {
+				if _, ok := e.Args[1].(*syntax.Vararg); ok {
+					return varargFew, true
+				}
+			}
+		}
+	case *syntax.Unary:
+		if e.Op == syntax.OLen {
+			if n, ok := tableLen(m, e.X); ok {
+				return float64(n), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// constNum returns the value of e when the type layer knows it exactly.
+func constNum(t *semantic.Types, e syntax.Expr) (float64, bool) {
+	ty := t.TypeOf(e)
+	if ty.Kind != semantic.Number || !ty.Const {
+		return 0, false
+	}
+	return ty.Num, true
+}
+
+// minLimit returns the smallest constant argument of a math.min(...) call.
+func minLimit(m *semantic.Model, t *semantic.Types, e syntax.Expr) (float64, bool) {
+	call, ok := unparen(e).(*syntax.Call)
+	if !ok || !globalCall(m, call, "math", "min") {
+		return 0, false
+	}
+	best, found := 0.0, false
+	for _, a := range call.Args {
+		if v, ok := constNum(t, a); ok && (!found || v < best) {
+			best, found = v, true
+		}
+	}
+	return best, found
+}
