@@ -43,7 +43,7 @@ func accVarOf(m *semantic.Model, e syntax.Expr) (accVar, bool) {
 }
 
 // selfOperand returns the operand of a concatenation that reads the string
-// being grown: v itself, or v in "(v or '')". It returns nil when op is
+// being grown: v itself, or v in "(v or ”)". It returns nil when op is
 // neither.
 func selfOperand(m *semantic.Model, op syntax.Expr, v accVar) syntax.Expr {
 	op = unparen(op)
@@ -74,7 +74,7 @@ type concatGroup struct {
 	readsMid bool
 }
 
-// growthOf recognises "v = v .. x", "v = x .. v", "v = (v or '') .. x" and
+// growthOf recognises "v = v .. x", "v = x .. v", "v = (v or ”) .. x" and
 // Luau's "v ..= x", returning the target, the operand that reads v (nil for
 // ..=) and the value.
 func growthOf(m *semantic.Model, n syntax.Node) (target, self, value syntax.Expr, v accVar, ok bool) {

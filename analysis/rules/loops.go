@@ -214,21 +214,6 @@ func isNilExpr(e syntax.Expr) bool {
 	return false
 }
 
-// loopBlock returns the body of a loop statement.
-func loopBlock(s syntax.Node) *syntax.Block {
-	switch s := s.(type) {
-	case *syntax.While:
-		return s.Body
-	case *syntax.Repeat:
-		return s.Body
-	case *syntax.NumericFor:
-		return s.Body
-	case *syntax.GenericFor:
-		return s.Body
-	}
-	return nil
-}
-
 // unparen strips parentheses.
 func unparen(e syntax.Expr) syntax.Expr {
 	for {
