@@ -18,7 +18,7 @@ func TestHostileShapes(t *testing.T) {
 	cfg := analysis.DefaultConfig()
 	for _, sh := range testutil.HostileShapes() {
 		t.Run(sh.Name, func(t *testing.T) {
-			src := sh.Gen(20_000)
+			src := sh.Gen(20_000 * testutil.RedTeamScale())
 			res := checker.Check("x"+sh.Ext, src, cfg)
 			if res.File == nil || res.File.Chunk == nil {
 				t.Fatal("no tree")

@@ -111,7 +111,7 @@ func runRedTeamCase(t *testing.T, script string) {
 				if !ok || err != nil || len(f) != 2 {
 					fail("expected NAME SHAPE N with a shape of testutil.HostileShapes")
 				}
-				text = sh.Gen(n)
+				text = sh.Gen(n * testutil.RedTeamScale())
 			}
 			c.open(uri(name), string(text))
 			names = append(names, name)

@@ -22,4 +22,9 @@ go run ./internal/tools/luaufuzz -n "${LUAUFUZZ_N:-10000}" -jobs "${LUAUFUZZ_JOB
 # The slow red-team evaluation cases (each runs to its 2 s deadline).
 echo "== red-team evaluation cases, slow ones included"
 BUFLSP_REDTEAM_SLOW=1 go test -count=1 -run '^TestRedTeamEval$' ./cmd/buflsp || status=1
+# The red-team cases (testdata/redteam) again, with every generated shape ten
+# times larger than in `make test` (docs/redteam.md).
+echo "== red-team cases at 10x size"
+BUFLSP_REDTEAM_SCALE=10 go test -count=1 -timeout 30m -run '^TestRedTeam(Check|Protocol)$|^TestHostileShapes' \
+  ./cmd/buflsp ./lsp ./analysis ./analysis/syntax || status=1
 exit $status

@@ -119,7 +119,7 @@ func runCheckCase(t *testing.T, script string) {
 				fail("expected PATH SHAPE N")
 			}
 			must(os.MkdirAll(filepath.Dir(at(f[0])), 0o755))
-			must(os.WriteFile(at(f[0]), sh.Gen(n), 0o644))
+			must(os.WriteFile(at(f[0]), sh.Gen(n*testutil.RedTeamScale()), 0o644))
 		case "symlink":
 			must(os.MkdirAll(filepath.Dir(at(f[0])), 0o755))
 			must(os.Symlink(f[1], at(f[0])))

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"os"
 	"strings"
 )
 
@@ -196,4 +197,18 @@ func NestedSource(prog []byte, limit int) []byte {
 		e = next
 	}
 	return []byte("local buffer = require(\"string.buffer\")\nlocal b = buffer.new()\nlocal t, a, f = {}, 1, print\nlocal x = " + e + "\nreturn x\n")
+}
+
+// RedTeamScale is the factor the red-team harnesses apply to the sizes of
+// generated shapes: 1 in `make test`, more in `make fuzz`, which sets
+// BUFLSP_REDTEAM_SCALE to run the same cases at larger sizes.
+func RedTeamScale() int {
+	n := 0
+	for _, c := range os.Getenv("BUFLSP_REDTEAM_SCALE") {
+		if c < '0' || c > '9' {
+			return 1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return max(n, 1)
 }
