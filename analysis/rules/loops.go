@@ -135,6 +135,10 @@ func (w *fileWalker) stmt(s syntax.Stmt) {
 	case *syntax.LocalFunction:
 		w.expr(s.Name)
 		w.expr(s.Func)
+	case *syntax.TypeAlias:
+		if s.Func != nil { // a type function's body, as Inspect walks it
+			w.expr(s.Func)
+		}
 	case *syntax.Return:
 		w.exprs(s.Values)
 	case *syntax.Goto:
