@@ -1,0 +1,53 @@
+package lsp
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"go.lsp.dev/uri"
+)
+
+// TestWorkspaceScanSkipsSpecialFiles puts a FIFO, a symlink to /dev/zero and
+// one to /dev/stdin among the workspace's .lua files. The scan must read
+// none of them (a FIFO blocked a worker forever, /dev/zero filled memory,
+// /dev/stdin is the server's own protocol stream on stdio), finish, and
+// publish the real file's diagnostics.
+func TestWorkspaceScanSkipsSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.lua")
+	if err := os.WriteFile(bad, []byte("local x = = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.lua"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{"zero.lua": "/dev/zero", "stdin.lua": "/dev/stdin"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newClient(t, clientOptions{rootURI: string(uri.File(dir))})
+	badURI := uri.File(bad)
+	c.waitFor("the scan's end and bad.lua's diagnostics", func() bool {
+		ended := false
+		for _, n := range c.notes {
+			if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
+				ended = true
+			}
+		}
+		return ended && len(c.diags[badURI]) > 0
+	})
+	c.mu.Lock()
+	for u := range c.diags {
+		if u != badURI {
+			t.Errorf("diagnostics published for %s, which is not a regular file", u)
+		}
+	}
+	c.mu.Unlock()
+	if code := c.shutdownAndExit(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+}
