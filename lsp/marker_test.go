@@ -21,81 +21,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/buflsp/buflsp/internal/testutil"
 	"go.lsp.dev/protocol"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// archive is a parsed txtar file.
-type archive struct {
-	header string
-	files  []archiveFile
-}
-
-type archiveFile struct {
-	name string
-	data string
-}
-
-var fileMarker = regexp.MustCompile(`^-- (\S+) --$`)
-
-func parseArchive(data string) *archive {
-	a := &archive{}
-	lines := strings.SplitAfter(data, "\n")
-	cur := -1
-	var b strings.Builder
-	flush := func() {
-		if cur < 0 {
-			a.header = b.String()
-		} else {
-			a.files[cur].data = b.String()
-		}
-		b.Reset()
-	}
-	for _, l := range lines {
-		if m := fileMarker.FindStringSubmatch(strings.TrimRight(l, "\r\n")); m != nil {
-			flush()
-			a.files = append(a.files, archiveFile{name: m[1]})
-			cur = len(a.files) - 1
-			continue
-		}
-		b.WriteString(l)
-	}
-	flush()
-	return a
-}
-
-func (a *archive) format() string {
-	var b strings.Builder
-	b.WriteString(a.header)
-	for _, f := range a.files {
-		fmt.Fprintf(&b, "-- %s --\n", f.name)
-		b.WriteString(f.data)
-		if f.data != "" && !strings.HasSuffix(f.data, "\n") {
-			b.WriteString("\n")
-		}
-	}
-	return b.String()
-}
-
-func (a *archive) get(name string) (string, bool) {
-	for _, f := range a.files {
-		if f.name == name {
-			return f.data, true
-		}
-	}
-	return "", false
-}
-
-func (a *archive) set(name, data string) {
-	for i, f := range a.files {
-		if f.name == name {
-			a.files[i].data = data
-			return
-		}
-	}
-	a.files = append(a.files, archiveFile{name: name, data: data})
-}
 
 var markerRE = regexp.MustCompile(`--@(\w+)\((.*)\)\s*$`)
 
@@ -127,21 +57,21 @@ func runArchive(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := parseArchive(string(data))
+	a := testutil.ParseArchive(string(data))
 	opts := clientOptions{server: Options{NoWorkspaceScan: true}}
-	if s, ok := a.get("settings.json"); ok {
+	if s, ok := a.Get("settings.json"); ok {
 		opts.initOptions = json.RawMessage(s)
 	}
 	c := newClient(t, opts)
 	var markers []*marker
-	for _, f := range a.files {
-		if !strings.HasSuffix(f.name, ".lua") && !strings.HasSuffix(f.name, ".luau") {
+	for _, f := range a.Files {
+		if !strings.HasSuffix(f.Name, ".lua") && !strings.HasSuffix(f.Name, ".luau") {
 			continue
 		}
-		u := protocol.DocumentURI("file:///ws/" + f.name)
-		c.open(u, f.data)
+		u := protocol.DocumentURI("file:///ws/" + f.Name)
+		c.open(u, f.Data)
 		c.diagnosticsFor(u, 1)
-		ms, err := findMarkers(u, f.name, f.data)
+		ms, err := findMarkers(u, f.Name, f.Data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,10 +83,10 @@ func runArchive(t *testing.T, path string) {
 	changed := false
 	for _, m := range markers {
 		got := runMarker(t, c, m)
-		want, ok := a.get("@" + m.golden)
+		want, ok := a.Get("@" + m.golden)
 		if *update {
 			if !ok || want != got {
-				a.set("@"+m.golden, got)
+				a.Set("@"+m.golden, got)
 				changed = true
 			}
 			continue
@@ -170,7 +100,7 @@ func runArchive(t *testing.T, path string) {
 		}
 	}
 	if changed {
-		if err := os.WriteFile(path, []byte(a.format()), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(a.Format()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

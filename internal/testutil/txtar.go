@@ -64,3 +64,38 @@ func (a *Archive) Extract(t testing.TB, dir string) {
 		}
 	}
 }
+
+// Get returns the data of the named file.
+func (a *Archive) Get(name string) (string, bool) {
+	for _, f := range a.Files {
+		if f.Name == name {
+			return f.Data, true
+		}
+	}
+	return "", false
+}
+
+// Set replaces the data of the named file, or adds the file at the end.
+func (a *Archive) Set(name, data string) {
+	for i, f := range a.Files {
+		if f.Name == name {
+			a.Files[i].Data = data
+			return
+		}
+	}
+	a.Files = append(a.Files, ArchiveFile{Name: name, Data: data})
+}
+
+// Format writes the archive back as text; each file ends with a newline.
+func (a *Archive) Format() string {
+	var b strings.Builder
+	b.WriteString(a.Header)
+	for _, f := range a.Files {
+		b.WriteString("-- " + f.Name + " --\n")
+		b.WriteString(f.Data)
+		if f.Data != "" && !strings.HasSuffix(f.Data, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
