@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 
+	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/runtime/sandbox"
 	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
@@ -90,9 +91,11 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		name = "stdin"
 		if path := fs.Arg(0); path != "" && path != "-" {
 			name = path
-			src, err = os.ReadFile(path)
+			// Only a regular file up to the analyzer's size cap: a FIFO
+			// would block and /dev/zero would never end.
+			src, err = analysis.ReadSourceFile(path, 0)
 		} else {
-			src, err = io.ReadAll(os.Stdin)
+			src, err = readCapped(os.Stdin, analysis.DefaultMaxFileSize)
 		}
 		if err != nil {
 			return usageErr("%v", err)
@@ -131,4 +134,13 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// readCapped reads r to its end, or fails once it passes limit bytes.
+func readCapped(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("standard input holds more than %d MiB; evaluate a smaller snippet", limit>>20)
+	}
+	return data, err
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/lower"
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/host"
@@ -98,7 +99,9 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--timeout must be positive, got %v", *timeout)
 	}
 	path := fs.Arg(0)
-	src, err := os.ReadFile(path)
+	// Only a regular file up to the analyzer's size cap: a FIFO would
+	// block and /dev/zero would never end.
+	src, err := analysis.ReadSourceFile(path, 0)
 	if err != nil {
 		return usageErr("cannot read script: %v", err)
 	}
