@@ -3,8 +3,8 @@ package main
 // This file is the harness of the red-team cases of `buflsp check` against a
 // hostile file system and of --fix: testdata/redteam/{analyzer,fs,fix}/*.case.
 // Each case builds a directory tree in a temporary directory, runs check
-// in-process with a deadline (a hang fails the case instead of the run),
-// and checks the outcome. Steps, one a line ("#" starts a comment; paths
+// in-process with a deadline (20 s times BUFLSP_REDTEAM_SCALE; a hang fails
+// the case instead of the run), and checks the outcome. Steps, one a line ("#" starts a comment; paths
 // are relative to the case's directory):
 //
 //	file PATH SPEC          write a file (SPEC: Go-quoted strings, each
@@ -142,6 +142,11 @@ func runCheckCase(t *testing.T, script string) {
 			}
 		case "check":
 			args := []string{}
+			if scale := testutil.RedTeamScale(); scale > 1 {
+				// Larger shapes pass the default size cap; a case's own
+				// --max-file-size comes later and wins.
+				args = append(args, "--max-file-size=4096")
+			}
 			for _, a := range f {
 				if !strings.HasPrefix(a, "-") && !filepath.IsAbs(a) {
 					a = at(a)
@@ -154,8 +159,8 @@ func runCheckCase(t *testing.T, script string) {
 			go func() { done <- check(args, strings.NewReader(""), &stdout, &stderr) }()
 			select {
 			case code = <-done:
-			case <-time.After(20 * time.Second):
-				fail("check did not finish within 20 s (a hang)")
+			case <-time.After(time.Duration(testutil.RedTeamScale()) * 20 * time.Second):
+				fail("check did not finish within %d s (a hang)", testutil.RedTeamScale()*20)
 			}
 			for _, out := range []string{stdout.String(), stderr.String()} {
 				if m := goTrace.FindString(out); m != "" {
