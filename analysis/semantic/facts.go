@@ -547,7 +547,7 @@ func (in *inferrer) applyExternalParams() {
 }
 
 // callFacts records a call for the facts: the argument kinds of a known
-// function of this file, of a method called on self, or of another
+// function of this file (self:name(...) included, see call) or of another
 // module's function.
 func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, args []Type) {
 	if callee.Kind == Function && callee.Func != nil {
@@ -579,11 +579,5 @@ func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, ar
 		}
 		in.addOutCall(&FuncInfo{module: recv.Module, field: m.Name.Value}, args)
 		return
-	}
-	// self:name(...) reaches the method defined once in the file.
-	if m, ok := c.Fn.(*syntax.Member); ok && method && callee.Kind == Unknown && m.Name != nil && in.selfLike(m.X) {
-		if fn := in.methods[m.Name.Value]; fn != nil {
-			in.addCallFacts(fn, recv, args, c.Args, 0)
-		}
 	}
 }

@@ -446,6 +446,12 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 		}
 	}
 	open := len(c.Args) > 0 && isMulti(c.Args[len(c.Args)-1])
+	if callee.Kind == Unknown && method {
+		// self:name(...) calls the method defined once in the file.
+		if fn := in.methods[name]; fn != nil && in.selfLike(c.Fn.(*syntax.Member).X) {
+			callee = Type{Kind: Function, Size: -1, Func: in.funcInfo(fn)}
+		}
+	}
 	in.callFacts(c, recv, callee, method, args)
 
 	// Calls of the buffer APIs.

@@ -21,6 +21,15 @@ function Writer:load(s)
   return v, err, s
 end
 
+-- A method returning the field: self:buffer() is a buffer too.
+function Writer:buffer()
+  return self.out
+end
+
+function Writer:reset_all()
+  self:buffer().reset() -- want: method-call-with-dot
+end
+
 function Writer.new()
   local self = setmetatable({}, Writer)
   self.out = buffer.new()
