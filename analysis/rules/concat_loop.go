@@ -382,11 +382,22 @@ func isAssignTarget(stack []syntax.Node, e syntax.Expr) bool {
 }
 
 // anyManyIterations reports whether some growth statement of g runs in
-// loops whose trip count is not provably small.
+// loops whose trip count is not provably small, one of which scans input
+// or provably runs many times.
 func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
 	for _, gr := range g.growth {
-		if !fewIterations(m, t, gr.loops) {
-			return true
+		if fewIterations(m, t, gr.loops) {
+			continue
+		}
+		for _, l := range gr.loops {
+			if scansInput(m, t, l) {
+				return true
+			}
+			if nf, ok := l.(*syntax.NumericFor); ok {
+				if n, ok := tripCount(m, t, nf); ok && n > maxFewIterations {
+					return true // a long constant range: for i = 1, 1000
+				}
+			}
 		}
 	}
 	return false
@@ -576,4 +587,134 @@ func minLimit(m *semantic.Model, t *semantic.Types, e syntax.Expr) (float64, boo
 		}
 	}
 	return best, found
+}
+
+// scansInput reports whether a loop runs once per piece of some input: per
+// character or byte of a string ("for i = 1, #s do ... s:sub(i, i)"), per
+// match, line or field of a string or file (gmatch, lines, split, utf8
+// codes), or per chunk read from a file or socket, or per step of a scan
+// through a string with find/match from a position. Those loops are as
+// long as the data, which can be large. Loops over tables are not counted:
+// on real code they walk config entries, headers, schema fields and other
+// short lists, where the copying costs nothing a maintainer would fix.
+func scansInput(m *semantic.Model, t *semantic.Types, loop syntax.Stmt) bool {
+	switch l := loop.(type) {
+	case *syntax.NumericFor:
+		return stringLength(t, l.Limit, l.Body, l.Var) || stringLength(t, l.Start, l.Body, l.Var)
+	case *syntax.GenericFor:
+		if len(l.Exprs) == 0 {
+			return false
+		}
+		call, ok := unparen(l.Exprs[0]).(*syntax.Call)
+		if !ok {
+			return false
+		}
+		if (globalCall(m, call, "", "ipairs") || globalCall(m, call, "", "pairs")) && len(call.Args) > 0 {
+			if inner, ok := unparen(call.Args[0]).(*syntax.Call); ok {
+				call = inner
+			}
+		}
+		switch calledName(call) {
+		case "gmatch", "gsplit", "lines", "codes", "split", "gfind":
+			return true
+		}
+	case *syntax.While, *syntax.Repeat:
+		found := false
+		syntax.Inspect(loop, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.Function:
+				return false
+			case *syntax.Call:
+				if readsOrScans(n) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+// readsOrScans reports a call that reads the next chunk of a file or
+// socket, or searches a string from a position.
+func readsOrScans(c *syntax.Call) bool {
+	switch calledName(c) {
+	case "read", "receive", "receiveany", "recv", "readline", "read_line":
+		return true
+	case "find", "match":
+		_, method := c.Fn.(*syntax.Member)
+		if method && c.Fn.(*syntax.Member).Colon {
+			return len(c.Args) >= 2
+		}
+		return len(c.Args) >= 3
+	}
+	return false
+}
+
+// stringLength reports whether bound is the length of a string: "#s" (or
+// string.len(s)) where the type layer knows s is a string or the body cuts
+// it at the loop variable (s:sub(i, i), s:byte(i)).
+func stringLength(t *semantic.Types, bound syntax.Expr, body *syntax.Block, v *syntax.Name) bool {
+	var x syntax.Expr
+	switch e := unparen(bound).(type) {
+	case *syntax.Unary:
+		if e.Op == syntax.OLen {
+			x = e.X
+		}
+	case *syntax.Binary:
+		// #s - 1, #s + k
+		if u, ok := unparen(e.L).(*syntax.Unary); ok && u.Op == syntax.OLen {
+			x = u.X
+		}
+	case *syntax.Call:
+		switch calledName(e) {
+		case "len":
+			if len(e.Args) == 1 {
+				x = e.Args[0]
+			}
+		case "min", "max":
+			for _, a := range e.Args {
+				if stringLength(t, a, body, v) {
+					return true
+				}
+			}
+		}
+	}
+	if x == nil {
+		return false
+	}
+	if t.TypeOf(x).Kind == semantic.String {
+		return true
+	}
+	cut := false
+	syntax.Inspect(body, func(n syntax.Node) bool {
+		c, ok := n.(*syntax.Call)
+		if !ok || cut {
+			return !cut
+		}
+		if name := calledName(c); name == "sub" || name == "byte" {
+			for _, a := range c.Args {
+				if an, ok := unparen(a).(*syntax.Name); ok && v != nil && an.Value == v.Value {
+					cut = true
+				}
+			}
+		}
+		return !cut
+	})
+	return cut
+}
+
+// calledName is the name a call is made through: the method or field name
+// of s:name(...) and lib.name(...), or the local or global name(...).
+func calledName(c *syntax.Call) string {
+	switch fn := c.Fn.(type) {
+	case *syntax.Member:
+		if fn.Name != nil {
+			return fn.Name.Value
+		}
+	case *syntax.Name:
+		return fn.Value
+	}
+	return ""
 }

@@ -32,15 +32,15 @@ function M.encode(msg)
   return out:tostring()
 end
 
---- Encodes a batch of messages; the result is sent with one write.
----@param msgs table[]
+--- Renders a frame as hex for the debug log.
+---@param frame string
 ---@return string
-function M.encode_batch(msgs)
-  local frames = ""
-  for _, msg in ipairs(msgs) do
-    frames = frames .. M.encode(msg) -- mistake: string-concat-in-loop
+function M.hexdump(frame)
+  local out = ""
+  for i = 1, #frame do
+    out = out .. string.format("%02x ", frame:byte(i)) -- mistake: string-concat-in-loop
   end
-  return frames
+  return out
 end
 
 --- Reads every complete frame from `input` and returns the decoded messages

@@ -1,42 +1,65 @@
--- A string grown with '..' across loop iterations is copied again on every step.
-local function join(list)
+-- A string grown with '..' across the iterations of a loop that runs once
+-- per piece of some input is copied again on every step.
+local function hex(str)
   local s = ""
-  for i = 1, #list do
-    s = s .. list[i] .. "," -- want: string-concat-in-loop "s"
+  for i = 1, #str do
+    s = s .. string.format("%02x", str:byte(i)) -- want: string-concat-in-loop "s"
   end
   return s
 end
 
-local function reverse(list)
+local function reverse(str)
   local r = ""
-  for _, v in ipairs(list) do
-    r = v .. r -- want: string-concat-in-loop
+  for c in str:gmatch(".") do
+    r = c .. r -- want: string-concat-in-loop
   end
   return r
 end
 
-local out = ""
-local i = 0
-while i < 10 do
-  i = i + 1
-  if i % 2 == 0 then
-    out = out .. i -- want: string-concat-in-loop
+local function slurp(f)
+  local out = ""
+  while true do
+    local chunk = f:read(4096)
+    if not chunk then break end
+    out = out .. chunk -- want: string-concat-in-loop
   end
+  return out
 end
 
-local acc = ""
-repeat
-  acc = acc .. "x" -- want: string-concat-in-loop
-until #acc > 5
+local function words(text)
+  local acc = ""
+  local pos = 1
+  repeat
+    local s, e = text:find("%w+", pos)
+    if s then
+      acc = acc .. text:sub(s, e) .. " " -- want: string-concat-in-loop
+      pos = e + 1
+    end
+  until not s
+  return acc
+end
+
+local function lines(path)
+  local all = ""
+  for line in io.lines(path) do
+    all = all .. line .. "\n" -- want: string-concat-in-loop
+  end
+  for _, field in ipairs(split(all, ",")) do
+    all = all .. field -- want: string-concat-in-loop
+  end
+  return all
+end
 
 -- The outer loop accumulates even though the inner one resets its own string.
-local report = ""
-local rows = ...
-for _, row in ipairs(rows) do
-  local line = ""
-  for _, cell in ipairs(row) do
-    line = line .. cell -- want: string-concat-in-loop
+local function report(text)
+  local out = ""
+  for row in text:gmatch("[^\n]+") do
+    local line = ""
+    for cell in row:gmatch("[^,]+") do
+      line = line .. cell -- want: string-concat-in-loop
+    end
+    out = out .. line .. "\n" -- want: string-concat-in-loop
   end
-  report = report .. line .. "\n" -- want: string-concat-in-loop
+  return out
 end
-return join, reverse, out, acc, report
+return hex, reverse, slurp, words, lines, report

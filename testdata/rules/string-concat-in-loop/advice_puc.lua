@@ -1,9 +1,9 @@
 -- target: lua54
 -- PUC Lua has no string.buffer, so the advice is table.concat.
-local function join(list)
+local function join(str)
   local s = ""
-  for i = 1, #list do
-    s = s .. list[i] .. "," -- want: string-concat-in-loop "table.concat"
+  for i = 1, #str do
+    s = s .. str:sub(i, i) .. "," -- want: string-concat-in-loop "table.concat"
   end
   return s
 end

@@ -18,16 +18,16 @@ end
 
 -- A field grows just the same.
 local Writer = {}
-function Writer:add(items)
-  for _, it in ipairs(items) do
+function Writer:add(text)
+  for it in text:gmatch("%S+") do
     self.text = (self.text or "") .. it -- want: string-concat-in-loop "self.text"
   end
 end
 
 -- A separator added when the string is not empty: still one accumulation.
-local function join(list)
+local function join(text)
   local s = ""
-  for _, v in ipairs(list) do
+  for v in text:gmatch("[^,]+") do
     if s ~= "" then
       s = s .. ", " -- want: string-concat-in-loop
     end
@@ -37,9 +37,9 @@ local function join(list)
 end
 
 -- Its length is not a use of the intermediate string.
-local function pad(list)
+local function pad(text)
   local s = ""
-  for _, v in ipairs(list) do
+  for v in text:gmatch("%S+") do
     if #s > 0 then s = s .. " " end -- want: string-concat-in-loop
     s = s .. v
   end
@@ -101,8 +101,8 @@ end
 -- A break that leaves only the inner loop: the outer one still grows s.
 local function rows(grid)
   local s = ""
-  for _, row in ipairs(grid) do
-    for _, cell in ipairs(row) do
+  for row in grid:gmatch("[^\n]+") do
+    for cell in row:gmatch("[^,]+") do
       s = s .. cell -- want: string-concat-in-loop
       break
     end
@@ -111,9 +111,9 @@ local function rows(grid)
 end
 
 -- A conditional break does not make the loop run once.
-local function until_empty(list)
+local function until_empty(f)
   local s = ""
-  for _, v in ipairs(list) do
+  for v in f:lines() do
     if v == "" then break end
     s = s .. v -- want: string-concat-in-loop
   end

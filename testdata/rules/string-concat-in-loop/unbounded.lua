@@ -6,7 +6,7 @@ local function many(n)
   end
   -- A small inner loop inside an unbounded outer one: the string grows with n.
   local t = ""
-  for _ = 1, n do
+  for _ in n:gmatch(".") do
     for j = 1, 3 do
       t = t .. j -- want: string-concat-in-loop
     end
@@ -15,18 +15,18 @@ local function many(n)
 end
 
 -- math.min with no constant bound, and a local named math.
-local function shadow(list, math)
+local function shadow(str, math)
   local s = ""
-  for i = 1, math.min(#list, 5) do
-    s = s .. list[i] -- want: string-concat-in-loop
+  for i = 1, math.min(#str, 5) do
+    s = s .. str:sub(i, i) -- want: string-concat-in-loop
   end
   return s
 end
 
 -- A reset inside a function literal does not run on each iteration.
-local function later(list, callbacks)
+local function later(str, callbacks)
   local s = ""
-  for _, v in ipairs(list) do
+  for v in str:gmatch("%w+") do
     s = s .. v -- want: string-concat-in-loop
     callbacks[#callbacks + 1] = function() s = "" end
   end
