@@ -324,9 +324,35 @@ func (in *inferrer) fieldFact(name string) Type {
 	}
 	t, ok := in.prev.fields[name]
 	if !ok || !interesting(t.Kind) {
-		return unknownType
+		return in.classField(name)
 	}
 	return in.factIdentity(t, fieldKey{fn: in.fn.info, name: name})
+}
+
+// classField is self.name inside a method of C (function C:m or C.m) when
+// no object of the file is given that field: C's own field, which objects
+// with C as their __index see (_M.codec = buffer.new(opts) read as
+// self.codec).
+func (in *inferrer) classField(name string) Type {
+	if in.fn.info.Node == nil {
+		return unknownType
+	}
+	class := in.classOf[in.fn.info.Node]
+	if class == nil {
+		return unknownType
+	}
+	sym := in.m.Use(class)
+	if sym == nil || sym.Kind == Global {
+		return unknownType
+	}
+	c, ok := in.t.decl[sym]
+	if !ok || c.Table == nil {
+		return unknownType
+	}
+	if f, ok := c.Table.Fields[name]; ok && interesting(f.Kind) {
+		return widen(f)
+	}
+	return unknownType
 }
 
 // fieldKey names the buffer a field holds inside one function.

@@ -157,6 +157,10 @@ type inferrer struct {
 	// names defined once in the file (self:name(...) calls them).
 	colon   map[*syntax.Function]bool
 	methods map[string]*syntax.Function
+	// classOf holds, for each function defined as C:name or C.name with C
+	// a plain name, that name: self.x in it may be a field of C itself
+	// (reached through __index).
+	classOf map[*syntax.Function]*syntax.Name
 }
 
 // Infer computes the types of the values of m's file for the given target,
@@ -181,7 +185,8 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
 		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{},
 		facts: facts, factBufs: map[fieldKey]*Buffer{}, imports: map[string]Type{},
-		colon: map[*syntax.Function]bool{}, methods: map[string]*syntax.Function{}}
+		colon: map[*syntax.Function]bool{}, methods: map[string]*syntax.Function{},
+		classOf: map[*syntax.Function]*syntax.Name{}}
 	in.findWrites()
 	in.findVolatile()
 	in.findMethods()
@@ -246,7 +251,14 @@ func (in *inferrer) findMethods() {
 		if !ok {
 			return true
 		}
-		if mem, ok := fs.Name.(*syntax.Member); ok && mem.Colon && mem.Name != nil && fs.Func != nil {
+		mem, ok := fs.Name.(*syntax.Member)
+		if !ok || mem.Name == nil || fs.Func == nil {
+			return true
+		}
+		if class, ok := mem.X.(*syntax.Name); ok {
+			in.classOf[fs.Func] = class
+		}
+		if mem.Colon {
 			in.colon[fs.Func] = true
 			count[mem.Name.Value]++
 			in.methods[mem.Name.Value] = fs.Func
