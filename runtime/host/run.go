@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/buflsp/buflsp/runtime/ljcompat"
 )
 
 // ScriptError is a script that raised an error: Message is the Lua error
@@ -67,11 +69,11 @@ func RunChunk(L *lua.LState, fe Frontend, name string, src []byte, args []string
 		if errors.As(err, &apiErr) {
 			if t, ok := apiErr.Object.(*lua.LTable); ok {
 				return &ScriptError{
-					Message:   lua.LVAsString(t.RawGetInt(1)),
+					Message:   ljcompat.QuoteArgErrors(lua.LVAsString(t.RawGetInt(1))),
 					Traceback: lua.LVAsString(t.RawGetInt(2)),
 				}
 			}
-			return &ScriptError{Message: apiErr.Object.String(), Traceback: apiErr.StackTrace}
+			return &ScriptError{Message: ljcompat.QuoteArgErrors(apiErr.Object.String()), Traceback: apiErr.StackTrace}
 		}
 		return &ScriptError{Message: err.Error()}
 	}

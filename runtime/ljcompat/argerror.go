@@ -2,6 +2,7 @@ package ljcompat
 
 import (
 	"fmt"
+	"regexp"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -131,4 +132,24 @@ func raiseAt(L *lua.LState, where, msg string) {
 		msg = where + " " + msg
 	}
 	L.Error(lua.LString(msg), 0)
+}
+
+// gopherArgError matches gopher-lua's own argument errors, which name the
+// function without quotes ("bad argument #1 to select (...)") or as
+// "(anonymous)".
+var gopherArgError = regexp.MustCompile(`bad argument #(\d+) to ([A-Za-z_][A-Za-z0-9_.:]*|\(anonymous\)) \(`)
+
+// QuoteArgErrors rewrites gopher-lua's argument errors in msg the way
+// LuaJIT words them: "bad argument #1 to 'select' (...)", and '?' for a
+// function without a name. Errors that ljcompat raised already have quotes
+// and are left alone. It is applied where an uncaught error is reported.
+func QuoteArgErrors(msg string) string {
+	return gopherArgError.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := gopherArgError.FindStringSubmatch(m)
+		name := sub[2]
+		if name == "(anonymous)" {
+			name = "?"
+		}
+		return "bad argument #" + sub[1] + " to '" + name + "' ("
+	})
 }

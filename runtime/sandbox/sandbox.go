@@ -11,6 +11,8 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"github.com/buflsp/buflsp/runtime/ljcompat"
+
 	"github.com/buflsp/buflsp/runtime/host"
 )
 
@@ -178,7 +180,7 @@ func (r *run) classify(err error) *Error {
 	default:
 		e.Kind = KindRuntime
 	}
-	e.Line, e.Message = splitPosition(r.opts.ChunkName, e.Message)
+	e.Line, e.Message = splitPosition(r.opts.ChunkName, ljcompat.QuoteArgErrors(e.Message))
 	switch {
 	case e.Kind != KindRuntime:
 	case strings.HasSuffix(e.Message, "stack overflow"):
