@@ -19,6 +19,9 @@ type lexer struct {
 	// dialect because LuaJIT accepts UTF-8 bytes in names (Luau does not:
 	// a non-ASCII character outside a string is an error there).
 	class [256]uint8
+	// braces is Luau's stack of open braces, true for the "{" of an
+	// interpolated string: its "}" is lexed as the rest of the string.
+	braces []bool
 }
 
 // Byte classes of lexer.class.
@@ -244,8 +247,20 @@ func (l *lexer) operator(c byte, start int) Token {
 	case ')':
 		return one(ORParen)
 	case '{':
+		if l.d == DialectLuau {
+			l.braces = append(l.braces, false)
+		}
 		return one(OLBrace)
 	case '}':
+		if l.d == DialectLuau && len(l.braces) > 0 {
+			// Luau's lexer keeps a stack of open braces: the one that
+			// closes an interpolated string's "{...}" continues the string.
+			interp := l.braces[len(l.braces)-1]
+			l.braces = l.braces[:len(l.braces)-1]
+			if interp {
+				return l.interp(start, false)
+			}
+		}
 		return one(ORBrace)
 	case ']':
 		return one(ORBracket)
@@ -539,6 +554,7 @@ func (l *lexer) interp(start int, first bool) Token {
 				// Luau refuses "{{", which would look like an escaped brace.
 				l.errf(start, l.pos+2, "double braces are not permitted within interpolated strings; did you mean '\\{'?")
 			}
+			l.braces = append(l.braces, true)
 			l.pos++
 			if first {
 				return Token{TInterpBegin, start, l.pos}

@@ -141,8 +141,9 @@ func (p *parser) ifExpr() Expr {
 	return e
 }
 
-// interp parses an interpolated string; the lexer is restarted after each
-// closing brace to scan the next string piece.
+// interp parses an interpolated string. The lexer gives its pieces: the
+// "}" that closes an expression comes back as the next piece (TInterpMid
+// or TInterpEnd), as in Luau's lexer.
 func (p *parser) interp() Expr {
 	t := p.tok
 	e := &Interp{Parts: []string{string(p.src[t.Start:t.End])}}
@@ -154,23 +155,25 @@ func (p *parser) interp() Expr {
 	piece := t
 	p.next()
 	for {
-		e.Exprs = append(e.Exprs, p.expr(0))
-		if p.tok.Kind != ORBrace {
+		if k := p.tok.Kind; k == TInterpMid || k == TInterpEnd {
+			p.addErrorOrder(piece.Start, p.tok.End, "expected an expression inside '{}' of the interpolated string", piece.Start, p.tok.Start*4+orderParse)
+		} else {
+			e.Exprs = append(e.Exprs, p.expr(0))
+		}
+		switch p.tok.Kind {
+		case TInterpMid, TInterpEnd, TInterpBegin:
+			// Luau takes a string that starts inside the braces as the
+			// next piece too.
+		default:
 			// Luau names the string piece before the expression.
 			p.addErrorOrder(p.tok.Start, p.tok.End, "expected '}' in interpolated string near "+p.near(p.tok), piece.Start, p.tok.Start*4+orderParse)
-			break
+			e.Range = Range{t.Start, p.prevEnd}
+			return e
 		}
-		// Rescan from the brace as the continuation of the string.
-		p.hasAhead = false
-		for n := len(p.lx.comments); n > 0 && p.lx.comments[n-1].Start >= p.tok.Start; n-- {
-			p.lx.comments = p.lx.comments[:n-1]
-		}
-		p.lx.pos = p.tok.Start
-		p.tok = p.lx.interp(p.tok.Start, false)
 		piece = p.tok
 		e.Parts = append(e.Parts, string(p.src[piece.Start:piece.End]))
 		p.next()
-		if piece.Kind != TInterpMid {
+		if piece.Kind == TInterpEnd {
 			break
 		}
 	}
