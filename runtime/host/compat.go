@@ -27,6 +27,7 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 	// (ljcompat/baselib.go).
 	if libs&LibBase != 0 {
 		L.SetGlobal("unpack", L.NewFunction(ljcompat.Unpack))
+		L.SetGlobal("select", L.NewFunction(ljcompat.Select))
 	}
 	if libs&LibMath != 0 {
 		if m, ok := L.GetGlobal("math").(*lua.LTable); ok {

@@ -121,3 +121,26 @@ func Random(L *lua.LState) int {
 	}
 	return 1
 }
+
+// Select is select(n, ...) as LuaJIT has it: "#" counts the arguments; n
+// converts like lj_lib_checkint, counts from the end when negative, and is
+// "index out of range" below the first argument (select(2^40, x) too, as
+// the count wraps to a negative int).
+func Select(L *lua.LState) int {
+	top := L.GetTop()
+	if s, ok := L.Get(1).(lua.LString); ok && s == "#" {
+		L.Push(lua.LNumber(top - 1))
+		return 1
+	}
+	n := checkInt32(L, 1)
+	switch {
+	case n < 0:
+		n = top + n
+	case n > top-1:
+		return 0
+	}
+	if n < 1 {
+		ArgError(L, 1, "index out of range")
+	}
+	return top - n
+}

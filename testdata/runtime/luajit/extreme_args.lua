@@ -34,3 +34,15 @@ end
 try(math.random, "x")
 local r = math.random()
 print(r >= 0 and r < 1)
+
+-- select: counts from the end when negative; out of range below the first.
+try(select, 0, 1)
+try(select, -1, 1, 2)
+try(select, -3, 1, 2)
+try(select, 5, 1, 2)
+try(select, "#")
+try(select, "x", 1)
+try(select, 1.7, "a", "b")
+try(select, "2", "a", "b")
+try(select, 2^40, 1)
+try(select)
