@@ -60,6 +60,8 @@ func selfOperand(m *semantic.Model, op syntax.Expr, v accVar) syntax.Expr {
 type concatGrowth struct {
 	stmt   syntax.Stmt
 	target syntax.Expr
+	// constant is set when every piece added is a literal ("../", "  ").
+	constant bool
 	loops  []syntax.Stmt // the loops the string is carried across, outermost first
 }
 
@@ -142,7 +144,8 @@ func runStringConcatInLoop(p *Pass) {
 		}
 		// The walker reuses c.Loops: keep a copy.
 		loops = append([]syntax.Stmt(nil), loops...)
-		g.growth = append(g.growth, concatGrowth{stmt: n.(syntax.Stmt), target: target, loops: loops})
+		g.growth = append(g.growth, concatGrowth{stmt: n.(syntax.Stmt), target: target, loops: loops,
+			constant: literalPieces(value, self)})
 		if self != nil {
 			g.self[self] = true
 		}
@@ -386,7 +389,7 @@ func isAssignTarget(stack []syntax.Node, e syntax.Expr) bool {
 // or provably runs many times.
 func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
 	for _, gr := range g.growth {
-		if fewIterations(m, t, gr.loops) {
+		if gr.constant || fewIterations(m, t, gr.loops) {
 			continue
 		}
 		for _, l := range gr.loops {
@@ -401,6 +404,33 @@ func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) boo
 		}
 	}
 	return false
+}
+
+// literalPieces reports whether the pieces a growth statement adds (the
+// operands of value other than self) are all literals: a string of
+// repeated constants ("../" per directory level, indentation per depth)
+// stays as short as the count, and string.rep is no clearer.
+func literalPieces(value, self syntax.Expr) bool {
+	var ops []syntax.Expr
+	if b, ok := value.(*syntax.Binary); ok && b.Op == syntax.OConcat {
+		ops = concatOperands(b, nil)
+	} else {
+		ops = []syntax.Expr{value}
+	}
+	for _, op := range ops {
+		if self != nil && unparen(op) == self {
+			continue
+		}
+		if sel, ok := unparen(op).(*syntax.Binary); ok && sel.Op == syntax.KOr && self != nil && unparen(sel.L) == self {
+			continue
+		}
+		switch unparen(op).(type) {
+		case *syntax.String, *syntax.Number:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // maxFewIterations is the largest number of iterations, over all the loops a

@@ -36,4 +36,16 @@ local function tohex(x)
   return out
 end
 
-return flags, stars, tohex
+-- Only literals added: "../" per directory level stays as short as the
+-- path is deep (reduced from koreader's quickstart.lua).
+local function up(src)
+  local rel = ""
+  local idx = src:find("/")
+  while idx do
+    rel = rel .. "../"
+    idx = src:find("/", idx + 1)
+  end
+  return rel
+end
+
+return flags, stars, tohex, up
