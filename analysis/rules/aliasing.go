@@ -114,14 +114,19 @@ func runAliasRule[F comparable](p *Pass, starts []string, newRule func(c *aliasC
 	})
 }
 
-// A pointer is fresh on one path and stale on another: it is not provably
-// stale, so the fresh fact wins.
+// The rule is a may-analysis: a pointer taken in one branch, or made stale
+// in one, reaches the code after the join.
+func (r *staleRule) mayJoin() {}
+
+// A pointer fresh on one path and stale on another is stale on a path that
+// reaches the use: the stale fact wins. Pointers into different buffers
+// are not tracked past the join.
 func (r *staleRule) merge(a, b ptrFact) (ptrFact, bool) {
-	if a.buf != b.buf || a.taken != b.taken {
+	if a.buf != b.buf {
 		return a, false
 	}
-	if a.staleBy == nil || b.staleBy == nil {
-		a.staleBy = nil // fresh on one path
+	if a.staleBy == nil {
+		return b, true
 	}
 	return a, true
 }
@@ -525,7 +530,18 @@ func runSetThenWrite(p *Pass) {
 	})
 }
 
-func (r *setRule) merge(a, b setFact) (setFact, bool) { return mergeEqual(a, b) }
+// The rule is a may-analysis: a set in one branch reaches a write after
+// the join (Kong's config_helper sets a digest when the buffer grows past
+// 1 MB, then keeps putting).
+func (r *setRule) mayJoin() {}
+
+// Two paths with a set each: either one is borrowed; report the first.
+func (r *setRule) merge(a, b setFact) (setFact, bool) {
+	if b.set.Start < a.set.Start {
+		return b, true
+	}
+	return a, true
+}
 
 func (r *setRule) step(n syntax.Node, facts flowFacts[setFact]) {
 	binds := map[*syntax.Name]binding{}

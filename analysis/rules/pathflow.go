@@ -6,12 +6,14 @@ import (
 )
 
 // This file is the path engine of the aliasing rules. It walks one function
-// body forward, statement by statement, carrying facts that hold on every
-// path reaching the current point ("the pointer p is stale", "buf borrows a
-// string"). Branches run on copies of the facts and are joined afterwards:
-// a fact survives a join only when every path that reaches the join point
-// agrees on it, so a rule that reports on a fact reports what is provable
-// on that path, never what merely might happen. Paths that end in return,
+// body forward, statement by statement, carrying facts about the current
+// point. Branches run on copies of the facts and are joined afterwards: for
+// most rules a fact survives a join only when every path that reaches the
+// join point agrees on it, so the rule reports what is provable there;
+// rules that implement mayRule keep a fact that some path holds ("the
+// pointer p is stale" after a put in one branch, "buf borrows a string"
+// after a set in one), because one path is enough for the mistake and a
+// fact only goes where every path clears it. Paths that end in return,
 // break, continue or error() do not reach the code after them.
 //
 // Loop bodies are walked once, starting from the facts at the loop entry:
@@ -46,8 +48,23 @@ type flowRule[F comparable] interface {
 	merge(a, b F) (F, bool)
 }
 
-// joinFacts keeps the facts that every live state agrees on.
+// mayRule is implemented by rules whose facts hold when some path makes
+// them hold (may-analysis): "the buffer borrows a string" after a set in
+// one branch of an if, "the pointer is stale" after a change in one branch.
+// Their joins keep a key that any live path holds; merge picks what to
+// keep when two paths disagree. A key that one path rebinds or clears and
+// another still holds survives, so only when every path re-takes a
+// pointer (or resets a buffer) is the fact gone.
+type mayRule interface {
+	mayJoin()
+}
+
+// joinFacts keeps the facts that every live state agrees on (or, for a
+// mayRule, that some live state holds).
 func (e *pathEngine[F]) joinFacts(states ...flowFacts[F]) flowFacts[F] {
+	if _, ok := e.rule.(mayRule); ok {
+		return e.joinMay(states)
+	}
 	var out flowFacts[F]
 	for _, s := range states {
 		if s == nil {
@@ -64,6 +81,37 @@ func (e *pathEngine[F]) joinFacts(states ...flowFacts[F]) flowFacts[F] {
 			}
 			if ok {
 				out[k] = w
+			} else {
+				delete(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// joinMay keeps every fact some live state holds; where two states hold
+// different facts about one key, the rule's merge decides.
+func (e *pathEngine[F]) joinMay(states []flowFacts[F]) flowFacts[F] {
+	var out flowFacts[F]
+	for _, s := range states {
+		if s == nil {
+			continue
+		}
+		if out == nil {
+			out = s.copy()
+			continue
+		}
+		for k, w := range s {
+			v, ok := out[k]
+			if !ok {
+				out[k] = w
+				continue
+			}
+			if v == w {
+				continue
+			}
+			if m, ok := e.rule.merge(v, w); ok {
+				out[k] = m
 			} else {
 				delete(out, k)
 			}

@@ -18,10 +18,14 @@ local function reuse(input)
   return all, buf
 end
 
+-- Every path that sets also resets before the write.
 local function branch(input, flag)
   local buf = buffer.new()
   if flag then
     buf:set(input)
+    local head = buf:get(4)
+    buf:reset()
+    buf:put(head)
   else
     buf:put(input)
   end

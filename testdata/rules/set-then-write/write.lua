@@ -28,4 +28,26 @@ local function loop(list)
   end
   return buf
 end
-return parse, frames, loop
+-- A set in one branch reaches the write after it (reduced from Kong's
+-- clustering/config_helper.lua, which replaces a large buffer by its
+-- digest and goes on putting).
+---@param o string.buffer
+local function digest(o, md5, value)
+  if #o > 1000000 then
+    o:set(md5(o:tostring()))
+  end
+  o:put(value) -- want: set-then-write "set on line"
+  return o
+end
+
+local function either(input, flag)
+  local buf = buffer.new()
+  if flag then
+    buf:set(input)
+  else
+    buf:put(input)
+  end
+  buf:put("!") -- want: set-then-write
+  return buf
+end
+return parse, frames, loop, digest, either

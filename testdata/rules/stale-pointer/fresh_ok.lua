@@ -11,13 +11,28 @@ local function write(buf, data)
   return ffi.string(p, n)
 end
 
+-- Every path that changes the buffer takes the pointer again.
 ---@param buf string.buffer
 local function maybe(buf, flag)
   local p, n = buf:ref()
   if flag then
     buf:put("x")
+    p, n = buf:ref()
+  elseif n == 0 then
+    buf:reset()
+    p, n = buf:ref()
   end
-  return p, n
+  return ffi.string(p, n)
+end
+
+-- A pointer taken in one branch and used in that branch only.
+---@param buf string.buffer
+local function scoped(buf, flag)
+  if flag then
+    local p, n = buf:ref()
+    print(ffi.string(p, n))
+  end
+  buf:put("x")
 end
 
 ---@param buf string.buffer
@@ -54,7 +69,7 @@ local function closure(buf)
   end
   return ffi.string(p, n), later
 end
-local _ = { write, maybe, reads, other, loop, closure }
+local _ = { write, maybe, scoped, reads, other, loop, closure }
 
 -- Not known to be a string.buffer: some other library's ref/put.
 local function unknown(ring)

@@ -49,4 +49,24 @@ local function in_loop(buf, list)
     list[i] = p[i] -- want: stale-pointer
   end
 end
-return to_c, fill, both_branches, early_exit, in_loop
+-- A change in one branch: on that path the pointer is stale.
+---@param buf string.buffer
+local function maybe(buf, flag)
+  local p, n = buf:ref()
+  if flag then
+    buf:put("x")
+  end
+  return ffi.string(p, n) -- want: stale-pointer "put on line"
+end
+
+-- A pointer taken in one branch still reaches the use after the change.
+---@param buf string.buffer
+local function taken_in_branch(buf, flag, data)
+  local p
+  if flag then
+    p = buf:reserve(#data)
+  end
+  buf:put(data)
+  return p -- want: stale-pointer "reserve on line"
+end
+return to_c, fill, both_branches, early_exit, in_loop, maybe, taken_in_branch
