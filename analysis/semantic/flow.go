@@ -577,10 +577,12 @@ func (in *inferrer) loop(head func(), body *syntax.Block, tail func()) {
 		return in.st
 	}
 	entry := in.st
-	if !in.recording || in.loopDepth >= maxLoopDepth {
+	if !in.recording || !in.final || in.loopDepth >= maxLoopDepth {
 		// Inside a silent pass (or too deep) a loop runs once with the
 		// locals it assigns forgotten, so the cost of nested loops stays
-		// linear in their depth instead of doubling per level.
+		// linear in their depth instead of doubling per level. The first
+		// round (facts only) does the same: its facts are merges over the
+		// whole file, and forgetting can only make them less precise.
 		in.forgetAssigned(body)
 		entry = in.st
 		in.st = entry.copy()
