@@ -21,6 +21,7 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 		if str, ok := L.GetGlobal("string").(*lua.LTable); ok {
 			str.RawSetString("format", L.NewFunction(luaFormat))
 			str.RawSetString("rep", L.NewFunction(func(L *lua.LState) int { return ljcompat.StringRep(L, nil) }))
+			str.RawSetString("char", L.NewFunction(ljcompat.Char))
 		}
 	}
 	// gopher-lua's versions of these fail with Go's texts or Go's limits
@@ -28,6 +29,9 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 	if libs&LibBase != 0 {
 		L.SetGlobal("unpack", L.NewFunction(ljcompat.Unpack))
 		L.SetGlobal("select", L.NewFunction(ljcompat.Select))
+		if orig, ok := L.GetGlobal("tonumber").(*lua.LFunction); ok && orig.IsG {
+			L.SetGlobal("tonumber", L.NewFunction(ljcompat.ToNumberBase(orig.GFunction)))
+		}
 	}
 	if libs&LibMath != 0 {
 		if m, ok := L.GetGlobal("math").(*lua.LTable); ok {

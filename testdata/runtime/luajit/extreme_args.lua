@@ -46,3 +46,18 @@ try(select, 1.7, "a", "b")
 try(select, "2", "a", "b")
 try(select, 2^40, 1)
 try(select)
+
+-- string.char: codes 0..255 only.
+try(string.char, 256)
+try(string.char, -1)
+try(string.char, 65.9, "66")
+try(string.char)
+
+-- tonumber with a base: 2..36, converted like an int; numbers read as text.
+try(tonumber, "1", 99)
+try(tonumber, "1", 1)
+try(tonumber, "z", 36)
+try(tonumber, "10", 2.5)
+try(tonumber, 10, 16)
+try(tonumber, "ff", "16")
+try(tonumber, "ff", nil)
