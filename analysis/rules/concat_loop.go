@@ -62,7 +62,7 @@ type concatGrowth struct {
 	target syntax.Expr
 	// constant is set when every piece added is a literal ("../", "  ").
 	constant bool
-	loops  []syntax.Stmt // the loops the string is carried across, outermost first
+	loops    []syntax.Stmt // the loops the string is carried across, outermost first
 }
 
 // concatGroup gathers the growth of one string across one loop.
