@@ -367,6 +367,7 @@ func isRefPointer(t *semantic.Types, e syntax.Expr) bool {
 const (
 	viewSrcEdited  = iota + 1 // the source was edited in place: the view shows it
 	viewSrcMoved              // the source moved or dropped its bytes: the view is stale
+	viewSrcGrew               // the source grew: past its capacity that moves the bytes
 	viewSelfEdited            // the view was edited in place: the source shows it
 )
 
@@ -401,13 +402,31 @@ func (r *viewRule) merge(a, b viewFact) (viewFact, bool) {
 // inPlaceEdit reports methods that change bytes without moving them.
 func inPlaceEdit(name string) bool { return name == "fill" || name == "replace" }
 
-// movesBytes reports methods after which a view of the buffer is stale.
-func movesBytes(name string) bool {
+// sourceEffect is what a method called on a view's source does to the
+// view, following the runtime's rules (runtime/buffer/view.go): reset,
+// free, set, insert, remove (except from the front, which only consumes)
+// and setlen move or release the shared bytes, so the view is stale;
+// appending (put, putf, putcdata, encode, reserve, and replace past the
+// end) moves them when it grows past the capacity or compacts consumed
+// space; fill and replace edit in place, seen by both; reading, consuming
+// (get, skip, decode) and commit leave the view valid.
+func sourceEffect(name string, c *syntax.Call) int {
 	switch name {
-	case "reset", "free", "set", "insert", "remove", "setlen":
-		return true
+	case "fill", "replace":
+		return viewSrcEdited
+	case "reset", "free", "set", "insert", "setlen":
+		return viewSrcMoved
+	case "remove":
+		if len(c.Args) > 0 {
+			if n, ok := unparen(c.Args[0]).(*syntax.Number); ok && n.Raw == "1" {
+				return 0 // from the front: the runtime consumes, like skip
+			}
+		}
+		return viewSrcMoved
+	case "put", "putf", "putcdata", "encode", "reserve":
+		return viewSrcGrew
 	}
-	return false
+	return 0
 }
 
 func (r *viewRule) step(n syntax.Node, facts flowFacts[viewFact]) {
@@ -437,11 +456,8 @@ func (r *viewRule) step(n syntax.Node, facts flowFacts[viewFact]) {
 						delete(facts, key) // the view detaches: it gets its own copy
 					}
 				case k != nil && f.src == k && f.how == 0:
-					if inPlaceEdit(info.Name) {
-						f.how, f.changedBy = viewSrcEdited, x
-						facts[key] = f
-					} else if movesBytes(info.Name) {
-						f.how, f.changedBy = viewSrcMoved, x
+					if how := sourceEffect(info.Name, x); how != 0 {
+						f.how, f.changedBy = how, x
 						facts[key] = f
 					}
 				}
@@ -455,7 +471,7 @@ func (r *viewRule) step(n syntax.Node, facts flowFacts[viewFact]) {
 				r.bind(sym, b, facts)
 				return
 			}
-			if f, ok := facts[sym]; ok && (f.how == viewSrcEdited || f.how == viewSrcMoved) {
+			if f, ok := facts[sym]; ok && (f.how == viewSrcEdited || f.how == viewSrcMoved || f.how == viewSrcGrew) {
 				r.report(x, sym.Name, f)
 			}
 			k := bufferKey(r.m, x, r.t.TypeOf(x))
@@ -484,6 +500,10 @@ func (r *viewRule) report(at *syntax.Name, view string, f viewFact) {
 	case viewSrcMoved:
 		msg = view + " is a view of " + src + ", whose bytes " + what + " on line " + line + " moved or released: the " +
 			"view is stale and using it raises an error; clone the view if it must outlive the change"
+	case viewSrcGrew:
+		msg = view + " is a view of " + src + ", which " + what + " on line " + line + " appended to: growing past " +
+			"its capacity (or into space freed by reading) moves the bytes, and the view is then stale and using it " +
+			"raises an error; clone the view if it must outlive the change"
 	default:
 		msg = at.Value + " shares memory with its view " + view + ", which " + what + " on line " + line +
 			" changed in place: " + at.Value + " sees the change too; clone the view if it should be independent"
