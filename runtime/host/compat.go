@@ -2,6 +2,7 @@ package host
 
 import (
 	"io"
+	"math"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -29,13 +30,14 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 	if libs&LibBase != 0 {
 		L.SetGlobal("unpack", L.NewFunction(ljcompat.Unpack))
 		L.SetGlobal("select", L.NewFunction(ljcompat.Select))
-		if orig, ok := L.GetGlobal("tonumber").(*lua.LFunction); ok && orig.IsG {
-			L.SetGlobal("tonumber", L.NewFunction(ljcompat.ToNumberBase(orig.GFunction)))
-		}
+		L.SetGlobal("tonumber", L.NewFunction(ljcompat.Tonumber))
 	}
 	if libs&LibMath != 0 {
 		if m, ok := L.GetGlobal("math").(*lua.LTable); ok {
 			m.RawSetString("random", L.NewFunction(ljcompat.Random))
+			m.RawSetString("log", L.NewFunction(ljcompat.MathLog))
+			// gopher-lua's math.huge is math.MaxFloat64, not infinity.
+			m.RawSetString("huge", lua.LNumber(math.Inf(1)))
 		}
 	}
 	if libs&LibIO != 0 {
@@ -123,6 +125,7 @@ func luaWrite(L *lua.LState, out io.Writer) int {
 			ljcompat.TypeError(L, i, "string")
 		}
 	}
-	L.Push(L.GetField(L.GetGlobal("io"), "stdout"))
+	// The Debian luajit's io.write returns true, not the file.
+	L.Push(lua.LTrue)
 	return 1
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/buflsp/buflsp/runtime/buffer"
 	"github.com/buflsp/buflsp/runtime/hostio"
+	"github.com/buflsp/buflsp/runtime/ljcompat"
 	"github.com/buflsp/buflsp/runtime/luaustd"
 )
 
@@ -149,6 +150,9 @@ func NewState(opts Options) *lua.LState {
 		}
 	}
 	installCompat(L, libs, opts.stdout())
+	if libs&LibBase != 0 && libs&LibCoroutine != 0 {
+		ljcompat.InstallYieldablePcall(L)
+	}
 	if libs&LibOS != 0 {
 		installClock(L)
 	}

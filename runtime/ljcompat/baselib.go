@@ -161,23 +161,3 @@ func Char(L *lua.LState) int {
 	L.Push(lua.LString(b))
 	return 1
 }
-
-// ToNumberBase wraps gopher-lua's tonumber with LuaJIT's handling of a
-// base: it converts like lj_lib_checkint ("16" and 2.5 are bases too), must
-// be 2..36 ("base out of range"), and a number given with a base is read as
-// its decimal text (tonumber(10, 16) is 16).
-func ToNumberBase(orig lua.LGFunction) lua.LGFunction {
-	return func(L *lua.LState) int {
-		if L.GetTop() >= 2 && L.Get(2) != lua.LNil {
-			base := checkInt32(L, 2)
-			if base < 2 || base > 36 {
-				ArgError(L, 2, "base out of range")
-			}
-			if n, ok := L.Get(1).(lua.LNumber); ok {
-				L.Replace(1, lua.LString(FormatNumber(float64(n))))
-			}
-			L.Replace(2, lua.LNumber(base))
-		}
-		return orig(L)
-	}
-}

@@ -1,0 +1,33 @@
+-- A coroutine may yield from inside pcall and xpcall, as in LuaJIT
+-- (gopher-lua's own pcall died with a Go nil pointer dereference).
+local co = coroutine.create(function(a)
+  local ok, e = pcall(function(x)
+    local r = coroutine.yield(x + 1)
+    error("x" .. r)
+  end, a)
+  print("in", ok, e)
+  return 5
+end)
+print(coroutine.resume(co, 1))
+print(coroutine.resume(co, "r"))
+print(coroutine.resume(co))
+local gen = coroutine.wrap(function()
+  for i = 1, 3 do print(pcall(coroutine.yield, i)) end
+  print(xpcall(function() coroutine.yield(9) error({}) end, function(e) return type(e) end))
+  print(pcall(function() return coroutine.yield("multi", nil, 3) end))
+end)
+print(gen()) print(gen("a")) print(gen("b")) print(gen("c")) print(gen()) print(gen(1, 2))
+print(coroutine.wrap(function() return pcall(error, "z") end)())
+print(coroutine.wrap(function() return pcall(error, "z", 0) end)())
+print(coroutine.wrap(function() return pcall(string.rep, "ab", 2) end)())
+print(coroutine.wrap(function() return pcall(nil) end)())
+local c2 = coroutine.create(coroutine.yield)
+print(coroutine.resume(c2, 1, 2))
+print(coroutine.resume(c2, 3))
+print(coroutine.status(c2))
+-- nested: a yield two pcalls deep reaches the resumer
+local deep = coroutine.wrap(function()
+  return pcall(pcall, function() local v = coroutine.yield("deep") return v * 2 end)
+end)
+print(deep())
+print(deep(21))
