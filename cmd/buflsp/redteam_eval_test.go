@@ -114,7 +114,7 @@ func loadRedTeamCases(t *testing.T) []redTeamCase {
 
 // goText matches what only Go prints: a goroutine dump, a Go source
 // position, a panic, Go's own error texts.
-var goText = regexp.MustCompile(`goroutine \d+|\.go:\d+|panic:|fatal error|runtime\.|invalid argument to Intn|index out of range|nil pointer`)
+var goText = regexp.MustCompile(`goroutine \d+|\.go:\d+|panic:|fatal error|runtime\.|invalid argument to Intn|index out of range \[|nil pointer`)
 
 // outcome names how a result ended, in the markers' words.
 func outcome(res *sandbox.Result) string {

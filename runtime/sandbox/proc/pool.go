@@ -18,8 +18,9 @@ import (
 // child's own answer before it kills the child. The sandbox inside the child
 // stops at the deadline and gives a Go call that does not return another
 // half second (sandbox's abandonGrace), so its answer, when it can give
-// one, arrives first; the kill keeps every run within a second of it.
-const killGrace = 800 * time.Millisecond
+// one, arrives first; the kill keeps every run within a second of it, with
+// room left for starting and reaping processes on a loaded machine.
+const killGrace = 600 * time.Millisecond
 
 // rssSlack is how far a child's resident set may exceed the memory cap
 // before the parent kills it: the worker's own runtime, code and buffers
