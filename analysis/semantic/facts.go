@@ -86,6 +86,12 @@ type collected struct {
 	// field name (self.buf = ..., obj.buf = ... in a constructor,
 	// setmetatable({buf = ...}, mt)).
 	fields map[string]Type
+	// fieldOwners holds, per field name, the classes (the C of function
+	// C:m) whose functions assign it; fieldLoose marks fields also assigned
+	// outside such functions. A method of a class that never assigns the
+	// field, while only other classes do, does not take their kind.
+	fieldOwners map[string]map[*Symbol]bool
+	fieldLoose  map[string]bool
 	// upvals are the types assigned to captured locals anywhere.
 	upvals map[*Symbol]Type
 	// exports maps the functions of the module's returned table to their
@@ -105,7 +111,8 @@ type paramSlot struct {
 
 func newCollected() *collected {
 	return &collected{params: map[*syntax.Function][]Type{}, escaped: map[*syntax.Function]bool{},
-		fields: map[string]Type{}, upvals: map[*Symbol]Type{}, exports: map[*syntax.Function]string{}}
+		fields: map[string]Type{}, upvals: map[*Symbol]Type{}, exports: map[*syntax.Function]string{},
+		fieldOwners: map[string]map[*Symbol]bool{}, fieldLoose: map[string]bool{}}
 }
 
 // resolveLinks merges the kinds of linked parameter slots: each group of
@@ -313,6 +320,32 @@ func (in *inferrer) setField(name string, t Type) {
 	}
 	old, ok := in.col.fields[name]
 	in.col.fields[name] = mergeFact(old, ok, t)
+	if class := in.currentClass(); class != nil {
+		owners := in.col.fieldOwners[name]
+		if owners == nil {
+			owners = map[*Symbol]bool{}
+			in.col.fieldOwners[name] = owners
+		}
+		owners[class] = true
+	} else {
+		in.col.fieldLoose[name] = true
+	}
+}
+
+// currentClass is the class C of the function being walked when it is
+// defined as C:m or C.m with C a local, else nil.
+func (in *inferrer) currentClass() *Symbol {
+	if in.fn == nil || in.fn.info == nil || in.fn.info.Node == nil {
+		return nil
+	}
+	class := in.classOf[in.fn.info.Node]
+	if class == nil {
+		return nil
+	}
+	if sym := in.m.Use(class); sym != nil && sym.Kind != Global {
+		return sym
+	}
+	return nil
 }
 
 // fieldFact is the type of obj.name for a self-like obj, as the previous
@@ -324,6 +357,9 @@ func (in *inferrer) fieldFact(name string) Type {
 	}
 	t, ok := in.prev.fields[name]
 	if !ok || !interesting(t.Kind) {
+		return in.classField(name)
+	}
+	if class := in.currentClass(); class != nil && !in.prev.fieldLoose[name] && !in.prev.fieldOwners[name][class] {
 		return in.classField(name)
 	}
 	return in.factIdentity(t, fieldKey{fn: in.fn.info, name: name})

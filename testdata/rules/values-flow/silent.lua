@@ -24,9 +24,16 @@ function A.new() local self = setmetatable({}, A) self.out = buffer.new() return
 function B.new(sink) local self = setmetatable({}, B) self.out = sink return self end
 function A:write(s) self.out.put(s) end
 
+-- A class whose methods read a field that only another class's methods
+-- set: the other class's kind does not apply.
+local C, D = {}, {}
+function C:init() self.sink = buffer.new() end
+function C:flush() self.sink:reset() end
+function D:write(s) self.sink.put(s) end
+
 -- An upvalue that is sometimes a buffer and sometimes a table.
 local sink = buffer.new()
 local function set_sink(t) sink = t end
 local function write(s) sink.put(s) end
 
-return { A = A, B = B, set_sink = set_sink, write = write }
+return { A = A, B = B, C = C, D = D, set_sink = set_sink, write = write }
