@@ -120,10 +120,16 @@ func catalog() []Rule {
 			Summary: "one buffer put into another inside a loop",
 			Doc:     "Putting a buffer copies its data. In a loop, write into one buffer from the start."},
 		{Name: "string-concat-in-loop", Category: CategoryCopies, Severity: SeverityWarning,
-			Summary: "a string accumulated with s = s .. x inside a loop",
-			Doc: "Each step copies and interns the whole string so far, which is quadratic. Collect the pieces in a " +
-				"string.buffer and call tostring once (LuaJIT and buflsp targets), or in a table and call table.concat " +
-				"once (PUC Lua 5.1 to 5.4 and Luau, which have no string.buffer)."},
+			Summary: "a string accumulated with s = s .. x inside a loop that scans a string or a stream",
+			Doc: "Each step copies and interns the whole string so far, which is quadratic in the length of the " +
+				"input. Reported once per string and loop, for loops that walk a string (per character or byte, per " +
+				"gmatch/gsplit/split match, per line) or read a file or socket, or that provably run more than 64 " +
+				"times; loops over tables, which in real code are mostly short lists, a loop left right after the " +
+				"growth, a string reset in the loop (also by a local function it calls), a string read on each " +
+				"iteration for something else (mkdir(path) per component) and pieces that are all literals are " +
+				"silent. Collect the pieces in a string.buffer and call tostring once (LuaJIT and buflsp targets), " +
+				"or in a table and call table.concat once (PUC Lua 5.1 to 5.4; on Luau also a buffer when the size " +
+				"is known)."},
 		{Name: "buffer-new-in-loop", Category: CategoryCopies, Severity: SeverityWarning,
 			Summary: "a buffer with serializer options created in a loop or per call",
 			Doc: "Preparing dict and metatable options is expensive. Create the buffer once, outside, and reset it " +
@@ -140,7 +146,8 @@ func catalog() []Rule {
 		{Name: "stale-pointer", Category: CategoryAliasing, Severity: SeverityWarning,
 			Summary: "a pointer from ref or reserve used after the buffer changed",
 			Doc: "Any change to the buffer (put, get, skip, reset, free, set, commit, encode, decode, ...) may move " +
-				"its memory; the old pointer then refers to freed or different data. Take a new pointer."},
+				"its memory; the old pointer then refers to freed or different data. A change in one branch of an " +
+				"if is enough; a pointer taken again on every path that changed the buffer is fine. Take a new pointer."},
 		{Name: "commit-without-reserve", Category: CategoryAliasing, Severity: SeverityWarning,
 			Summary: "commit with no reserve before it, or more than was reserved",
 			Doc:     "commit(n) appends bytes written into space obtained from reserve; without that space it commits garbage or fails."},
@@ -150,12 +157,16 @@ func catalog() []Rule {
 				"the length that ref returned."},
 		{Name: "view-alias", Category: CategoryAliasing, Severity: SeverityWarning, HasFix: true,
 			Summary: "a view from slice used after its source (or the source after the view) changed",
-			Doc: "A view shares memory with its source, so both see the change. If an independent copy was meant, " +
-				"the fix adds :clone() to the view."},
+			Doc: "A view shares memory with its source, so both see an in-place edit (fill, replace). When the " +
+				"source moves or releases the bytes (reset, free, set, insert, remove other than from the front, " +
+				"setlen, or an append that grows past the capacity or into space freed by reading) the view goes " +
+				"stale and using it raises an error; reading and consuming from the front leave it valid. If an " +
+				"independent copy was meant, the fix adds :clone() to the view."},
 		{Name: "set-then-write", Category: CategoryAliasing, Severity: SeverityHint,
 			Summary: "a buffer filled with set(str) and then written to",
 			Doc: "set references the string without copying, but the first write copies the data anyway, so set " +
-				"saved nothing. Use put, or only read from a buffer after set."},
+				"saved nothing. A set in one branch of an if that reaches the write counts. Use put, or only read " +
+				"from a buffer after set."},
 
 		{Name: SyntaxError, Category: CategorySyntax, Severity: SeverityError, CannotDisable: true,
 			Summary: "source that the selected dialect does not accept",
