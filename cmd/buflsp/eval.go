@@ -24,10 +24,10 @@ Luau's buffer library; it has no file, process or debug access (no io.open,
 os.execute, require of files, dofile, debug, or loading of bytecode).
 With no FILE and no -e, the code is read from standard input.
 
-Luau code (a .luau file, a first line "-- target: luau", or --target luau)
-is lowered to Lua first: types are erased and compound assignment,
-continue, if-expressions and interpolated strings are rewritten, line for
-line, so errors still point at your lines.
+The code is read by buflsp's own parser (the one 'buflsp check' uses), so a
+syntax error points where 'check' points. Luau code (a .luau file, a first
+line "-- target: luau", or --target luau) runs with Luau's syntax and
+standard library (typeof, bit32, utf8, table.clone, string.split, ...).
 
 Flags:
   -e CODE            evaluate CODE instead of a file
