@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 // This file is the harness of the evaluation red-team cases,
