@@ -5,8 +5,11 @@ import (
 	"testing"
 )
 
-// The conversions are the x86-64 results of Luau's C casts (reference
-// luau-buffer.md section 3.4).
+// The conversions are the x86-64 results of Luau's C casts. The real luau
+// is the authority: testdata/runtime/luau-run/conversions.luau runs these
+// inputs (and those of TestParseNumber and TestFormatNumber) through the
+// buffer library under buflsp and under luau (internal/difftest); these
+// tables keep the Go functions checked without the oracle.
 func TestToI32(t *testing.T) {
 	tests := []struct {
 		give float64
