@@ -5,4 +5,7 @@
 local x = io.open("/dev/null")
 ---@diagnostic disable-next-line: need-check-nil, bufer-concat
 -- want(-1): unknown-rule "did you mean \"buffer-concat\""
-return x
+-- Its syntax and LuaDoc error codes are diagnostic names too (mini.nvim).
+---@diagnostic disable-next-line: luadoc-miss-type-name, miss-end
+local y = x
+return x, y
