@@ -298,11 +298,8 @@ func (p *parser) explicitInstantiation() bool {
 func (p *parser) typeInstantiation() {
 	p.next()
 	p.next()
-	for p.tok.Kind != OGt && p.tok.Kind != EOF {
+	for more := p.tok.Kind != OGt; more; more = p.accept(OComma) {
 		p.typeOrPack()
-		if !p.accept(OComma) {
-			break
-		}
 	}
 	p.closeAngle()
 	p.closeAngle()

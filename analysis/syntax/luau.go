@@ -105,19 +105,11 @@ func (p *parser) genericNames() []*Name {
 	return names
 }
 
-// closeAngle consumes a '>' closing generics, splitting ">>" and ">=" the
-// lexer may have produced.
+// closeAngle consumes the '>' closing generics or type arguments. The
+// Luau lexer gives ">>" as two tokens; ">=" stays one, and Luau refuses
+// "X<T>= ..." too.
 func (p *parser) closeAngle() {
-	switch p.tok.Kind {
-	case OGt:
-		p.next()
-	case OShr:
-		p.prevEnd = p.tok.Start + 1
-		p.tok = Token{OGt, p.tok.Start + 1, p.tok.End}
-	case OGe:
-		p.prevEnd = p.tok.Start + 1
-		p.tok = Token{OAssign, p.tok.Start + 1, p.tok.End}
-	default:
+	if !p.accept(OGt) {
 		p.errorf(p.tok, "expected '>' near %s", p.near(p.tok))
 	}
 }
@@ -285,11 +277,9 @@ func (p *parser) simpleType() TypeExpr {
 		}
 		if p.tok.Kind == OLt {
 			p.next()
-			for p.tok.Kind != OGt && p.tok.Kind != OShr && p.tok.Kind != OGe && p.tok.Kind != EOF {
+			// "X<>" is allowed; after a comma a type must follow.
+			for more := p.tok.Kind != OGt; more; more = p.accept(OComma) {
 				ref.Args = append(ref.Args, p.typeOrPack())
-				if !p.accept(OComma) {
-					break
-				}
 			}
 			p.closeAngle()
 		}
