@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -32,6 +33,9 @@ func TestMain(m *testing.M) {
 		lim := uint64(64 << 20)
 		syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: lim, Max: lim})
 		sink = make([]byte, 1<<30)
+	case "cpu":
+		os.Stderr.WriteString("buflsp: CPU time limit reached\n")
+		os.Exit(exitCPU)
 	case "fine":
 		os.Stderr.WriteString("panic: is only text here\n")
 		os.Stdout.WriteString("out\n")
@@ -143,5 +147,25 @@ func TestClassifyNeverShowsATrace(t *testing.T) {
 	if e.Kind != sandbox.KindInternal || strings.Contains(e.Message, "goroutine") || strings.Contains(e.Message, ".go:") ||
 		!strings.Contains(e.Message, "concurrent map writes") {
 		t.Errorf("got %+v", e)
+	}
+}
+
+func TestClassifyNamesTheCPULimit(t *testing.T) {
+	cmd := exec.Command(self(t, "cpu")[0])
+	err := cmd.Run()
+	e := death{err: err, spec: Spec{Timeout: 1500 * time.Millisecond, MaxMemory: 64 << 20}}.classify()
+	if e.Kind != sandbox.KindLimit || e.Limit != sandbox.LimitTimeout || e.Message != "CPU time limit of 3 s exceeded (the worker process was stopped)" {
+		t.Errorf("got %+v", e)
+	}
+}
+
+func TestClassifyNamesTheMemoryLimitOfAGoFatal(t *testing.T) {
+	cmd := exec.Command(self(t, "oom")[0])
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err := cmd.Run()
+	e := death{err: err, stderr: errb.Bytes(), spec: Spec{Timeout: time.Second, MaxMemory: 64 << 20}}.classify()
+	if e.Limit != sandbox.LimitMemory || e.Message != "memory limit of 64 MiB exceeded (the worker process ran out of memory and was stopped)" {
+		t.Errorf("got %+v from a child that wrote:\n%s", e, errb.String())
 	}
 }
