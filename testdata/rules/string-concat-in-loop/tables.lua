@@ -1,8 +1,7 @@
 -- Loops over tables are silent: on real code (Kong, APISIX, LuaRocks,
 -- LuaLS) they walk flags, headers, schema fields, mirrors and other short
 -- lists, where the copying is too small for a maintainer to change the code.
--- Only loops that scan a string or a stream, or provably run many times,
--- are reported.
+-- Only loops that scan a string or a stream are reported.
 local function flags(list)
   local s = ""
   for _, f in ipairs(list) do
