@@ -91,7 +91,10 @@ func (sc *scheduler) run(snap *Snapshot) {
 	}
 	// The analysis holds a slot of the server's CPU budget, shared with
 	// the other background work, so that a core stays free for requests.
-	if !sc.s.cpu.acquire(sc.s.ctx) {
+	// The wait ends when a newer version replaces this one (its context
+	// ends): in a burst of edits every version's wait used to hold its text
+	// and line table until the slot came free.
+	if !sc.s.cpu.acquire(snap.ctx) {
 		return
 	}
 	defer sc.s.cpu.release(1)
