@@ -348,6 +348,10 @@ func (p *parser) funcOrParenType(allowPack bool) TypeExpr {
 		if _, bad := ty.(*BadType); bad || tail || !p.accept(OComma) {
 			break
 		}
+		if p.tok.Kind == ORParen {
+			p.errorf(p.tok, "expected a type after ',' near %s", p.near(p.tok))
+			break
+		}
 	}
 	p.expectClose(ORParen, "(", lp)
 	if p.tok.Kind == OArrow {
