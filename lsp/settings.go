@@ -30,6 +30,9 @@ type userSettings struct {
 	Globals []string          `json:"globals"`
 	Ignore  []string          `json:"ignore"`
 	Eval    *EvalLimits       `json:"eval"`
+	// MaxFileSizeMb caps the files the server reads from disk, as the key
+	// of .buflsp.toml does (which it overrides).
+	MaxFileSizeMb *int `json:"maxFileSizeMb"`
 	// Companion is read from initializationOptions only (companion.go).
 	Companion *bool `json:"companion"`
 	// problems lists the keys dropped for having the wrong type.
@@ -96,6 +99,14 @@ func parseSettings(raw json.RawMessage) (*userSettings, error) {
 	decode("ignore", "an array of strings", &u.Ignore)
 	decode("eval", `an object {"timeoutMs": N, "memoryMb": N}`, &u.Eval)
 	decode("companion", "true or false", &u.Companion)
+	if v, ok := fields["maxFileSizeMb"]; ok && string(v) != "null" {
+		var n int
+		if err := json.Unmarshal(v, &n); err != nil || n < 1 {
+			u.problems = append(u.problems, fmt.Sprintf("maxFileSizeMb: expected a positive integer, found %s (ignored)", strings.TrimSpace(string(v))))
+		} else {
+			u.MaxFileSizeMb = &n
+		}
+	}
 	var rules map[string]json.RawMessage
 	decode("rules", "an object of rule names and severities", &rules)
 	names := make([]string, 0, len(rules))
@@ -169,6 +180,9 @@ func buildSettings(user *userSettings, root string, log *zap.Logger) *settings {
 	}
 	if user.Ignore != nil {
 		cfg.Ignore = append(cfg.Ignore, user.Ignore...)
+	}
+	if user.MaxFileSizeMb != nil {
+		cfg.MaxFileSize = int64(*user.MaxFileSizeMb) << 20
 	}
 	st.cfg = cfg
 	// [eval] in .buflsp.toml is the base; the editor's settings win.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"go.lsp.dev/uri"
+	"go.uber.org/zap"
 )
 
 // TestWorkspaceScanSkipsSpecialFiles puts a FIFO, a symlink to /dev/zero and
@@ -49,5 +50,27 @@ func TestWorkspaceScanSkipsSpecialFiles(t *testing.T) {
 	c.mu.Unlock()
 	if code := c.shutdownAndExit(); code != 0 {
 		t.Fatalf("exit code %d", code)
+	}
+}
+
+// TestMaxFileSizeSetting checks the maxFileSizeMb setting: a positive
+// number sets the size cap of files read from disk, anything else is a
+// problem reported to the user and ignored.
+func TestMaxFileSizeSetting(t *testing.T) {
+	u, err := parseSettings([]byte(`{"buflsp": {"maxFileSizeMb": 2}}`))
+	if err != nil || len(u.problems) > 0 {
+		t.Fatalf("parseSettings: %v %v", err, u.problems)
+	}
+	if st := buildSettings(u, "", zap.NewNop()); st.cfg.MaxFileSize != 2<<20 {
+		t.Errorf("MaxFileSize = %d, want %d", st.cfg.MaxFileSize, 2<<20)
+	}
+	for _, bad := range []string{`{"maxFileSizeMb": 0}`, `{"maxFileSizeMb": "big"}`} {
+		u, _ := parseSettings([]byte(bad))
+		if len(u.problems) != 1 || !strings.Contains(u.problems[0], "maxFileSizeMb") {
+			t.Errorf("%s: problems %v, want one about maxFileSizeMb", bad, u.problems)
+		}
+		if st := buildSettings(u, "", zap.NewNop()); st.cfg.MaxFileSize != 0 {
+			t.Errorf("%s: MaxFileSize = %d, want the default (0)", bad, st.cfg.MaxFileSize)
+		}
 	}
 }
