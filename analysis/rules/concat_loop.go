@@ -645,6 +645,9 @@ func scansInput(m *semantic.Model, t *semantic.Types, loop syntax.Stmt) bool {
 			return true
 		}
 	case *syntax.While, *syntax.Repeat:
+		if w, ok := loop.(*syntax.While); ok && walksString(m, w) {
+			return true
+		}
 		found := false
 		syntax.Inspect(loop, func(n syntax.Node) bool {
 			switch n := n.(type) {
@@ -660,6 +663,48 @@ func scansInput(m *semantic.Model, t *semantic.Types, loop syntax.Stmt) bool {
 		return found
 	}
 	return false
+}
+
+// walksString reports "while i <= #s do ... s:byte(i) ... end": a loop
+// bounded by the length of a string it cuts with sub or byte.
+func walksString(m *semantic.Model, w *syntax.While) bool {
+	var strs []*semantic.Symbol
+	syntax.Inspect(w.Cond, func(n syntax.Node) bool {
+		if u, ok := n.(*syntax.Unary); ok && u.Op == syntax.OLen {
+			if name, ok := unparen(u.X).(*syntax.Name); ok && m.Use(name) != nil {
+				strs = append(strs, m.Use(name))
+			}
+		}
+		return true
+	})
+	if len(strs) == 0 {
+		return false
+	}
+	cut := false
+	syntax.Inspect(w.Body, func(n syntax.Node) bool {
+		c, ok := n.(*syntax.Call)
+		if cut || !ok {
+			return !cut
+		}
+		if name := calledName(c); name != "sub" && name != "byte" {
+			return true
+		}
+		var x syntax.Expr
+		if mem, ok := c.Fn.(*syntax.Member); ok && mem.Colon {
+			x = mem.X
+		} else if len(c.Args) > 0 {
+			x = c.Args[0]
+		}
+		if name, ok := unparen(x).(*syntax.Name); ok {
+			for _, s := range strs {
+				if m.Use(name) == s {
+					cut = true
+				}
+			}
+		}
+		return !cut
+	})
+	return cut
 }
 
 // readsOrScans reports a call that reads the next chunk of a file or

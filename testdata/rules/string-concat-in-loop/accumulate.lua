@@ -62,4 +62,14 @@ local function report(text)
   end
   return out
 end
-return hex, reverse, slurp, words, lines, report
+-- A while loop over the bytes of a string (reduced from luassert's
+-- binarystring formatter).
+local function dump(str)
+  local out, i = "", 1
+  while i <= #str do
+    out = out .. string.format("%02x", str:byte(i)) -- want: string-concat-in-loop
+    i = i + 1
+  end
+  return out
+end
+return hex, reverse, slurp, words, lines, report, dump
