@@ -19,6 +19,10 @@ if [ -z "${BUFLSP_LUAU_DIR:-}" ] && [ -d ../shared/oracles/luau ]; then
 fi
 echo "== luaufuzz (${LUAUFUZZ_N:-10000} programs)"
 go run ./internal/tools/luaufuzz -n "${LUAUFUZZ_N:-10000}" -jobs "${LUAUFUZZ_JOBS:-2}" || status=1
+# Random string.buffer programs under buflsp and Debian's luajit;
+# LJFUZZ_N programs, 10000 by default.
+echo "== ljfuzz (${LJFUZZ_N:-10000} programs)"
+go run ./internal/tools/ljfuzz -n "${LJFUZZ_N:-10000}" -jobs "${LJFUZZ_JOBS:-2}" || status=1
 # The slow red-team evaluation cases (each runs to its 2 s deadline).
 echo "== red-team evaluation cases, slow ones included"
 BUFLSP_REDTEAM_SLOW=1 go test -count=1 -run '^TestRedTeamEval$' ./cmd/buflsp || status=1

@@ -80,3 +80,35 @@ func TestGeneratorIsSeeded(t *testing.T) {
 		t.Fatal("the program does not use the buffer library")
 	}
 }
+
+// TestRandomLuaJITPrograms compares a few generated string.buffer programs
+// with luajit; `make fuzz` runs thousands (internal/tools/ljfuzz).
+func TestRandomLuaJITPrograms(t *testing.T) {
+	exe := oracle.Require(t, "luajit")
+	dir := t.TempDir()
+	for seed := uint64(1); seed <= 40; seed++ {
+		d, err := CompareLuaJIT(dir, exe, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d != nil {
+			src, _ := os.ReadFile(d.Path)
+			t.Errorf("seed %d: output differs from luajit (want is luajit's):\n%s\nprogram:\n%s", seed, testutil.Diff(d.Oracle.Stdout, d.Ours.Stdout), src)
+		}
+	}
+}
+
+// TestLuaJITGeneratorIsSeeded checks that a seed always gives the same
+// string.buffer program and that different seeds give different ones.
+func TestLuaJITGeneratorIsSeeded(t *testing.T) {
+	a := LuaJITProgram(7)
+	if a != LuaJITProgram(7) {
+		t.Fatal("the same seed gave two programs")
+	}
+	if LuaJITProgram(8) == a {
+		t.Fatal("seeds 7 and 8 gave the same program")
+	}
+	if !strings.Contains(a, "b:put") && !strings.Contains(a, "buffer.") {
+		t.Fatal("the program does not use string.buffer")
+	}
+}

@@ -40,6 +40,11 @@ func LuauProgram(seed uint64) string {
 type gen struct {
 	r *rand.Rand
 	b strings.Builder
+	// at labels the output of the statement being generated, opaque is
+	// set once a value encode refuses is in the table being generated
+	// (ljgen.go).
+	at     string
+	opaque bool
 }
 
 func (g *gen) line(format string, args ...any) {

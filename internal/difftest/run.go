@@ -89,16 +89,26 @@ type Diff struct {
 // and under the luau at exe, and returns a Diff when the two print
 // different bytes or only one of them fails; nil when they agree.
 func CompareLuau(dir, exe string, seed uint64) (*Diff, error) {
-	path, err := WriteTemp(dir, fmt.Sprintf("seed%d.luau", seed), []byte(LuauProgram(seed)))
+	return compareSeed(dir, exe, seed, "seed%d.luau", LuauProgram, syntax.TargetLuau)
+}
+
+// CompareLuaJIT is CompareLuau for the string.buffer programs of ljgen.go
+// and the luajit at exe.
+func CompareLuaJIT(dir, exe string, seed uint64) (*Diff, error) {
+	return compareSeed(dir, exe, seed, "seed%d.lua", LuaJITProgram, syntax.TargetLuaJIT)
+}
+
+func compareSeed(dir, exe string, seed uint64, name string, program func(uint64) string, target syntax.Target) (*Diff, error) {
+	path, err := WriteTemp(dir, fmt.Sprintf(name, seed), []byte(program(seed)))
 	if err != nil {
 		return nil, err
 	}
 	const limit = 10 * time.Second
 	theirs, err := RunOracle(exe, path, limit)
 	if err != nil {
-		return nil, fmt.Errorf("seed %d: luau: %w", seed, err)
+		return nil, fmt.Errorf("seed %d: %s: %w", seed, exe, err)
 	}
-	ours := RunOurs(path, syntax.TargetLuau, limit)
+	ours := RunOurs(path, target, limit)
 	if ours.Stdout == theirs.Stdout && ours.Failed == theirs.Failed {
 		os.Remove(path)
 		return nil, nil

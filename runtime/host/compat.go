@@ -23,6 +23,8 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 			str.RawSetString("format", L.NewFunction(luaFormat))
 			str.RawSetString("rep", L.NewFunction(func(L *lua.LState) int { return ljcompat.StringRep(L, nil) }))
 			str.RawSetString("char", L.NewFunction(ljcompat.Char))
+			str.RawSetString("sub", L.NewFunction(ljcompat.StringSub))
+			str.RawSetString("byte", L.NewFunction(ljcompat.StringByte))
 		}
 	}
 	// gopher-lua's versions of these fail with Go's texts or Go's limits
@@ -32,10 +34,20 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 		L.SetGlobal("select", L.NewFunction(ljcompat.Select))
 		L.SetGlobal("tonumber", L.NewFunction(ljcompat.Tonumber))
 	}
+	if libs&LibTable != 0 {
+		if t, ok := L.GetGlobal("table").(*lua.LTable); ok {
+			t.RawSetString("concat", L.NewFunction(ljcompat.TableConcat))
+		}
+	}
 	if libs&LibMath != 0 {
 		if m, ok := L.GetGlobal("math").(*lua.LTable); ok {
 			m.RawSetString("random", L.NewFunction(ljcompat.Random))
+			ljcompat.WrapMath(L, m)
 			m.RawSetString("log", L.NewFunction(ljcompat.MathLog))
+			m.RawSetString("ldexp", L.NewFunction(ljcompat.MathLdexp))
+			m.RawSetString("modf", L.NewFunction(ljcompat.MathModf))
+			m.RawSetString("max", L.NewFunction(ljcompat.MathMinMax(true)))
+			m.RawSetString("min", L.NewFunction(ljcompat.MathMinMax(false)))
 			// gopher-lua's math.huge is math.MaxFloat64, not infinity.
 			m.RawSetString("huge", lua.LNumber(math.Inf(1)))
 		}
@@ -51,7 +63,7 @@ func luaToString(L *lua.LState) int {
 	if L.GetTop() < 1 {
 		ljcompat.ArgError(L, 1, "value expected")
 	}
-	L.Push(lua.LString(ljcompat.ToString(L, L.Get(1))))
+	L.Push(ljcompat.ToValue(L, L.Get(1)))
 	return 1
 }
 
@@ -68,11 +80,16 @@ func luaPrint(L *lua.LState, out io.Writer) int {
 		L.Push(tostr)
 		L.Push(L.Get(i))
 		L.Call(1, 1)
-		s, ok := L.Get(-1).(lua.LString)
-		L.Pop(1)
-		if !ok {
+		var s string
+		switch v := L.Get(-1).(type) {
+		case lua.LString:
+			s = string(v)
+		case lua.LNumber:
+			s = ljcompat.FormatNumber(float64(v))
+		default:
 			ljcompat.Raise(L, "'tostring' must return a string to 'print'")
 		}
+		L.Pop(1)
 		line = append(line, s...)
 	}
 	line = append(line, '\n')

@@ -174,9 +174,11 @@ func (f *Formatter) convert(L *lua.LState, dst []byte, sp spec, n int) []byte {
 	case 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A':
 		return appendFloat(dst, sp, checkNumber(L, n))
 	case 'c':
-		c := byte(toInt64(checkNumber(L, n)))
+		// lj_lib_checkint: out of int32 range is INT_MIN, so byte 0.
+		c := byte(Int32(checkNumber(L, n)))
 		return pad(dst, sp, nil, []byte{c}, false)
 	case 'q':
+		// LuaJIT ignores width and precision here.
 		return appendQuoted(dst, L, n)
 	case 'p':
 		return pad(dst, sp, nil, []byte(pointerText(L.Get(n))), false)
@@ -414,23 +416,31 @@ func (f *Formatter) stringOf(L *lua.LState, n int) []byte {
 	return []byte(ToString(L, v))
 }
 
-// ToString converts any value the way LuaJIT's tostring does: __tostring
-// first, numbers with %.14g, otherwise "type: address".
-func ToString(L *lua.LState, v lua.LValue) string {
+// ToValue is what LuaJIT's tostring returns for v: the result of
+// __tostring as it is (LuaJIT does not check that it is a string), or the
+// text of v.
+func ToValue(L *lua.LState, v lua.LValue) lua.LValue {
 	if mt := L.GetMetaField(v, "__tostring"); mt != lua.LNil {
 		L.Push(mt)
 		L.Push(v)
 		L.Call(1, 1)
 		res := L.Get(-1)
 		L.Pop(1)
-		switch r := res.(type) {
-		case lua.LString:
-			return string(r)
-		case lua.LNumber:
-			return FormatNumber(float64(r))
-		}
-		Raise(L, "'__tostring' must return a string")
+		return res
 	}
+	return lua.LString(plainString(v))
+}
+
+// ToString converts any value to the text LuaJIT's %s and %q write:
+// tostring's result (see ToValue), itself converted without metamethods
+// when __tostring returned something other than a string.
+func ToString(L *lua.LState, v lua.LValue) string {
+	return plainString(ToValue(L, v))
+}
+
+// plainString is the text of v without metamethods: numbers with %.14g,
+// otherwise "type: address".
+func plainString(v lua.LValue) string {
 	switch x := v.(type) {
 	case lua.LNumber:
 		return FormatNumber(float64(x))
@@ -557,7 +567,8 @@ func appendFloat(dst []byte, sp spec, x float64) []byte {
 	var sign []byte
 	if math.Signbit(x) && !math.IsNaN(x) {
 		sign = []byte{'-'}
-	} else if sp.plus {
+	} else if sp.plus && !math.IsNaN(x) {
+		// LuaJIT drops '+' before nan but keeps ' '.
 		sign = []byte{'+'}
 	} else if sp.space {
 		sign = []byte{' '}
@@ -584,7 +595,7 @@ func appendFloat(dst []byte, sp spec, x float64) []byte {
 		}
 		body = appendGAbs(nil, math.Abs(x), prec, sp.alt, upper)
 	case 'a', 'A':
-		body = appendHexFloat(nil, math.Abs(x), prec, upper)
+		body = appendHexFloat(nil, math.Abs(x), prec, sp.alt, upper)
 		// The 0x prefix goes before zero padding, like the sign.
 		sign = append(sign, body[:2]...)
 		body = body[2:]
@@ -592,25 +603,70 @@ func appendFloat(dst []byte, sp spec, x float64) []byte {
 	return pad(dst, sp, sign, body, sp.zero)
 }
 
-// appendHexFloat formats |x| like C's %a: 0x1.hhhp+d, shortest exact digits
-// unless a precision is given.
-func appendHexFloat(dst []byte, x float64, prec int, upper bool) []byte {
-	s := strconv.AppendFloat(nil, x, 'x', prec, 64)
-	// Go writes at least two exponent digits; C writes as few as needed.
-	if i := len(s) - 3; i > 0 && (s[i] == '+' || s[i] == '-') && s[i+1] == '0' {
-		s = append(s[:i+1], s[i+2])
+// appendHexFloat formats |x| like glibc's %a: 0x1.hhhp+d with the
+// shortest exact digits, or with prec digits rounded half up, where
+// a carry makes the leading digit 2 (%.0a of 1.5 is 0x2p+0) instead of
+// renormalizing. alt ('#') keeps the point when no digit follows it.
+func appendHexFloat(dst []byte, x float64, prec int, alt, upper bool) []byte {
+	bits := math.Float64bits(x)
+	mant := bits & (1<<52 - 1)
+	exp := int(bits>>52&0x7ff) - 1023
+	lead := uint64(1)
+	switch {
+	case x == 0:
+		lead, exp = 0, 0
+	case exp == -1023:
+		// glibc normalizes subnormals: 0x1p-1074, not 0x0.0000000000001p-1022.
+		exp = -1022
+		for mant&(1<<52) == 0 {
+			mant <<= 1
+			exp--
+		}
+		mant &= 1<<52 - 1
 	}
-	if x == 0 && prec < 0 {
-		s = []byte("0x0p+0")
-	}
-	if upper {
-		for i, c := range s {
-			if c >= 'a' && c <= 'z' {
-				s[i] = c - 32
+	digits := 13
+	if prec < 0 {
+		for digits > 0 && mant&0xf == 0 {
+			mant >>= 4
+			digits--
+		}
+	} else if prec < 13 {
+		shift := uint(52 - 4*prec)
+		rem := mant & (1<<shift - 1)
+		mant >>= shift
+		half := uint64(1) << (shift - 1)
+		if rem >= half {
+			mant++
+			if mant == 1<<(4*uint(prec)) {
+				mant = 0
+				lead++
 			}
 		}
+		digits = prec
 	}
-	return append(dst, s...)
+	hex := "0123456789abcdef"
+	if upper {
+		hex = "0123456789ABCDEF"
+	}
+	dst = append(dst, '0', hex[10]+'x'-'a', hex[lead])
+	if digits > 0 || prec > 0 || alt {
+		dst = append(dst, '.')
+	}
+	for k := digits - 1; k >= 0; k-- {
+		dst = append(dst, hex[mant>>(4*uint(k))&0xf])
+	}
+	for k := digits; k < prec; k++ {
+		dst = append(dst, '0')
+	}
+	p := byte('p')
+	if upper {
+		p = 'P'
+	}
+	dst = append(dst, p)
+	if exp >= 0 {
+		dst = append(dst, '+')
+	}
+	return strconv.AppendInt(dst, int64(exp), 10)
 }
 
 // pad applies the width: left-justified with '-', zero-filled between sign
@@ -653,7 +709,11 @@ func appendQuoted(dst []byte, L *lua.LState, n int) []byte {
 	case lua.LNumber:
 		s = FormatNumber(float64(v))
 	default:
-		TypeError(L, n, "string")
+		if n > L.GetTop() {
+			TypeError(L, n, "string")
+		}
+		// LuaJIT quotes any value's tostring text ("nil", "true", ...).
+		s = ToString(L, v)
 	}
 	dst = append(dst, '"')
 	for i := 0; i < len(s); i++ {

@@ -9,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"sync"
-	"sync/atomic"
 
 	"github.com/buflsp/buflsp/internal/difftest"
 	"github.com/buflsp/buflsp/internal/oracle"
@@ -35,38 +33,10 @@ func main() {
 			os.Exit(2)
 		}
 	}
-	var next atomic.Uint64
-	next.Store(*first)
-	last := *first + uint64(*n)
-	var mu sync.Mutex
-	diffs, failures := 0, 0
-	var wg sync.WaitGroup
-	for range max(*jobs, 1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				seed := next.Add(1) - 1
-				if seed >= last {
-					return
-				}
-				d, err := difftest.CompareLuau(dir, exe, seed)
-				mu.Lock()
-				switch {
-				case err != nil:
-					failures++
-					fmt.Println("error:", err)
-				case d != nil:
-					diffs++
-					fmt.Printf("seed %d differs (%s): buflsp failed=%v luau failed=%v\n", d.Seed, d.Path, d.Ours.Failed, d.Oracle.Failed)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	fmt.Printf("%d programs (seeds %d..%d), %d differ from luau, %d could not run\n", *n, *first, last-1, diffs, failures)
-	if diffs > 0 || failures > 0 {
+	t := difftest.RunSeeds(os.Stdout, "luau", *n, *first, *jobs, func(seed uint64) (*difftest.Diff, error) {
+		return difftest.CompareLuau(dir, exe, seed)
+	})
+	if t.Diffs > 0 || t.Failures > 0 {
 		os.Exit(1)
 	}
 }
