@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/lower"
@@ -80,6 +82,10 @@ func runRunChild(args []string, stdout, stderr io.Writer) int {
 	return runInProcess(args, stdout, stderr)
 }
 
+// runAbandonGrace is how long after --timeout a run that is stuck inside
+// a Go function is given before the process ends itself.
+const runAbandonGrace = 500 * time.Millisecond
+
 // runInProcess is `buflsp run` in this process.
 func runInProcess(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
@@ -114,6 +120,14 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
+		// The VM checks the deadline before each instruction; a Go function
+		// that does not return (a backtracking string.find) never reaches
+		// the next one, so the process ends itself a little later.
+		stop := time.AfterFunc(*timeout+runAbandonGrace, func() {
+			fmt.Fprintf(stderr, "buflsp: the script ran longer than --timeout %v and was stopped inside a function that did not return\n", *timeout)
+			os.Exit(1)
+		})
+		defer stop.Stop()
 	}
 	chunk := path
 	if tgt == syntax.TargetLuau {
@@ -131,6 +145,15 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &se) && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		// gopher-lua reports the deadline in Go's words ("context deadline
+		// exceeded"); say which limit it was.
+		where, _, _ := strings.Cut(se.Message, "context deadline exceeded")
+		fmt.Fprintf(stderr, "buflsp: %sthe script ran longer than --timeout %v\n", where, *timeout)
+		if se.Traceback != "" {
+			fmt.Fprintln(stderr, se.Traceback)
+		}
+		return 1
 	case errors.As(err, &se):
 		fmt.Fprintf(stderr, "buflsp: %s\n", se.Message)
 		if se.Traceback != "" {
