@@ -85,7 +85,7 @@ func Run(opts Options, stdout, stderr io.Writer) int {
 	checker := analysis.NewChecker()
 	adjust, err := flagAdjuster(opts, checker.Registry())
 	if err != nil {
-		fmt.Fprintf(stderr, "buflsp check: %v\n", err)
+		fmt.Fprintf(stderr, "buflsp check: %s\n", terminalSafe(err.Error()))
 		return ExitError
 	}
 	paths := opts.Paths
@@ -100,7 +100,7 @@ func Run(opts Options, stdout, stderr io.Writer) int {
 			arg = opts.StdinName
 		}
 		if _, err := configs.forArg(arg); err != nil {
-			fmt.Fprintf(stderr, "buflsp check: %v\n", err)
+			fmt.Fprintf(stderr, "buflsp check: %s\n", terminalSafe(err.Error()))
 			return ExitError
 		}
 	}
@@ -185,7 +185,7 @@ func checkStdin(checker *analysis.Checker, opts Options, po analysis.PathsOption
 	}
 	cfg, err := po.Config(name)
 	if err != nil {
-		fmt.Fprintf(stderr, "buflsp check: %v\n", err)
+		fmt.Fprintf(stderr, "buflsp check: %s\n", terminalSafe(err.Error()))
 		return analysis.FileResult{}, ExitError
 	}
 	return checker.CheckText(name, src, cfg, po), ExitClean
@@ -241,11 +241,11 @@ func summarize(results []analysis.FileResult, failLevel rules.Severity, format s
 			fixes += fr.Fixed
 			fixedFiles++
 			if !opts.Quiet && !opts.Diff {
-				fmt.Fprintf(stderr, "%s: applied %s\n", fr.Path, plural(fr.Fixed, "fix"))
+				fmt.Fprintf(stderr, "%s: applied %s\n", terminalSafe(fr.Path), plural(fr.Fixed, "fix"))
 			}
 		}
 		if fr.Skipped && !opts.Quiet {
-			fmt.Fprintf(stderr, "%s: fixes not applied: the file has syntax errors\n", fr.Path)
+			fmt.Fprintf(stderr, "%s: fixes not applied: the file has syntax errors\n", terminalSafe(fr.Path))
 		}
 		for _, d := range fr.Result.Diagnostics {
 			counts[d.Severity]++
@@ -378,7 +378,7 @@ func (c *configCache) load(path string) (*config.Config, error) {
 	probs := append([]config.Problem(nil), cfg.Problems...)
 	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 	for _, p := range probs {
-		fmt.Fprintf(c.stderr, "%s:%d:%d: error: %s [config]\n", displayPath(path), p.Line, p.Col, p.Msg)
+		fmt.Fprintf(c.stderr, "%s:%d:%d: error: %s [config]\n", terminalSafe(displayPath(path)), p.Line, p.Col, terminalSafe(p.Msg))
 		c.bad = true
 	}
 	c.loaded[path] = cfg
