@@ -114,23 +114,7 @@ func checkFormatString(L *lua.LState, n int) string {
 func parseSpec(format string, i int) (spec, int, string, bool) {
 	sp := spec{prec: -1}
 	start := i
-	for ; i < len(format); i++ {
-		switch format[i] {
-		case '-':
-			sp.minus = true
-		case '+':
-			sp.plus = true
-		case ' ':
-			sp.space = true
-		case '#':
-			sp.alt = true
-		case '0':
-			sp.zero = true
-		default:
-			goto width
-		}
-	}
-width:
+	i, _ = scanFlags(format, i, &sp)
 	digits := 0
 	for ; i < len(format) && isDigit(format[i]); i++ {
 		if digits == 2 {
@@ -163,6 +147,29 @@ width:
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanFlags reads the flag characters of a conversion from format[i:] into
+// sp and returns where they end and how many there were.
+func scanFlags(format string, i int, sp *spec) (next, count int) {
+	for ; i < len(format); i++ {
+		switch format[i] {
+		case '-':
+			sp.minus = true
+		case '+':
+			sp.plus = true
+		case ' ':
+			sp.space = true
+		case '#':
+			sp.alt = true
+		case '0':
+			sp.zero = true
+		default:
+			return i, count
+		}
+		count++
+	}
+	return i, count
+}
 
 // convert formats argument n according to sp.
 func (f *Formatter) convert(L *lua.LState, dst []byte, sp spec, n int) []byte {
@@ -198,23 +205,9 @@ func (f *Formatter) convert(L *lua.LState, dst []byte, sp spec, n int) []byte {
 func (f *Formatter) luauSpec(L *lua.LState, format string, i int) (spec, int) {
 	lu := f.Luau
 	sp := spec{prec: -1}
-	flags := 0
-	for ; i < len(format) && strings.IndexByte("-+ #0", format[i]) >= 0; i++ {
-		switch format[i] {
-		case '-':
-			sp.minus = true
-		case '+':
-			sp.plus = true
-		case ' ':
-			sp.space = true
-		case '#':
-			sp.alt = true
-		case '0':
-			sp.zero = true
-		}
-		if flags++; flags > 5 {
-			lu.Raise(L, "invalid format (repeated flags)")
-		}
+	i, flags := scanFlags(format, i, &sp)
+	if flags > 5 {
+		lu.Raise(L, "invalid format (repeated flags)")
 	}
 	form := flags > 0
 	digits := func() int {

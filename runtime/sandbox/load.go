@@ -74,7 +74,7 @@ func (r *run) compile(L *lua.LState, src, name string, env lua.LValue) int {
 		L.Push(lua.LString("attempt to load a binary chunk: the sandbox only loads Lua source text"))
 		return 2
 	}
-	label := chunkLabel(name)
+	label := host.ChunkLabel(name)
 	fn, err := host.Compile(L, r.opts.Frontend, []byte(src), label)
 	if err != nil {
 		L.Push(lua.LNil)
@@ -95,21 +95,4 @@ func (r *run) compile(L *lua.LState, src, name string, env lua.LValue) int {
 	}
 	L.Push(fn)
 	return 1
-}
-
-// chunkLabel shortens a chunk name the way Lua does for string chunks: a name
-// starting with '=' or '@' is used as given, anything else is source text
-// shown as [string "first line..."].
-func chunkLabel(name string) string {
-	if strings.HasPrefix(name, "=") || strings.HasPrefix(name, "@") {
-		return name[1:]
-	}
-	line, _, cut := strings.Cut(name, "\n")
-	if len(line) > 40 {
-		line, cut = line[:40], true
-	}
-	if cut {
-		line += "..."
-	}
-	return `[string "` + line + `"]`
 }
