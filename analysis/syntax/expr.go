@@ -120,6 +120,9 @@ func (p *parser) simpleExpr() Expr {
 	var e Expr
 	switch t.Kind {
 	case TNumber:
+		if p.d == DialectLuau && !validNumber(p.src[t.Start:t.End], p.d) {
+			p.errorf(t, "malformed number near '%s'", p.src[t.Start:t.End])
+		}
 		p.next()
 		n := p.a.numbers.new()
 		*n = Number{Range{t.Start, t.End}, p.str[t.Start:t.End]}

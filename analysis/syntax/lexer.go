@@ -634,7 +634,9 @@ func (l *lexer) number() {
 			break
 		}
 	}
-	if !validNumber(src[start:l.pos], l.d) {
+	// Luau's parser, not its lexer, judges a numeral: where a type is
+	// expected, "3i" is a misplaced token, not a malformed number.
+	if l.d != DialectLuau && !validNumber(src[start:l.pos], l.d) {
 		l.errf(start, l.pos, "malformed number near '"+string(src[start:l.pos])+"'")
 	}
 }

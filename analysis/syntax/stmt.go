@@ -538,6 +538,13 @@ func (p *parser) returnStmt() Stmt {
 func (p *parser) exprStmt() Stmt {
 	start := p.tok.Start
 	e := p.suffixedExpr()
+	if c, ok := e.(*Call); ok && p.d == DialectLuau {
+		// Luau ends the statement at a call: "f() = 1" is a call, then a
+		// statement that starts with '='.
+		cs := p.a.callStmts.new()
+		*cs = CallStmt{c.Range, c}
+		return cs
+	}
 	if p.tok.Kind == OAssign || p.tok.Kind == OComma {
 		s := p.a.assigns.new()
 		s.EqPos = -1
@@ -633,6 +640,12 @@ func (p *parser) checkAssignable(e Expr) {
 			return
 		}
 	case *BadExpr:
+		return
+	}
+	if p.d == DialectLuau {
+		// Luau names the target itself.
+		s, e := e.Span()
+		p.lateError(s, e, "assigned expression must be a variable or a field")
 		return
 	}
 	p.errorf(p.tok, "syntax error near %s (cannot assign to this expression)", p.near(p.tok))
