@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/buflsp/buflsp/analysis/semantic"
 	"github.com/buflsp/buflsp/analysis/syntax"
 )
@@ -60,12 +62,12 @@ type mayRule interface {
 }
 
 // joinFacts keeps the facts that every live state agrees on (or, for a
-// mayRule, that some live state holds).
+// mayRule, that some live state holds); where two states hold different
+// facts about one key, the rule's merge decides.
 func (e *pathEngine[F]) joinFacts(states ...flowFacts[F]) flowFacts[F] {
-	if _, ok := e.rule.(mayRule); ok {
-		return e.joinMay(states)
-	}
+	_, may := e.rule.(mayRule)
 	var out flowFacts[F]
+	var dropped []any // keys whose facts could not be merged: gone for good
 	for _, s := range states {
 		if s == nil {
 			continue
@@ -76,44 +78,27 @@ func (e *pathEngine[F]) joinFacts(states ...flowFacts[F]) flowFacts[F] {
 		}
 		for k, v := range out {
 			w, ok := s[k]
-			if ok && w != v {
+			if !ok {
+				if !may {
+					delete(out, k)
+				}
+				continue
+			}
+			if w != v {
 				w, ok = e.rule.merge(v, w)
 			}
 			if ok {
 				out[k] = w
 			} else {
 				delete(out, k)
+				dropped = append(dropped, k)
 			}
 		}
-	}
-	return out
-}
-
-// joinMay keeps every fact some live state holds; where two states hold
-// different facts about one key, the rule's merge decides.
-func (e *pathEngine[F]) joinMay(states []flowFacts[F]) flowFacts[F] {
-	var out flowFacts[F]
-	for _, s := range states {
-		if s == nil {
-			continue
-		}
-		if out == nil {
-			out = s.copy()
-			continue
-		}
-		for k, w := range s {
-			v, ok := out[k]
-			if !ok {
-				out[k] = w
-				continue
-			}
-			if v == w {
-				continue
-			}
-			if m, ok := e.rule.merge(v, w); ok {
-				out[k] = m
-			} else {
-				delete(out, k)
+		if may {
+			for k, w := range s {
+				if _, ok := out[k]; !ok && !slices.Contains(dropped, k) {
+					out[k] = w
+				}
 			}
 		}
 	}
