@@ -125,8 +125,8 @@ func catalog() []Rule {
 				"input. Reported once per string and loop, for loops that walk a string (per character or byte, per " +
 				"gmatch/gsplit/split match, per line) or read a file or socket. Silent: constant ranges, loops over " +
 				"tables (in real code mostly short lists), a loop left right after the growth, a string reset in the loop (also by a local function it calls), a string read on each " +
-				"iteration for something else (mkdir(path) per component) and pieces that are all literals are " +
-				"silent. Collect the pieces in a string.buffer and call tostring once (LuaJIT and buflsp targets), " +
+				"iteration for something else (mkdir(path) per component), and pieces that are all literals. " +
+				"Collect the pieces in a string.buffer and call tostring once (LuaJIT and buflsp targets), " +
 				"or in a table and call table.concat once (PUC Lua 5.1 to 5.4; on Luau also a buffer when the size " +
 				"is known)."},
 		{Name: "buffer-new-in-loop", Category: CategoryCopies, Severity: SeverityWarning,
