@@ -497,6 +497,9 @@ func (r *viewRule) report(at *syntax.Name, view string, f viewFact) {
 	case viewSrcEdited:
 		msg = view + " is a view of " + src + ", which " + what + " on line " + line + " changed in place: the view " +
 			"shows the new bytes too; clone the view if it should keep the old ones"
+		if what == "replace" {
+			msg += " (a replace that runs past the end appends, and growing past the capacity makes the view stale)"
+		}
 	case viewSrcMoved:
 		msg = view + " is a view of " + src + ", whose bytes " + what + " on line " + line + " moved or released: the " +
 			"view is stale and using it raises an error; clone the view if it must outlive the change"

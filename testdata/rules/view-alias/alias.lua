@@ -15,3 +15,8 @@ print(buf:tostring()) -- want: view-alias "buf.*replace"
 local first = buf:slice(1, 1)
 buf:reset()
 print(#first) -- want: view-alias "reset"
+
+buf:put("abcdef")
+local tail = buf:slice(-3)
+buf:replace(1, "ab")
+print(tail:tostring()) -- want: view-alias "runs past the end"
