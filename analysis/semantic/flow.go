@@ -202,8 +202,12 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.prev, in.col = in.col, nil
 	in.applyExternalParams()
 	first := in.t
-	in.t = newTypes(m, target, table)
+	in.t = &Types{Model: m, Target: target, API: table}
 	in.t.exprs = make(map[syntax.Expr]Type, in.firstRecords)
+	// The first round's declarations are never read again: its map, sized
+	// for every local, is emptied and reused.
+	clear(first.decl)
+	in.t.decl = first.decl
 	// The second round records about what the first did: sizing its maps
 	// from the first round spares their rehashing as they grow.
 	in.t.callIdx = make(map[*syntax.Call]*Call, len(first.callIdx))

@@ -31,9 +31,10 @@ func (in *inferrer) expr(e syntax.Expr) Type {
 func (in *inferrer) exprList(list []syntax.Expr, want int) []Type {
 	out := make([]Type, 0, max(want, len(list)))
 	for i, e := range list {
-		if i == len(list)-1 {
+		if _, call := e.(*syntax.Call); call && i == len(list)-1 {
 			out = append(out, in.exprMulti(e, max(want-i, 1))...)
 		} else {
+			// One value: no slice of one Type per expression (expr).
 			out = append(out, in.expr(e))
 		}
 	}

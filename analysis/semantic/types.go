@@ -92,14 +92,21 @@ type FuncInfo struct {
 
 // Type is what is known about one value. The zero Type is Unknown.
 type Type struct {
+	// The one-byte fields come first so that they share one word: a Type
+	// is copied into every expression, variable and field the inference
+	// records, and its size is most of the inference's memory.
 	Kind Kind
+	// Const is set when Num (Number) or Str (String) holds the exact value.
+	Const bool
+	// Stale is set on a read of a Pointer or View whose Of changed since the
+	// value was made (its current generation is newer than Gen). StaleBy is
+	// the call that changed it last.
+	Stale bool
 	// Size is the constant length of an LBuf in bytes, or -1 when unknown.
 	// It is -1 for every other kind.
 	Size int
-	// Const is set when Num (Number) or Str (String) holds the exact value.
-	Const bool
-	Num   float64
-	Str   string
+	Num  float64
+	Str  string
 	// Buf is the buffer an SBuf, View or LBuf value is, or nil when the
 	// value could be one of several buffers.
 	Buf *Buffer
@@ -107,11 +114,7 @@ type Type struct {
 	Of *Buffer
 	// Gen is, for a Pointer or a View, the generation Of had when the value
 	// was made; for a buffer value, its own generation at this point.
-	Gen int
-	// Stale is set on a read of a Pointer or View whose Of changed since the
-	// value was made (its current generation is newer than Gen). StaleBy is
-	// the call that changed it last.
-	Stale   bool
+	Gen     int
 	StaleBy *syntax.Call
 	// Table and Func describe tables and functions written in this file.
 	Table *TableObj
