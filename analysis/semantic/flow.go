@@ -534,11 +534,24 @@ func (in *inferrer) addReturns(types []Type) {
 	if !in.recording {
 		return // a function is summarised by its recorded walk only
 	}
+	// types is the caller's own slice (exprList made it for this return):
+	// it is widened and kept, or merged into what earlier returns gave,
+	// without a new slice unless this return gives more values.
 	if !info.done {
 		info.done = true
-		info.Returns = make([]Type, len(types))
 		for i, t := range types {
-			info.Returns[i] = widenReturn(t)
+			types[i] = widenReturn(t)
+		}
+		info.Returns = types
+		return
+	}
+	if len(types) <= len(info.Returns) {
+		for i, a := range info.Returns {
+			b := typeOfKind(Nil)
+			if i < len(types) {
+				b = widenReturn(types[i])
+			}
+			info.Returns[i] = merge(a, b)
 		}
 		return
 	}
