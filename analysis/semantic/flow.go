@@ -397,7 +397,14 @@ func (in *inferrer) setVar(sym *Symbol, t Type) {
 func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 	switch s := s.(type) {
 	case *syntax.Local:
-		types := in.exprList(s.Values, len(s.Names))
+		var one [1]Type // most statements: one target, one value
+		types := one[:]
+		if len(s.Values) == 1 && len(s.Names) == 1 {
+			// expr pads a call's results to one value, as exprList does.
+			one[0] = in.expr(s.Values[0])
+		} else {
+			types = in.exprList(s.Values, len(s.Names))
+		}
 		doc := in.m.Docs[s]
 		for i, n := range s.Names {
 			t := types[i]
@@ -446,7 +453,14 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		in.assign(s.Name, Type{Kind: Function, Size: -1, Func: info})
 		in.function(s.Func, in.m.Docs[s])
 	case *syntax.Assign:
-		types := in.exprList(s.Values, len(s.Targets))
+		var one [1]Type // most statements: one target, one value
+		types := one[:]
+		if len(s.Values) == 1 && len(s.Targets) == 1 {
+			// expr pads a call's results to one value, as exprList does.
+			one[0] = in.expr(s.Values[0])
+		} else {
+			types = in.exprList(s.Values, len(s.Targets))
+		}
 		if a := in.m.Docs[s].Find("type", ""); a != nil && len(s.Targets) == 1 && !types[0].Known() {
 			types[0] = annotationType(a.Type)
 		}
