@@ -36,7 +36,7 @@ local function dump(v, depth)
     local ta, tb = type(a), type(b)
     if ta ~= tb then return ta < tb end
     if ta == "number" or ta == "string" then return a < b end
-    return false
+    return tostring(a) < tostring(b)
   end)
   local parts = {}
   for _, k in ipairs(keys) do parts[#parts + 1] = v2s(k) .. "=" .. dump(v[k], (depth or 0) + 1) end
@@ -51,6 +51,7 @@ end
 local S = setmetatable({}, {__tostring = function() return "S!" end})
 local N = setmetatable({}, {__tostring = function() return 42 end})
 local Z = setmetatable({}, {__tostring = function() return nil end})
+local L0, L1 = buffer.decode("\3"), buffer.decode("\5\1\2\3\4\5\6\7\128")
 `
 
 // LuaJITProgram returns the program for seed: the same seed always gives
@@ -74,10 +75,10 @@ var (
 	ljFormats = []string{"%d", "%5d", "%-4d|", "%x", "%X", "%08x", "%o", "%c", "%e", "%.3e", "%f", "%.2f", "%10.4f",
 		"%g", "%.10g", "%G", "%s", "%q", "%5.2s", "%-6s|", "%i", "%u", "%+d", "% d", "%#x", "%#o", "%a", "%A",
 		"%.3a", "%#a", "%+f", "% f", "%+g", "% .3e", "%%", "%5%", "%.0f", "%#.0f", "%.20g", "%+.3g", "%05.1f",
-		"%-+8.2f|", "%.99f", "%y", "%", "%10", "%.3q", "%s %s"}
+		"%-+8.2f|", "%.99f", "%y", "%", "%10", "%.3q", "%s %s", "%5\x01", "%\x01x", "%\x7f", "%10.3\x1f"}
 	// ljValues print the same text on both sides; ljOpaque are printed by
 	// address (so only passed where they are refused).
-	ljValues = []string{"nil", "true", "false", "S", "N", "Z", "b2", "-0.0", "0/0", "-(0/0)", "1/0", "-1/0"}
+	ljValues = []string{"nil", "true", "false", "S", "N", "Z", "b2", "-0.0", "0/0", "-(0/0)", "1/0", "-1/0", "L0", "L1"}
 	ljOpaque = []string{"{}", "print"}
 )
 
@@ -207,6 +208,16 @@ func (g *gen) ljStatement() {
 		g.opaque = false
 		g.show("pcall(function() local x = %s return buffer.decode(buffer.encode(x)) end))", g.data(0))
 	case 9:
+		if g.r.IntN(3) == 0 {
+			// Tables whose keys are light userdata (equal or not), nil,
+			// NaN or strings, in the hash part (tag 0x09).
+			key := func() string {
+				return g.pick(`\3`, `\4\1\0\0\0`, `\4\2\0\0\0`, `\5\1\0\0\0\0\0\0\0`, `\0`,
+					`\7\0\0\0\0\0\0\248\255`, `\33a`, `\33b`, `\2`)
+			}
+			g.show("pcall(function() local t = buffer.decode(\"\\9\\2%s\\2%s\\1\") return t end))", key(), key())
+			break
+		}
 		g.show("pcall(buffer.decode, %s))", g.bytes())
 	case 10:
 		g.show("tonumber(%s), tostring(%s), %s)", g.pick(g.str(), fmt.Sprintf("%q", g.number()), "\" 0x1p4 \"", "\"1e2\"", "\"nan\""), g.number(), g.number())

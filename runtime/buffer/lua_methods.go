@@ -4,6 +4,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/runtime/ljcompat"
+	"github.com/buflsp/buflsp/runtime/serial"
 )
 
 // methods returns LuaJIT's string.buffer methods and metamethods.
@@ -81,6 +82,13 @@ func putValue(L *lua.LState, b *Buffer, me lua.LValue, n int, v lua.LValue, tost
 			}
 			_, err = b.Write(other.Bytes())
 			break
+		}
+		// A light userdata has no metatable in LuaJIT; its stand-in's
+		// __tostring (for tostring and %s) must not make put accept it.
+		if ud, ok := v.(*lua.LUserData); ok {
+			if _, light := ud.Value.(serial.LightUserdata); light {
+				tostr = false
+			}
 		}
 		if tostr {
 			if mm := L.GetMetaField(v, "__tostring"); mm != lua.LNil {

@@ -47,7 +47,7 @@ func modDecode(L *lua.LState) int {
 		err = serial.LeftOverError(n)
 	}
 	if err != nil {
-		ljcompat.Raise(L, err.Error())
+		raiseDecode(L, err)
 	}
 	L.Push(v)
 	return 1
@@ -90,9 +90,20 @@ func bufDecode(L *lua.LState) int {
 		v, n, err = serial.DecodeLua(L, b.Bytes(), b.opts)
 	}
 	if err != nil {
-		ljcompat.Raise(L, err.Error())
+		raiseDecode(L, err)
 	}
 	b.Skip(n)
 	L.Push(v)
 	return 1
+}
+
+// raiseDecode raises a decode error. LuaJIT raises "table index is nil" and
+// "table index is NaN" from its table code, which adds no position when a
+// library function is running; its decoder's own errors have one.
+func raiseDecode(L *lua.LState, err error) {
+	msg := err.Error()
+	if msg == "table index is nil" || msg == "table index is NaN" {
+		L.Error(lua.LString(msg), 0)
+	}
+	ljcompat.Raise(L, msg)
 }

@@ -84,6 +84,10 @@ func (f *Formatter) Format(L *lua.LState, out Sink, fmtArg int) {
 		}
 		sp, next, bad, ok := parseSpec(format, i+1)
 		if !ok {
+			// LuaJIT's message leaves out a control character at the end.
+			if n := len(bad); n > 0 && bad[n-1] < ' ' {
+				bad = bad[:n-1]
+			}
 			Raise(L, fmt.Sprintf("invalid option '%%%s' to 'format'", bad))
 		}
 		i = next

@@ -57,6 +57,10 @@ type luaDecoder[T string | []byte] struct {
 	padBudget int
 	boxMT     *lua.LTable
 	box       luaBoxer
+	// lights holds one stand-in per light userdata value, so that equal
+	// ones are one table key (and a repeated key is "duplicate table key",
+	// as in LuaJIT, where equal light userdata are the same value).
+	lights map[LightUserdata]lua.LValue
 	// tables and vals are slabs for the tables being built and for their
 	// short array parts and key lists (see newTable).
 	tables []lua.LTable
@@ -183,9 +187,21 @@ func (d *luaDecoder[T]) boxUD(v any) lua.LValue {
 	if d.boxMT == nil {
 		d.boxMT = boxMetatable(d.L)
 	}
+	lud, light := v.(LightUserdata)
+	if light {
+		if ud, ok := d.lights[lud]; ok {
+			return ud
+		}
+	}
 	ud := d.L.NewUserData()
 	ud.Value = v
 	ud.Metatable = d.boxMT
+	if light {
+		if d.lights == nil {
+			d.lights = map[LightUserdata]lua.LValue{}
+		}
+		d.lights[lud] = ud
+	}
 	return ud
 }
 
