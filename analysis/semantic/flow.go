@@ -146,6 +146,9 @@ type inferrer struct {
 	// Facts between rounds and files (facts.go): facts comes from the
 	// workspace, prev from the previous round, col is what this round
 	// collects, sum what the recorded round exports.
+	// spare is a state no one holds any more (see spareState).
+	spare *state
+
 	facts    *Facts
 	prev     *collected
 	col      *collected
@@ -758,7 +761,7 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 	}
 	info := in.funcInfo(fn)
 	savedSt, savedFn := in.st, in.fn
-	in.st = newState()
+	in.st = in.spareState()
 	// Buffer generations carry into the body: a pointer taken before the
 	// function is stale inside it if the buffer changed before.
 	for k, v := range savedSt.gens {
@@ -805,5 +808,23 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 			}
 		}
 	}
+	// The body's last state is this walk's alone (every join keeps one
+	// of the states it is given, each made for this body): the next
+	// function body starts from it, emptied.
+	in.spare = in.st
 	in.st, in.fn = savedSt, savedFn
+}
+
+// spareState returns an empty state, reusing the maps of the last
+// function body's final state when there is one.
+func (in *inferrer) spareState() *state {
+	s := in.spare
+	if s == nil {
+		return newState()
+	}
+	in.spare = nil
+	clear(s.vars)
+	clear(s.gens)
+	s.dead = false
+	return s
 }
