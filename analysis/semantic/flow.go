@@ -146,8 +146,9 @@ type inferrer struct {
 	// Facts between rounds and files (facts.go): facts comes from the
 	// workspace, prev from the previous round, col is what this round
 	// collects, sum what the recorded round exports.
-	// spare is a state no one holds any more (see spareState).
-	spare *state
+	// spares are states no one holds any more (see spareState): the final
+	// state of each function body walked, the paths an if joined.
+	spares []*state
 
 	facts    *Facts
 	prev     *collected
@@ -488,7 +489,7 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 			in.st = cur
 			in.expr(c)
 			cur = in.st
-			in.st = cur.copy()
+			in.st = in.copyState(cur)
 			in.body(s.Blocks[i])
 			outs = append(outs, in.st)
 		}
@@ -498,8 +499,15 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		if s.Else != nil {
 			in.body(s.Else)
 		}
-		// Every state joined here belongs to this statement alone.
-		in.st = joinOwned(append(outs, in.st))
+		// Every state joined here belongs to this statement alone, one
+		// per path: the join keeps one, the others are spare.
+		paths := append(outs, in.st)
+		in.st = joinOwned(paths)
+		for _, p := range paths {
+			if p != in.st {
+				in.spares = append(in.spares, p)
+			}
+		}
 	case *syntax.While:
 		in.loop(func() { in.expr(s.Cond) }, s.Body, nil)
 	case *syntax.Repeat:
@@ -809,22 +817,39 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 		}
 	}
 	// The body's last state is this walk's alone (every join keeps one
-	// of the states it is given, each made for this body): the next
-	// function body starts from it, emptied.
-	in.spare = in.st
+	// of the states it is given, each made for this body): it is spare.
+	in.spares = append(in.spares, in.st)
 	in.st, in.fn = savedSt, savedFn
 }
 
-// spareState returns an empty state, reusing the maps of the last
-// function body's final state when there is one.
+// spareState returns an empty state, reusing the maps of a state no one
+// holds any more when there is one.
 func (in *inferrer) spareState() *state {
-	s := in.spare
-	if s == nil {
+	n := len(in.spares)
+	if n == 0 {
 		return newState()
 	}
-	in.spare = nil
+	s := in.spares[n-1]
+	in.spares[n-1] = nil
+	in.spares = in.spares[:n-1]
 	clear(s.vars)
 	clear(s.gens)
 	s.dead = false
 	return s
+}
+
+// copyState is s.copy() into a spare state.
+func (in *inferrer) copyState(s *state) *state {
+	if len(in.spares) == 0 {
+		return s.copy()
+	}
+	c := in.spareState()
+	for k, v := range s.vars {
+		c.vars[k] = v
+	}
+	for k, v := range s.gens {
+		c.gens[k] = v
+	}
+	c.dead = s.dead
+	return c
 }
