@@ -146,6 +146,12 @@ type inferrer struct {
 	// Facts between rounds and files (facts.go): facts comes from the
 	// workspace, prev from the previous round, col is what this round
 	// collects, sum what the recorded round exports.
+	// scratchCall describes an API call outside the recorded round (see
+	// call).
+	scratchCall Call
+	// declared is the stack of the locals declared by the blocks being
+	// walked (see block).
+	declared []*Symbol
 	// spares are states no one holds any more (see spareState): the final
 	// state of each function body walked, the paths an if joined.
 	spares []*state
@@ -354,13 +360,18 @@ func (in *inferrer) record(e syntax.Expr, t Type) {
 }
 
 func (in *inferrer) block(stmts []syntax.Stmt) {
-	var declared []*Symbol
+	// The locals this block declares go on one stack shared by every
+	// block (nested blocks pop theirs before a statement here pushes),
+	// instead of a slice per block.
+	base := len(in.declared)
 	for _, s := range stmts {
-		declared = in.stmt(s, declared)
+		in.stmt(s)
 	}
-	for _, sym := range declared {
+	for _, sym := range in.declared[base:] {
 		delete(in.st.vars, sym)
 	}
+	clear(in.declared[base:])
+	in.declared = in.declared[:base]
 }
 
 func (in *inferrer) body(b *syntax.Block) {
@@ -398,7 +409,7 @@ func (in *inferrer) setVar(sym *Symbol, t Type) {
 	in.st.vars[sym] = t
 }
 
-func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
+func (in *inferrer) stmt(s syntax.Stmt) {
 	switch s := s.(type) {
 	case *syntax.Local:
 		var one [1]Type // most statements: one target, one value
@@ -437,7 +448,7 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 			if in.recording {
 				in.t.decl[sym] = t
 			}
-			declared = append(declared, sym)
+			in.declared = append(in.declared, sym)
 		}
 	case *syntax.LocalFunction:
 		sym := in.m.Use(s.Name)
@@ -448,7 +459,7 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 			if in.recording {
 				in.t.decl[sym] = t
 			}
-			declared = append(declared, sym)
+			in.declared = append(in.declared, sym)
 		}
 		in.record(s.Name, t)
 		in.function(s.Func, in.m.Docs[s])
@@ -551,7 +562,6 @@ func (in *inferrer) stmt(s syntax.Stmt, declared []*Symbol) []*Symbol {
 		in.st.vars = map[*Symbol]Type{}
 		in.st.dead = false
 	}
-	return declared
 }
 
 func (in *inferrer) addReturns(types []Type) {

@@ -458,7 +458,14 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 	// Calls of the buffer APIs.
 	apiRecv := isMember && Owner(recv.Kind) != 0 || isMember && recv.Kind == LBuf
 	if apiRecv || callee.Kind == APIFunc {
-		ci := &Call{Node: c, Recv: recv, Callee: callee, Name: name, Method: method, Args: args, OpenArgs: open}
+		// A call is kept only by the recorded round; the others describe
+		// it in one scratch record (apiResults reads it and evaluates
+		// nothing that could reach here again before it returns).
+		ci := &in.scratchCall
+		if in.recording && in.final {
+			ci = &Call{}
+		}
+		*ci = Call{Node: c, Recv: recv, Callee: callee, Name: name, Method: method, Args: args, OpenArgs: open}
 		if !apiRecv {
 			ci.Recv = unknownType
 		}
