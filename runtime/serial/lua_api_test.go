@@ -44,7 +44,8 @@ func TestNewOptions(t *testing.T) {
 	}
 }
 
-// A dict table with extra keys serves decoding but never encoding, and no
+// A dict table with extra keys serves decoding, its entries are not an
+// encoding index (only its hash keys are, see preparedIndex), and no
 // options table is modified.
 func TestOptionsPreparedTable(t *testing.T) {
 	L := lua.NewState()

@@ -1,6 +1,10 @@
 package serial
 
-import lua "github.com/yuin/gopher-lua"
+import (
+	"math"
+
+	lua "github.com/yuin/gopher-lua"
+)
 
 // Options is a prepared pair of string.buffer options: the string
 // dictionary and the metatable dictionary, each as a list for decoding and
@@ -18,9 +22,9 @@ type Options struct {
 // table may be nil. Like LuaJIT, it checks the entries 1..n up to the first
 // nil: dict entries must be strings or false, metatable entries tables or
 // false; anything else is ErrBadOptions. A table that already has keys
-// outside that sequence is taken as is without checking, and then serves
-// only for decoding (LuaJIT treats such a table as already prepared, and its
-// encoder finds no entries in it).
+// outside that sequence is taken as is without checking: LuaJIT treats such
+// a table as already prepared, so its entries serve decoding and its string
+// keys are the encoder's reverse index (see preparedIndex).
 func NewOptions(L *lua.LState, dict, metatable *lua.LTable) (*Options, error) {
 	o := &Options{}
 	if dict != nil {
@@ -33,7 +37,7 @@ func NewOptions(L *lua.LState, dict, metatable *lua.LTable) (*Options, error) {
 			switch x := v.(type) {
 			case lua.LString:
 				o.dict[i] = x
-				if o.dictIndex != nil {
+				if !prepared {
 					if _, dup := o.dictIndex[string(x)]; !dup {
 						o.dictIndex[string(x)] = i
 					}
@@ -44,6 +48,9 @@ func NewOptions(L *lua.LState, dict, metatable *lua.LTable) (*Options, error) {
 					return nil, ErrBadOptions
 				}
 			}
+		}
+		if prepared {
+			o.dictIndex = preparedIndex(dict)
 		}
 	}
 	if metatable != nil {
@@ -74,6 +81,31 @@ func NewOptions(L *lua.LState, dict, metatable *lua.LTable) (*Options, error) {
 // arrayEntries returns t[1..n] for the largest n with no nil in between,
 // and whether t has other keys too (which LuaJIT reads as "already
 // prepared").
+// preparedIndex is the reverse index LuaJIT's encoder reads from a dict
+// table it takes as already prepared: each string key whose value is a
+// number maps to the low 32 bits of that number's representation (LuaJIT
+// stores indexes as tiny denormals there; other numbers give what their
+// bits give, usually 0; booleans give 0xffffffff). A reference value there
+// would give part of its address, which buflsp cannot reproduce: such keys
+// are written as plain strings.
+func preparedIndex(dict *lua.LTable) map[string]int {
+	idx := map[string]int{}
+	for k, v := dict.Next(lua.LNil); k != lua.LNil; k, v = dict.Next(k) {
+		s, isStr := k.(lua.LString)
+		if !isStr {
+			continue
+		}
+		switch x := v.(type) {
+		case lua.LNumber:
+			idx[string(s)] = int(uint32(math.Float64bits(float64(x))))
+		case lua.LBool:
+			// A boolean's low 32 bits are all ones (GC64 tagging).
+			idx[string(s)] = 0xffffffff
+		}
+	}
+	return idx
+}
+
 func arrayEntries(t *lua.LTable) (entries []lua.LValue, prepared bool) {
 	for i := 1; ; i++ {
 		v := t.RawGetInt(i)

@@ -38,3 +38,11 @@ print(string.format("%c|%c", 0x80299ff9 % 256 + 65, 66))
 print(table.concat({1/0, -(0/0), 2^53, 0.1}, ","), pcall(table.concat, {1, {}}))
 print(math.max(32, 0/0), math.max(0/0, 32), math.min(0, -0.0), math.modf(1/0))
 print(string.sub("abc", math.huge, 1), string.sub("abc", 0/0), string.byte("abc", 2.5), string.sub("abc", "2"))
+-- A dict table with hash keys is taken as prepared: a string key's number
+-- value is read as the index (low 32 bits of the number).
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+for _, x in ipairs{1, 2.5, 2^-1074, 3 * 2^-1074, -0.0, 0/0, true} do
+  local e = buffer.new({dict = {"a", "b", x = x}})
+  local ok, err = pcall(e.encode, e, {x = 1})
+  print(tostring(x), ok and hex(e:tostring()) or err, select(2, pcall(function() return next(e:decode()) end)))
+end
