@@ -149,6 +149,8 @@ type inferrer struct {
 	// scratchCall describes an API call outside the recorded round (see
 	// call).
 	scratchCall Call
+	// result1 holds the one result of an API call (see result).
+	result1 [1]Type
 	// declared is the stack of the locals declared by the blocks being
 	// walked (see block).
 	declared []*Symbol

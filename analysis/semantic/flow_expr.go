@@ -601,11 +601,11 @@ func (in *inferrer) apiResults(ci *Call) []Type {
 		switch f.Name {
 		case "new":
 			b := in.newBuffer(ci.Node, SBuf, nil)
-			return []Type{{Kind: SBuf, Size: -1, Buf: b, Gen: in.gen(b)}}
+			return in.result(Type{Kind: SBuf, Size: -1, Buf: b, Gen: in.gen(b)})
 		case "encode":
-			return []Type{typeOfKind(String)}
+			return in.result(typeOfKind(String))
 		}
-		return []Type{unknownType}
+		return in.result(unknownType)
 	case api.Method:
 		if !NonMutating(f.Name) {
 			in.change(recv.Buf, ci.Node)
@@ -614,15 +614,15 @@ func (in *inferrer) apiResults(ci *Call) []Type {
 			r := recv
 			r.Stale, r.StaleBy = false, nil
 			r.Gen = in.gen(r.Buf)
-			return []Type{r}
+			return in.result(r)
 		}
 		switch f.Name {
 		case "slice":
 			b := in.newBuffer(ci.Node, View, recv.Buf)
-			return []Type{{Kind: View, Size: -1, Buf: b, Of: recv.Buf, Gen: in.gen(recv.Buf)}}
+			return in.result(Type{Kind: View, Size: -1, Buf: b, Of: recv.Buf, Gen: in.gen(recv.Buf)})
 		case "clone":
 			b := in.newBuffer(ci.Node, SBuf, nil)
-			return []Type{{Kind: SBuf, Size: -1, Buf: b}}
+			return in.result(Type{Kind: SBuf, Size: -1, Buf: b})
 		case "get":
 			n := max(len(ci.Args), 1)
 			out := make([]Type, n)
@@ -642,17 +642,17 @@ func (in *inferrer) apiResults(ci *Call) []Type {
 				}
 			}
 			b := in.newBuffer(ci.Node, LBuf, nil)
-			return []Type{{Kind: LBuf, Size: size, Buf: b}}
+			return in.result(Type{Kind: LBuf, Size: size, Buf: b})
 		case "fromstring":
 			size := -1
 			if len(ci.Args) > 0 && ci.Args[0].Kind == String && ci.Args[0].Const {
 				size = len(ci.Args[0].Str)
 			}
 			b := in.newBuffer(ci.Node, LBuf, nil)
-			return []Type{{Kind: LBuf, Size: size, Buf: b}}
+			return in.result(Type{Kind: LBuf, Size: size, Buf: b})
 		case "len":
 			if len(ci.Args) > 0 && ci.Args[0].Kind == LBuf && ci.Args[0].Size >= 0 {
-				return []Type{numberConst(float64(ci.Args[0].Size))}
+				return in.result(numberConst(float64(ci.Args[0].Size)))
 			}
 		case "copy", "fill", "writestring", "writebits":
 			if len(ci.Args) > 0 {
@@ -666,6 +666,14 @@ func (in *inferrer) apiResults(ci *Call) []Type {
 		return in.resultsOf(f, recv)
 	}
 	return nil
+}
+
+// result returns t as the one result of an API call, in a slice that
+// lives until the next API call: exprMulti's callers copy the results out
+// at once, so one array serves every call.
+func (in *inferrer) result(t Type) []Type {
+	in.result1[0] = t
+	return in.result1[:1:1]
 }
 
 // resultsOf maps the declared results of f to types.
