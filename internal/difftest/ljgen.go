@@ -223,7 +223,7 @@ func (g *gen) ljStatement() {
 	case 10:
 		g.show("tonumber(%s), tostring(%s), %s)", g.pick(g.str(), fmt.Sprintf("%q", g.number()), "\" 0x1p4 \"", "\"1e2\"", "\"nan\""), g.number(), g.number())
 	case 11:
-		switch g.r.IntN(6) {
+		switch g.r.IntN(7) {
 		case 0:
 			g.show("pcall(string.sub, %s, %s, %s))", g.str(), g.count(), g.count())
 		case 1:
@@ -234,6 +234,11 @@ func (g *gen) ljStatement() {
 			g.show("pcall(string.char, %d, %d))", g.r.IntN(300)-20, g.r.IntN(256))
 		case 4:
 			g.show("pcall(table.concat, {%s, %s}, %s))", g.value(), g.value(), g.str())
+		case 5:
+			pat := g.pick("%f[%w]%w+", "%f[%a](%a)", "%f[%S]", "%f[%d]%d*%f[%D]", "()%f[%w]", "%f[^%s]",
+				"%a+", "(%d+)", "[%a_][%w_]*", "%s*$", "^%w", ".-", "(.)(.)", "%b()", "x*", "[^a-c]+")
+			g.show("pcall(string.%s, %s, %q%s))", g.pick("find", "match", "gsub"), g.str(), pat,
+				g.pick("", ", 1", ", -2", ", \"<%0>\"", ", \"%1\""))
 		default:
 			g.show("pcall(select, %d, 1, 2, 3))", g.r.IntN(9)-5)
 		}

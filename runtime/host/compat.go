@@ -24,7 +24,7 @@ func installCompat(L *lua.LState, libs Libs, out io.Writer) {
 			str.RawSetString("rep", L.NewFunction(func(L *lua.LState) int { return ljcompat.StringRep(L, nil) }))
 			str.RawSetString("char", L.NewFunction(ljcompat.Char))
 			str.RawSetString("sub", L.NewFunction(ljcompat.StringSub))
-			ljcompat.WrapPatterns(L, str)
+			ljcompat.InstallPatterns(L, str)
 			str.RawSetString("byte", L.NewFunction(ljcompat.StringByte))
 		}
 	}

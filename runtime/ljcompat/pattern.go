@@ -4,10 +4,11 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
-// gopher-lua's pattern matcher has no frontier pattern (%f[set]). The
-// matcher below is Lua 5.1's (lstrlib.c) written in Go; string.find,
-// match, gmatch and gsub use it for patterns that contain "%f" and
-// gopher-lua's own matcher otherwise.
+// gopher-lua's pattern matcher has no frontier pattern (%f[set]), and its
+// find, match and gsub differ from LuaJIT's in results and errors (match
+// without a match returns nothing, gsub refuses a number replacement). The
+// matcher below is Lua 5.1's (lstrlib.c) written in Go; string.find, match,
+// gmatch and gsub use it (pattern_lib.go).
 
 const maxCaptures = 32
 

@@ -6,27 +6,13 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
-// WrapPatterns replaces string.find, match, gmatch and gsub in str with
-// versions that use the matcher of pattern.go for patterns containing "%f"
-// and the originals otherwise.
-func WrapPatterns(L *lua.LState, str *lua.LTable) {
-	wrap := func(name string, mine lua.LGFunction) {
-		orig, ok := str.RawGetString(name).(*lua.LFunction)
-		if !ok || !orig.IsG {
-			return
-		}
-		fn := orig.GFunction
-		str.RawSetString(name, L.NewFunction(func(L *lua.LState) int {
-			if p, ok := L.Get(2).(lua.LString); ok && strings.Contains(string(p), "%f") {
-				return mine(L)
-			}
-			return fn(L)
-		}))
-	}
-	wrap("find", func(L *lua.LState) int { return strFind(L, true) })
-	wrap("match", func(L *lua.LState) int { return strFind(L, false) })
-	wrap("gmatch", strGmatch)
-	wrap("gsub", strGsub)
+// InstallPatterns replaces string.find, match, gmatch and gsub in str
+// with versions that use the matcher of pattern.go.
+func InstallPatterns(L *lua.LState, str *lua.LTable) {
+	str.RawSetString("find", L.NewFunction(func(L *lua.LState) int { return strFind(L, true) }))
+	str.RawSetString("match", L.NewFunction(func(L *lua.LState) int { return strFind(L, false) }))
+	str.RawSetString("gmatch", L.NewFunction(strGmatch))
+	str.RawSetString("gsub", L.NewFunction(strGsub))
 }
 
 // startAt is Lua 5.1's handling of find's init: negative from the end,
@@ -109,7 +95,7 @@ func strGsub(L *lua.LState) int {
 	switch repl.(type) {
 	case lua.LString, lua.LNumber, *lua.LTable, *lua.LFunction:
 	default:
-		TypeError(L, 3, "string/function/table")
+		ArgError(L, 3, "string/function/table expected")
 	}
 	maxN := optInt32(L, 4, len(src)+1)
 	anchor := strings.HasPrefix(p, "^")
