@@ -112,6 +112,9 @@ func MathLdexp(L *lua.LState) int {
 	switch {
 	case math.IsNaN(e):
 		L.Push(lua.LNumber(m + e))
+	case math.IsInf(e, 0):
+		// An infinite exponent scales by 2^e itself: 0 * 2^inf is NaN.
+		L.Push(lua.LNumber(m * math.Pow(2, e)))
 	case e > 1<<20:
 		L.Push(lua.LNumber(math.Ldexp(m, 1<<20)))
 	case e < -(1 << 20):

@@ -46,3 +46,4 @@ for _, x in ipairs{1, 2.5, 2^-1074, 3 * 2^-1074, -0.0, 0/0, true} do
   local ok, err = pcall(e.encode, e, {x = 1})
   print(tostring(x), ok and hex(e:tostring()) or err, select(2, pcall(function() return next(e:decode()) end)))
 end
+print(math.ldexp(0, math.huge), math.ldexp(0, 1e10), math.ldexp(5, -math.huge), math.ldexp(0, -math.huge), math.ldexp(1/0, -math.huge), math.ldexp(3, 2^31), math.ldexp(3, -2^31-5), math.ldexp(1, 1023.9))
