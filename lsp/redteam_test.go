@@ -82,14 +82,14 @@ func runRedTeamCase(t *testing.T, script string) {
 			c.notify("initialized", map[string]any{})
 			initialized = true
 		case "raw":
-			c.raw(string(redTeamSpec(t, rest)))
+			c.raw(string(testutil.SpecBytes(t, rest)))
 		case "expect-error":
 			code, re, ok := strings.Cut(rest, " ")
 			want, err := strconv.Atoi(code)
 			if !ok || err != nil {
 				fail("expected CODE \"RE\"")
 			}
-			rx := regexp.MustCompile(unquote(t, re))
+			rx := regexp.MustCompile(testutil.Unquote(t, re))
 			c.waitFor("error "+code+" "+re, func() bool {
 				for i, n := range c.notes {
 					if n.Error != nil && n.Error.Code == want && rx.MatchString(n.Error.Message) {
@@ -103,7 +103,7 @@ func runRedTeamCase(t *testing.T, script string) {
 			name, spec, _ := strings.Cut(rest, " ")
 			var text []byte
 			if verb == "open" {
-				text = redTeamSpec(t, spec)
+				text = testutil.SpecBytes(t, spec)
 			} else {
 				f := strings.Fields(spec)
 				sh, ok := shapes[f[0]]
@@ -119,7 +119,7 @@ func runRedTeamCase(t *testing.T, script string) {
 			name, re, _ := strings.Cut(rest, " ")
 			diags := c.diagnosticsFor(uri(name), 1)
 			if re != "" {
-				rx := regexp.MustCompile(unquote(t, re))
+				rx := regexp.MustCompile(testutil.Unquote(t, re))
 				found := false
 				for _, d := range diags {
 					found = found || rx.MatchString(d.Message)
@@ -156,41 +156,4 @@ func runRedTeamCase(t *testing.T, script string) {
 	if code := c.shutdownAndExit(); code != 0 {
 		t.Fatalf("exit code %d after shutdown, want 0", code)
 	}
-}
-
-// redTeamSpec builds bytes from a list of Go-quoted strings, each
-// optionally followed by *N.
-func redTeamSpec(t *testing.T, spec string) []byte {
-	t.Helper()
-	var out []byte
-	rest := strings.TrimSpace(spec)
-	for rest != "" {
-		q, err := strconv.QuotedPrefix(rest)
-		if err != nil {
-			t.Fatalf("spec %q: expected a quoted string", rest)
-		}
-		s, _ := strconv.Unquote(q)
-		rest = rest[len(q):]
-		n := 1
-		if strings.HasPrefix(rest, "*") {
-			end := 1
-			for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
-				end++
-			}
-			n, _ = strconv.Atoi(rest[1:end])
-			rest = rest[end:]
-		}
-		out = append(out, strings.Repeat(s, n)...)
-		rest = strings.TrimSpace(rest)
-	}
-	return out
-}
-
-func unquote(t *testing.T, s string) string {
-	t.Helper()
-	u, err := strconv.Unquote(strings.TrimSpace(s))
-	if err != nil {
-		t.Fatalf("expected a quoted string, got %s", s)
-	}
-	return u
 }

@@ -102,7 +102,7 @@ func runCheckCase(t *testing.T, script string) {
 				path, _ = strconv.Unquote(q)
 				spec = rest[len(q):]
 			}
-			want := specBytes(t, spec)
+			want := testutil.SpecBytes(t, spec)
 			if verb == "file" {
 				must(os.MkdirAll(filepath.Dir(at(path)), 0o755))
 				must(os.WriteFile(at(path), want, 0o644))
@@ -178,7 +178,7 @@ func runCheckCase(t *testing.T, script string) {
 			if strings.HasSuffix(verb, "stderr") {
 				out = stderr.String()
 			}
-			re := regexp.MustCompile(unquoteSpec(t, rest))
+			re := regexp.MustCompile(testutil.Unquote(t, rest))
 			if re.MatchString(out) == strings.HasPrefix(verb, "no-") {
 				fail("output:\n%s", truncateText([]byte(out)))
 			}
@@ -209,7 +209,7 @@ func runCheckCase(t *testing.T, script string) {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			out, err := exec.CommandContext(ctx, bin, at(f[0])).CombinedOutput()
 			cancel()
-			want := unquoteSpec(t, strings.TrimSpace(strings.TrimPrefix(rest, f[0])))
+			want := testutil.Unquote(t, strings.TrimSpace(strings.TrimPrefix(rest, f[0])))
 			if err != nil || string(out) != want {
 				fail("luajit printed %q (%v), want %q", out, err, want)
 			}
@@ -217,42 +217,6 @@ func runCheckCase(t *testing.T, script string) {
 			fail("unknown step %q", verb)
 		}
 	}
-}
-
-// specBytes builds bytes from Go-quoted strings, each optionally *N.
-func specBytes(t *testing.T, spec string) []byte {
-	t.Helper()
-	var out []byte
-	rest := strings.TrimSpace(spec)
-	for rest != "" {
-		q, err := strconv.QuotedPrefix(rest)
-		if err != nil {
-			t.Fatalf("spec %q: expected a quoted string", rest)
-		}
-		s, _ := strconv.Unquote(q)
-		rest = rest[len(q):]
-		n := 1
-		if strings.HasPrefix(rest, "*") {
-			end := 1
-			for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
-				end++
-			}
-			n, _ = strconv.Atoi(rest[1:end])
-			rest = rest[end:]
-		}
-		out = append(out, strings.Repeat(s, n)...)
-		rest = strings.TrimSpace(rest)
-	}
-	return out
-}
-
-func unquoteSpec(t *testing.T, s string) string {
-	t.Helper()
-	u, err := strconv.Unquote(strings.TrimSpace(s))
-	if err != nil {
-		t.Fatalf("expected a quoted string, got %s", s)
-	}
-	return u
 }
 
 func truncateText(b []byte) string {
