@@ -50,20 +50,5 @@ func BenchmarkEditToDiagnosticsWorkspace(b *testing.B) {
 	u := protocol.DocumentURI(uri.File(filepath.Join(dir, "m"+strconv.Itoa(files-1)+".lua")))
 	c.open(u, text(files-1))
 	c.diagnosticsFor(u, 1)
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		v := int32(i + 2)
-		// Alternate between typing and deleting one character on line 5000.
-		change := map[string]any{"range": rng(5000, 0, 5000, 0), "text": " "}
-		if i%2 == 1 {
-			change = map[string]any{"range": rng(5000, 0, 5000, 1), "text": ""}
-		}
-		start := time.Now()
-		c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": u, "version": v}, "contentChanges": []any{change}})
-		c.diagnosticsFor(u, v)
-		lat = append(lat, time.Since(start))
-	}
-	b.StopTimer()
-	reportPercentiles(b, lat)
+	benchEdits(b, c, u)
 }

@@ -183,27 +183,13 @@ func (c compiler) load(L *lua.LState) int {
 		src = []byte(chunk)
 		name = string(chunk)
 	case *lua.LFunction:
-		var b bytes.Buffer
-		for {
-			L.Push(chunk)
-			L.Call(0, 1)
-			piece := L.Get(-1)
-			L.Pop(1)
-			if piece == lua.LNil {
-				break
-			}
-			if !lua.LVCanConvToString(piece) {
-				L.Push(lua.LNil)
-				L.Push(lua.LString("reader function must return a string"))
-				return 2
-			}
-			s := lua.LVAsString(piece)
-			if s == "" {
-				break
-			}
-			b.WriteString(string(s))
+		s, ok := ReadPieces(L, chunk, nil)
+		if !ok {
+			L.Push(lua.LNil)
+			L.Push(lua.LString(ReaderError))
+			return 2
 		}
-		src = b.Bytes()
+		src = []byte(s)
 	default:
 		L.ArgError(1, "string expected, got "+L.Get(1).Type().String())
 	}
@@ -214,6 +200,39 @@ func (c compiler) load(L *lua.LState) int {
 		return 2
 	}
 	return c.push(L, src, ChunkLabel(name), L.Get(4))
+}
+
+// ReaderError is what load returns, after nil, when its reader function
+// returns something that is neither a string nor a number.
+const ReaderError = "reader function must return a string"
+
+// ReadPieces calls load's reader function until it returns nil, nothing or
+// an empty string, and joins the pieces; a number counts as its text. grown,
+// when not nil, sees the length so far after each piece (the sandbox
+// charges it to its memory limit, and may raise). ok is false when a piece
+// is of another type.
+func ReadPieces(L *lua.LState, reader *lua.LFunction, grown func(n int)) (src string, ok bool) {
+	var b strings.Builder
+	for {
+		L.Push(reader)
+		L.Call(0, 1)
+		piece := L.Get(-1)
+		L.Pop(1)
+		if piece == lua.LNil {
+			return b.String(), true
+		}
+		if !lua.LVCanConvToString(piece) {
+			return "", false
+		}
+		s := lua.LVAsString(piece)
+		if s == "" {
+			return b.String(), true
+		}
+		b.WriteString(s)
+		if grown != nil {
+			grown(b.Len())
+		}
+	}
 }
 
 // loadstring is Lua 5.1's loadstring(s [, chunkname]).

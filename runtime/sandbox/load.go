@@ -23,32 +23,13 @@ func (r *run) load(L *lua.LState) int {
 	case lua.LString:
 		src = string(c)
 	case *lua.LFunction:
-		var b strings.Builder
-		for {
-			L.Push(c)
-			L.Call(0, 1)
-			piece := L.Get(-1)
-			L.Pop(1)
-			if piece == lua.LNil {
-				break
-			}
-			s, ok := piece.(lua.LString)
-			if !ok {
-				if n, isNum := piece.(lua.LNumber); isNum {
-					s = lua.LString(n.String())
-				} else {
-					L.Push(lua.LNil)
-					L.Push(lua.LString("reader function must return a string"))
-					return 2
-				}
-			}
-			if s == "" {
-				break
-			}
-			b.WriteString(string(s))
-			r.checkAlloc("load", float64(b.Len()))
+		var ok bool
+		src, ok = host.ReadPieces(L, c, func(n int) { r.checkAlloc("load", float64(n)) })
+		if !ok {
+			L.Push(lua.LNil)
+			L.Push(lua.LString(host.ReaderError))
+			return 2
 		}
-		src = b.String()
 	default:
 		L.ArgError(1, "string or function expected, got "+L.Get(1).Type().String())
 	}
