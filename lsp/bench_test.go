@@ -190,14 +190,7 @@ func benchWorkspace(b *testing.B, slots int) {
 		start := time.Now()
 		c := newClient(b, clientOptions{rootURI: string(uri.File(dir)), server: Options{backgroundSlots: slots}})
 		c.patience = 5 * time.Minute
-		c.waitFor("workspace analysis", func() bool {
-			for _, n := range c.notes {
-				if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
-					return true
-				}
-			}
-			return false
-		})
+		c.waitScan()
 		b.ReportMetric(time.Since(start).Seconds(), "scan-s")
 		var syms []protocol.SymbolInformation
 		if err := c.call("workspace/symbol", map[string]any{"query": "Mod.f999"}, &syms); err != nil || len(syms) == 0 {

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -39,14 +38,7 @@ func BenchmarkEditToDiagnosticsWorkspace(b *testing.B) {
 	}
 	c := newClient(b, clientOptions{rootURI: string(uri.File(dir)), server: Options{Debounce: DefaultDebounce}})
 	c.patience = 5 * time.Minute
-	c.waitFor("workspace analysis", func() bool {
-		for _, n := range c.notes {
-			if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
-				return true
-			}
-		}
-		return false
-	})
+	c.waitScan()
 	u := protocol.DocumentURI(uri.File(filepath.Join(dir, "m"+strconv.Itoa(files-1)+".lua")))
 	c.open(u, text(files-1))
 	c.diagnosticsFor(u, 1)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -65,14 +64,7 @@ func TestOneSlotGivesSameDiagnostics(t *testing.T) {
 	}
 	run := func(slots int) (open, scanned map[protocol.DocumentURI][]protocol.Diagnostic) {
 		c := newClient(t, clientOptions{rootURI: string(uri.File(root)), server: Options{backgroundSlots: slots}})
-		c.waitFor("workspace analysis", func() bool {
-			for _, n := range c.notes {
-				if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
-					return true
-				}
-			}
-			return false
-		})
+		c.waitScan()
 		scanned = map[protocol.DocumentURI][]protocol.Diagnostic{}
 		for _, p := range paths {
 			u := protocol.DocumentURI(uri.File(p))

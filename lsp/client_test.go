@@ -287,6 +287,23 @@ func (c *testClient) waitFor(what string, cond func() bool) {
 	}
 }
 
+// scanEnded reports whether the server has sent the end of its workspace
+// scan's progress. The caller holds c.mu (waitFor's condition does).
+func (c *testClient) scanEnded() bool {
+	for _, n := range c.notes {
+		if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitScan waits for the end of the workspace scan.
+func (c *testClient) waitScan() {
+	c.tb.Helper()
+	c.waitFor("workspace analysis", c.scanEnded)
+}
+
 // diagnosticsFor waits for diagnostics of u at version and returns them.
 func (c *testClient) diagnosticsFor(u protocol.DocumentURI, version int32) []protocol.Diagnostic {
 	c.tb.Helper()

@@ -33,13 +33,7 @@ func TestWorkspaceScanSkipsSpecialFiles(t *testing.T) {
 	c := newClient(t, clientOptions{rootURI: string(uri.File(dir))})
 	badURI := uri.File(bad)
 	c.waitFor("the scan's end and bad.lua's diagnostics", func() bool {
-		ended := false
-		for _, n := range c.notes {
-			if n.Method == "$/progress" && strings.Contains(string(n.Params), `"kind":"end"`) {
-				ended = true
-			}
-		}
-		return ended && len(c.diags[badURI]) > 0
+		return c.scanEnded() && len(c.diags[badURI]) > 0
 	})
 	c.mu.Lock()
 	for u := range c.diags {
