@@ -1,12 +1,9 @@
 package report
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -23,12 +20,9 @@ import (
 // it, in one process without -j.
 func BenchmarkCheck(b *testing.B) {
 	dir := b.TempDir()
-	lines := 0
-	for i, src := range gen.Corpus(1, 100, 40000) {
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("m%03d.lua", i)), src, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		lines += strings.Count(string(src), "\n")
+	_, lines, err := gen.Write(dir, ".lua", gen.Corpus(1, 100, 40000))
+	if err != nil {
+		b.Fatal(err)
 	}
 	bin := filepath.Join(b.TempDir(), "buflsp")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/buflsp/buflsp/cmd/buflsp").CombinedOutput(); err != nil {

@@ -1,11 +1,7 @@
 package gen
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,13 +14,9 @@ import (
 // GOMAXPROCS=2; cpu-lines/s is per core of process CPU time.
 func BenchmarkCheckLuau(b *testing.B) {
 	dir := b.TempDir()
-	lines := 0
-	for i, src := range LuauCorpus(1, 100, 40000) {
-		p := filepath.Join(dir, fmt.Sprintf("m%03d.luau", i))
-		if err := os.WriteFile(p, src, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		lines += strings.Count(string(src), "\n")
+	_, lines, err := Write(dir, ".luau", LuauCorpus(1, 100, 40000))
+	if err != nil {
+		b.Fatal(err)
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	checker := analysis.NewChecker()

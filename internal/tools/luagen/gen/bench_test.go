@@ -1,10 +1,7 @@
 package gen
 
 import (
-	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -25,14 +22,12 @@ func benchCorpus(b *testing.B) (files [][]byte, paths []string, total, lines int
 	b.Helper()
 	dir := b.TempDir()
 	files = Corpus(1, 100, 40000)
-	for i, src := range files {
-		p := filepath.Join(dir, fmt.Sprintf("m%03d.lua", i))
-		if err := os.WriteFile(p, src, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		paths = append(paths, p)
+	paths, lines, err := Write(dir, ".lua", files)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, src := range files {
 		total += len(src)
-		lines += strings.Count(string(src), "\n")
 	}
 	return files, paths, total, lines
 }
