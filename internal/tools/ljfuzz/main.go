@@ -1,7 +1,7 @@
 // Command ljfuzz runs random string.buffer programs (internal/difftest's
 // LuaJIT generator) under `buflsp run` and under the real luajit, and
 // reports every seed whose output differs. `make fuzz` runs it; see
-// docs/testing.md.
+// docs/divergences.md.
 //
 //	go run ./internal/tools/ljfuzz -n 10000 -jobs 2 -first 1
 package main

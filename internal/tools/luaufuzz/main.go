@@ -1,6 +1,6 @@
 // Command luaufuzz runs random Luau buffer programs (internal/difftest's
 // generator) under `buflsp run` and under the real luau, and reports every
-// seed whose output differs. `make fuzz` runs it; see docs/testing.md.
+// seed whose output differs. `make fuzz` runs it; see docs/runtime.md.
 //
 //	go run ./internal/tools/luaufuzz -n 10000 -jobs 2 -first 1
 package main
