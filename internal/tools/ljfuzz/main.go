@@ -7,8 +7,7 @@
 package main
 
 import (
-	"flag"
-	"fmt"
+	"errors"
 	"os"
 	"os/exec"
 
@@ -16,27 +15,12 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 1000, "number of programs")
-	first := flag.Uint64("first", 1, "first seed")
-	jobs := flag.Int("jobs", 1, "programs run at the same time")
-	keep := flag.String("dir", "", "folder for the programs (default: a temporary one); differing programs are kept")
-	flag.Parse()
-	exe, err := exec.LookPath("luajit")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "ljfuzz: luajit not found on PATH (Debian: apt-get install luajit)")
-		os.Exit(2)
-	}
-	dir := *keep
-	if dir == "" {
-		if dir, err = os.MkdirTemp("", "ljfuzz"); err != nil {
-			fmt.Fprintln(os.Stderr, "ljfuzz:", err)
-			os.Exit(2)
+	find := func() (string, error) {
+		exe, err := exec.LookPath("luajit")
+		if err != nil {
+			return "", errors.New("luajit not found on PATH (Debian: apt-get install luajit)")
 		}
+		return exe, nil
 	}
-	t := difftest.RunSeeds(os.Stdout, "luajit", *n, *first, *jobs, func(seed uint64) (*difftest.Diff, error) {
-		return difftest.CompareLuaJIT(dir, exe, seed)
-	})
-	if t.Diffs > 0 || t.Failures > 0 {
-		os.Exit(1)
-	}
+	os.Exit(difftest.Command("ljfuzz", os.Args[1:], os.Stdout, os.Stderr, "luajit", find, difftest.CompareLuaJIT))
 }

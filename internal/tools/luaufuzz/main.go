@@ -6,8 +6,7 @@
 package main
 
 import (
-	"flag"
-	"fmt"
+	"errors"
 	"os"
 
 	"github.com/buflsp/buflsp/internal/difftest"
@@ -15,28 +14,12 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 1000, "number of programs")
-	first := flag.Uint64("first", 1, "first seed")
-	jobs := flag.Int("jobs", 1, "programs run at the same time")
-	keep := flag.String("dir", "", "folder for the programs (default: a temporary one); differing programs are kept")
-	flag.Parse()
-	exe, ok := oracle.LookLuau("luau")
-	if !ok {
-		fmt.Fprintln(os.Stderr, "luaufuzz: luau not found: set BUFLSP_LUAU_DIR (../shared/oracles/luau) or put it on PATH")
-		os.Exit(2)
-	}
-	dir := *keep
-	if dir == "" {
-		var err error
-		if dir, err = os.MkdirTemp("", "luaufuzz"); err != nil {
-			fmt.Fprintln(os.Stderr, "luaufuzz:", err)
-			os.Exit(2)
+	find := func() (string, error) {
+		exe, ok := oracle.LookLuau("luau")
+		if !ok {
+			return "", errors.New("luau not found: set BUFLSP_LUAU_DIR (../shared/oracles/luau) or put it on PATH")
 		}
+		return exe, nil
 	}
-	t := difftest.RunSeeds(os.Stdout, "luau", *n, *first, *jobs, func(seed uint64) (*difftest.Diff, error) {
-		return difftest.CompareLuau(dir, exe, seed)
-	})
-	if t.Diffs > 0 || t.Failures > 0 {
-		os.Exit(1)
-	}
+	os.Exit(difftest.Command("luaufuzz", os.Args[1:], os.Stdout, os.Stderr, "luau", find, difftest.CompareLuau))
 }
