@@ -123,6 +123,9 @@ type inferrer struct {
 	// firstRecords counts what the first round would have recorded: the
 	// size of the second round's expression map.
 	firstRecords int
+	// interned gives, in the second round, each distinct Type recorded
+	// for an expression its index in Types.vals.
+	interned map[Type]int32
 	loopDepth    int
 	genCount     int
 	bufs         map[syntax.Node]*Buffer
@@ -215,7 +218,8 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.applyExternalParams()
 	first := in.t
 	in.t = &Types{Model: m, Target: target, API: table}
-	in.t.exprs = make(map[syntax.Expr]Type, in.firstRecords)
+	in.t.exprs = make(map[syntax.Expr]int32, in.firstRecords)
+	in.interned = map[Type]int32{}
 	// The first round's declarations are never read again: its map, sized
 	// for every local, is emptied and reused.
 	clear(first.decl)
@@ -231,6 +235,7 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	in.walkChunk()
 	in.sum.Exports = in.exportFacts(in.fn.info.Returns)
 	in.t.summary = in.sum
+	in.interned = nil
 	return in.t
 }
 
@@ -242,7 +247,7 @@ func newTypes(m *Model, target syntax.Target, table *api.Table) *Types {
 		nlocals = len(m.Locals)
 	}
 	return &Types{Model: m, Target: target, API: table,
-		exprs: map[syntax.Expr]Type{}, decl: make(map[*Symbol]Type, nlocals),
+		exprs: map[syntax.Expr]int32{}, decl: make(map[*Symbol]Type, nlocals),
 		callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
 }
 
@@ -354,7 +359,15 @@ func (in *inferrer) change(b *Buffer, call *syntax.Call) {
 func (in *inferrer) record(e syntax.Expr, t Type) {
 	if in.recording && t.Kind != Unknown {
 		if in.final {
-			in.t.exprs[e] = t
+			i, ok := in.interned[t]
+			if !ok {
+				// A NaN constant never equals itself: it gets an entry
+				// each time, which is still correct.
+				i = int32(len(in.t.vals))
+				in.t.vals = append(in.t.vals, t)
+				in.interned[t] = i
+			}
+			in.t.exprs[e] = i
 		} else {
 			in.firstRecords++
 		}

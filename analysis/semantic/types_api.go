@@ -29,7 +29,14 @@ type Types struct {
 	Target syntax.Target
 	API    *api.Table
 
-	exprs   map[syntax.Expr]Type
+	// exprs maps each expression to its type's index in vals: an
+	// expression's Type is about a hundred bytes and most expressions of
+	// a file share a few distinct ones (the same buffer, the same
+	// function), so each distinct Type is stored once. This map is most
+	// of an inference's memory, and a language server keeps two of them
+	// while the user types.
+	exprs   map[syntax.Expr]int32
+	vals    []Type
 	decl    map[*Symbol]Type
 	calls   []*Call
 	callIdx map[*syntax.Call]*Call
@@ -106,8 +113,8 @@ func (t *Types) TypeOf(e syntax.Expr) Type {
 	if e == nil {
 		return unknownType
 	}
-	if tt, ok := t.exprs[e]; ok {
-		return tt
+	if i, ok := t.exprs[e]; ok {
+		return t.vals[i]
 	}
 	return literalType(e)
 }
