@@ -69,6 +69,11 @@ self_rec(buffer.new(), 3)
 	if k := paramKind(ts, "out3"); k != SBuf {
 		t.Errorf("out3: %s", k)
 	}
+	// g is declared before it is assigned and called from f, which is
+	// written above the assignment.
+	if k := paramKind(ts, "out2"); k != SBuf {
+		t.Errorf("out2: %s", k)
+	}
 }
 
 // A chain of functions each passing its parameter to the next: the

@@ -176,6 +176,12 @@ type inferrer struct {
 	// a plain name, that name: self.x in it may be a field of C itself
 	// (reached through __index).
 	classOf map[*syntax.Function]*syntax.Name
+	// stmtNames holds the plain names assigned by "function name()"
+	// statements (see writeScope).
+	stmtNames map[*syntax.Name]bool
+	// forward holds the locals declared before the one function assigned
+	// to them (see forwardCandidate).
+	forward map[*Symbol]*syntax.Function
 }
 
 // Infer computes the types of the values of m's file for the given target,
@@ -203,8 +209,8 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 		colon: map[*syntax.Function]bool{}, methods: map[string]*syntax.Function{},
 		classOf: map[*syntax.Function]*syntax.Name{}}
 	in.findWrites()
-	in.findVolatile()
 	in.findMethods()
+	in.findVolatile()
 	// Round one collects the facts (argument kinds, fields, upvalues) and
 	// fills the tables and function summaries; round two starts from them
 	// (so a function sees a table field assigned after it) and is the one
@@ -268,9 +274,25 @@ func (in *inferrer) findMethods() {
 		if _, ok := n.(syntax.Expr); ok {
 			return true
 		}
+		if a, ok := n.(*syntax.Assign); ok && len(a.Targets) == 1 && len(a.Values) == 1 {
+			// f = function(a) ... end
+			if name, ok := a.Targets[0].(*syntax.Name); ok {
+				if fn, ok := a.Values[0].(*syntax.Function); ok {
+					in.forwardCandidate(name, fn)
+				}
+			}
+			return true
+		}
 		fs, ok := n.(*syntax.FunctionStmt)
 		if !ok {
 			return true
+		}
+		if name, ok := fs.Name.(*syntax.Name); ok {
+			if in.stmtNames == nil {
+				in.stmtNames = map[*syntax.Name]bool{}
+			}
+			in.stmtNames[name] = true
+			in.forwardCandidate(name, fs.Func)
 		}
 		mem, ok := fs.Name.(*syntax.Member)
 		if !ok || mem.Name == nil || fs.Func == nil {
@@ -293,6 +315,59 @@ func (in *inferrer) findMethods() {
 	}
 }
 
+// forwardCandidate notes a function assigned to a local declared before
+// it. It becomes the local's value where the flow does not reach (calls in
+// other functions, which may run before or after the assignment) when it
+// is the local's only assignment: "local f ... function f(a) end" and
+// "local f; f = function(a) end" then pass their callers' argument kinds
+// to a, from the first round on.
+func (in *inferrer) forwardCandidate(name *syntax.Name, fn *syntax.Function) {
+	sym := in.m.Use(name)
+	if sym == nil || sym.Kind != Local || fn == nil {
+		return
+	}
+	// Declared without a value (or with nil): "local f = g" followed by
+	// "f = function() end" holds either function in a closure.
+	l, ok := sym.Node.(*syntax.Local)
+	if !ok {
+		return
+	}
+	for i, d := range l.Names {
+		switch {
+		case d != sym.Decl:
+		case i < len(l.Values):
+			if _, isNil := l.Values[i].(*syntax.Nil); !isNil {
+				return
+			}
+		case len(l.Values) > 0 && isMulti(l.Values[len(l.Values)-1]):
+			return // local a, f = g(): f is g's second result
+		}
+	}
+	writes := 0
+	for _, r := range sym.Refs {
+		if r.Write {
+			writes++
+		}
+	}
+	if writes != 1 {
+		return
+	}
+	if in.forward == nil {
+		in.forward = map[*Symbol]*syntax.Function{}
+	}
+	in.forward[sym] = fn
+}
+
+// forwardType is the function a forward-declared local holds (see
+// forwardCandidate), or Unknown.
+func (in *inferrer) forwardType(sym *Symbol) Type {
+	fn, ok := in.forward[sym]
+	if !ok {
+		return unknownType
+	}
+	return Type{Kind: Function, Size: -1, Func: in.funcInfo(fn)}
+}
+
 // findVolatile marks captured locals that a nested function assigns: their
 // value can change at any call, so reads of them are Unknown.
 func (in *inferrer) findVolatile() {
@@ -302,12 +377,25 @@ func (in *inferrer) findVolatile() {
 		}
 		home := funcScope(s.Scope)
 		for _, r := range s.Refs {
-			if r.Write && funcScope(in.m.ScopeAt(r.Name.Start)) != home {
+			if r.Write && in.writeScope(r.Name) != home {
 				in.volatile[s] = true
 				break
 			}
 		}
 	}
+}
+
+// writeScope is the function scope an assignment to name runs in. The
+// name of "function f() ... end" lies inside the span of the function it
+// assigns (the span starts at the keyword), but the assignment runs in the
+// enclosing function: "local f ... function f(a) end" does not make f
+// volatile.
+func (in *inferrer) writeScope(name *syntax.Name) *Scope {
+	s := funcScope(in.m.ScopeAt(name.Start))
+	if in.stmtNames[name] && s != nil && s.Parent != nil {
+		s = funcScope(s.Parent)
+	}
+	return s
 }
 
 // funcScope returns the outermost scope of the function containing s.

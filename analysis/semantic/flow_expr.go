@@ -177,6 +177,9 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 	if in.volatile[sym] {
 		// A nested function may change it at any call: only what every
 		// assignment in the file gives is known.
+		if f := in.forwardType(sym); f.Known() {
+			return f
+		}
 		return in.readFact(in.upvalFact(sym))
 	}
 	t, ok := in.st.vars[sym]
@@ -187,6 +190,9 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 		case in.written[sym] && !in.typed[sym]:
 			if sym.Captured && funcScope(sym.Scope) != funcScope(in.m.ScopeAt(n.Start)) {
 				// An upvalue assigned somewhere in the file.
+				if f := in.forwardType(sym); f.Known() {
+					return f
+				}
 				return in.readFact(in.upvalFact(sym))
 			}
 			return unknownType
