@@ -29,6 +29,12 @@ type ModuleFacts struct {
 	Value Fact
 	// Fields are the exported table's fields with a known kind.
 	Fields map[string]Fact
+	// Instance holds the buffer-kind fields of the module's objects, by
+	// name: what its constructors and methods assign to self.x (or to a
+	// setmetatable object). A method of the class written in a file that
+	// requires the module (function M:write() ... self.buf ... end) reads
+	// them through self.
+	Instance map[string]Kind
 }
 
 // Fact is the kind of one exported value: for a function, the kinds it
@@ -36,6 +42,12 @@ type ModuleFacts struct {
 type Fact struct {
 	Kind    Kind
 	Returns []Kind
+	// Shape holds, for a function whose first result is a table built in
+	// its file (a constructor's object: {buf = buffer.new()},
+	// setmetatable({}, mt) filled through self.buf = ...), that table's
+	// fields of a buffer kind, so that o.buf of o = mod.new() is a buffer
+	// in the files requiring mod.
+	Shape map[string]Kind
 }
 
 // Summary is what one file's inference tells the rest of the workspace.
@@ -388,6 +400,13 @@ func (in *inferrer) classField(name string) Type {
 	if f, ok := c.Table.Fields[name]; ok && interesting(f.Kind) {
 		return widen(f)
 	}
+	// C = require("mod"): a method added in this file to a class of
+	// another module sees the fields that module gives its objects.
+	if c.Module != "" {
+		if k, ok := in.instances[c.Module][name]; ok && interesting(k) {
+			return in.factIdentity(typeOfKind(k), fieldKey{fn: in.fn.info, name: name})
+		}
+	}
 	return unknownType
 }
 
@@ -453,6 +472,10 @@ func (in *inferrer) importType(name string) Type {
 	case mf == nil:
 	case mf.Value.Kind != Unknown:
 		t = in.factType(mf.Value, name, "")
+	case mf.Fields == nil:
+		// Only its objects' fields are known (see classField).
+		t = typeOfKind(Table)
+		t.Table = &TableObj{Fields: map[string]Type{}}
 	default:
 		obj := &TableObj{Fields: make(map[string]Type, len(mf.Fields))}
 		for k, f := range mf.Fields {
@@ -462,6 +485,12 @@ func (in *inferrer) importType(name string) Type {
 	}
 	t.Module = name
 	in.imports[name] = t
+	if mf != nil && len(mf.Instance) > 0 {
+		if in.instances == nil {
+			in.instances = map[string]map[string]Kind{}
+		}
+		in.instances[name] = mf.Instance
+	}
 	return t
 }
 
@@ -470,8 +499,16 @@ func (in *inferrer) factType(f Fact, module, field string) Type {
 	t := typeOfKind(f.Kind)
 	if f.Kind == Function {
 		info := &FuncInfo{done: true, module: module, field: field}
-		for _, k := range f.Returns {
-			info.Returns = append(info.Returns, typeOfKind(k))
+		for i, k := range f.Returns {
+			rt := typeOfKind(k)
+			if i == 0 && k == Table && len(f.Shape) > 0 {
+				obj := &TableObj{Fields: make(map[string]Type, len(f.Shape))}
+				for name, fk := range f.Shape {
+					obj.Fields[name] = typeOfKind(fk)
+				}
+				rt.Table = obj
+			}
+			info.Returns = append(info.Returns, rt)
 		}
 		t.Func = info
 	}
@@ -548,19 +585,27 @@ func (in *inferrer) exportFacts(rets []Type) *ModuleFacts {
 				f.Returns = append(f.Returns, rt.Kind)
 				found = found || interesting(rt.Kind)
 			}
+			if len(t.Func.Returns) > 0 {
+				f.Shape = shapeOf(t.Func.Returns[0])
+				found = found || f.Shape != nil
+			}
 			return f, found
 		}
 		return Fact{}, false
 	}
+	instance := in.instanceFacts()
 	if r.Kind == Table && r.Table != nil {
-		mf := &ModuleFacts{Fields: map[string]Fact{}}
+		mf := &ModuleFacts{Fields: map[string]Fact{}, Instance: instance}
 		for k, v := range r.Table.Fields {
 			if f, ok := fact(v); ok {
 				mf.Fields[strings.Clone(k)] = f
 			}
 		}
 		if len(mf.Fields) == 0 {
-			return nil
+			mf.Fields = nil
+			if mf.Instance == nil {
+				return nil
+			}
 		}
 		return mf
 	}
@@ -568,6 +613,42 @@ func (in *inferrer) exportFacts(rets []Type) *ModuleFacts {
 		return &ModuleFacts{Value: f}
 	}
 	return nil
+}
+
+// shapeOf lists the buffer-kind fields of a table built in this file, or
+// nil.
+func shapeOf(t Type) map[string]Kind {
+	if t.Kind != Table || t.Table == nil {
+		return nil
+	}
+	var out map[string]Kind
+	for k, v := range t.Table.Fields {
+		if interesting(v.Kind) {
+			if out == nil {
+				out = map[string]Kind{}
+			}
+			out[strings.Clone(k)] = v.Kind
+		}
+	}
+	return out
+}
+
+// instanceFacts lists the buffer-kind fields of the file's objects (see
+// ModuleFacts.Instance), or nil.
+func (in *inferrer) instanceFacts() map[string]Kind {
+	if in.prev == nil {
+		return nil
+	}
+	var out map[string]Kind
+	for k, v := range in.prev.fields {
+		if interesting(v.Kind) {
+			if out == nil {
+				out = map[string]Kind{}
+			}
+			out[strings.Clone(k)] = v.Kind
+		}
+	}
+	return out
 }
 
 // findExports maps the functions of the returned table to their names, for

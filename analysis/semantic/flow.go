@@ -125,14 +125,14 @@ type inferrer struct {
 	firstRecords int
 	// interned gives, in the second round, each distinct Type recorded
 	// for an expression its index in Types.vals.
-	interned map[Type]int32
-	loopDepth    int
-	genCount     int
-	bufs         map[syntax.Node]*Buffer
-	tables       map[*syntax.Table]*TableObj
-	funcs        map[*syntax.Function]*FuncInfo
-	volatile     map[*Symbol]bool
-	assigned     map[*syntax.Block][]*Symbol
+	interned  map[Type]int32
+	loopDepth int
+	genCount  int
+	bufs      map[syntax.Node]*Buffer
+	tables    map[*syntax.Table]*TableObj
+	funcs     map[*syntax.Function]*FuncInfo
+	volatile  map[*Symbol]bool
+	assigned  map[*syntax.Block][]*Symbol
 	// writes lists every assignment of the file by offset and written
 	// holds the symbols assigned anywhere (findWrites).
 	writes  []writeRef
@@ -168,6 +168,9 @@ type inferrer struct {
 	outIdx   map[[2]string]int
 	factBufs map[fieldKey]*Buffer
 	imports  map[string]Type
+	// instances holds the object fields of the required modules that
+	// export them (ModuleFacts.Instance), by module name.
+	instances map[string]map[string]Kind
 	// colon holds the functions defined with ':'; methods the method
 	// names defined once in the file (self:name(...) calls them).
 	colon   map[*syntax.Function]bool
