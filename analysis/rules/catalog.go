@@ -120,12 +120,16 @@ func catalog() []Rule {
 			Summary: "one buffer put into another inside a loop",
 			Doc:     "Putting a buffer copies its data. In a loop, write into one buffer from the start."},
 		{Name: "string-concat-in-loop", Category: CategoryCopies, Severity: SeverityWarning,
-			Summary: "a string accumulated with s = s .. x inside a loop that scans a string or a stream",
+			Summary: "a string accumulated with s = s .. x inside a loop that scans a string or a stream or walks decoded data",
 			Doc: "Each step copies and interns the whole string so far, which is quadratic in the length of the " +
 				"input. Reported once per string and loop, for loops that walk a string (per character or byte, per " +
-				"gmatch/gsplit/split match, per line) or read a file or socket. Silent: constant ranges, loops over " +
-				"tables (in real code mostly short lists), a loop left right after the growth, a string reset in the loop (also by a local function it calls), a string read on each " +
-				"iteration for something else (mkdir(path) per component), and pieces that are all literals. " +
+				"gmatch/gsplit/split match, per line), read a file or socket, or walk a table decoded or read in the " +
+				"function (cjson.decode, serde.decode, the lines of a file, a split of what was read), and for a " +
+				"serializer that adds what a recursive call of itself returns. Silent: constant ranges, other loops " +
+				"over tables (in real code mostly short lists), a file read one byte at a time (a delimited field), " +
+				"a loop left right after the growth, a string reset in the loop (also by a local function it calls), " +
+				"a string read on each iteration for something else (mkdir(path) per component), and pieces that are " +
+				"all literals. " +
 				"Collect the pieces in a string.buffer and call tostring once (LuaJIT and buflsp targets), " +
 				"or in a table and call table.concat once (PUC Lua 5.1 to 5.4; on Luau also a buffer when the size " +
 				"is known)."},

@@ -62,7 +62,12 @@ type concatGrowth struct {
 	target syntax.Expr
 	// constant is set when every piece added is a literal ("../", "  ").
 	constant bool
-	loops    []syntax.Stmt // the loops the string is carried across, outermost first
+	// selfCall is set when the piece added comes from a recursive call of
+	// the enclosing function: the string serializes a nested value.
+	selfCall bool
+	// inFunc is set when the statement is in a function, not the main chunk.
+	inFunc bool
+	loops  []syntax.Stmt // the loops the string is carried across, outermost first
 }
 
 // concatGroup gathers the growth of one string across one loop.
@@ -144,8 +149,12 @@ func runStringConcatInLoop(p *Pass) {
 		}
 		// The walker reuses c.Loops: keep a copy.
 		loops = append([]syntax.Stmt(nil), loops...)
-		g.growth = append(g.growth, concatGrowth{stmt: n.(syntax.Stmt), target: target, loops: loops,
-			constant: literalPieces(value, self)})
+		gr := concatGrowth{stmt: n.(syntax.Stmt), target: target, loops: loops,
+			constant: literalPieces(value, self), inFunc: c.Fn != nil}
+		if sc, ok := enclosingCallee(m, c.Stack, c.Fn); ok {
+			gr.selfCall = growsBySelfCall(m, sc, loops[len(loops)-1], value)
+		}
+		g.growth = append(g.growth, gr)
 		if self != nil {
 			g.self[self] = true
 		}
@@ -385,16 +394,21 @@ func isAssignTarget(stack []syntax.Node, e syntax.Expr) bool {
 }
 
 // anyManyIterations reports whether some growth statement of g runs in
-// loops whose trip count is not provably small, one of which scans input.
-// A long constant range (for i = 1, 1000) does not count: its length does
-// not depend on data, and on real code it builds test data.
+// loops whose trip count is not provably small and depends on data: one of
+// them scans input or walks a decoded or read table, or the piece comes
+// from a recursive call (a serializer of a nested value). A long constant
+// range (for i = 1, 1000) does not count: its length does not depend on
+// data, and on real code it builds test data.
 func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
 	for _, gr := range g.growth {
 		if gr.constant || fewIterations(m, t, gr.loops) {
 			continue
 		}
+		if gr.selfCall {
+			return true
+		}
 		for _, l := range gr.loops {
-			if scansInput(m, t, l) {
+			if scansInput(m, t, l) || (gr.inFunc && walksData(m, l)) {
 				return true
 			}
 		}
@@ -711,7 +725,12 @@ func walksString(m *semantic.Model, w *syntax.While) bool {
 // socket, or searches a string from a position.
 func readsOrScans(c *syntax.Call) bool {
 	switch calledName(c) {
-	case "read", "receive", "receiveany", "recv", "readline", "read_line":
+	case "read":
+		// f:read(1) in a loop reads a delimited field (a NUL-terminated
+		// name, a token) a byte at a time; input of any size is read in
+		// lines or chunks.
+		return !(len(c.Args) == 1 && isNumberLit(c.Args[0], "1"))
+	case "receive", "receiveany", "recv", "readline", "read_line":
 		return true
 	case "find", "match":
 		_, method := c.Fn.(*syntax.Member)
@@ -788,4 +807,10 @@ func calledName(c *syntax.Call) string {
 		return fn.Value
 	}
 	return ""
+}
+
+// isNumberLit reports whether e is the number literal written text.
+func isNumberLit(e syntax.Expr, text string) bool {
+	n, ok := unparen(e).(*syntax.Number)
+	return ok && n.Raw == text
 }

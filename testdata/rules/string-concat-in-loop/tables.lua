@@ -1,7 +1,9 @@
 -- Loops over tables are silent: on real code (Kong, APISIX, LuaRocks,
 -- LuaLS) they walk flags, headers, schema fields, mirrors and other short
 -- lists, where the copying is too small for a maintainer to change the code.
--- Only loops that scan a string or a stream are reported.
+-- Loops that scan a string or a stream are reported, and so are tables
+-- decoded or read in the function (data_origin.lua) and serializers
+-- (serialize.lua); a parameter alone is not enough.
 local function flags(list)
   local s = ""
   for _, f in ipairs(list) do
