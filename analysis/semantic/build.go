@@ -33,6 +33,13 @@ type visible struct {
 // builder.innermost instead: a scan is fastest for the usual few dozen,
 // but a function with thousands of locals made every lookup linear and
 // the whole build quadratic.
+//
+// The index is kept only while it is needed: it is built when the stack
+// grows past scanActive and dropped when it shrinks to half of that. Keeping
+// it for every local cost a map write on each declaration and a map delete
+// on each scope exit, about a tenth of the resolver on ordinary code. The
+// gap between the two thresholds means at least scanActive/2 declarations
+// pay for each rebuild.
 const scanActive = 32
 
 // nameHash is FNV-1a; identifiers are short.
@@ -73,8 +80,10 @@ type builder struct {
 	// active holds the declared, visible locals, innermost last; a scope's
 	// own symbols are the top of the stack from its activeBase up.
 	active []visible
-	// innermost maps a name to its innermost entry in active.
+	// innermost maps a name to its innermost entry in active while indexed
+	// is set (see scanActive); visible.prev is valid only then.
 	innermost map[string]int32
+	indexed   bool
 	// fnBase is the stack depth when the innermost function opened: a
 	// symbol below it belongs to an enclosing function (an upvalue).
 	fnBase int
@@ -126,7 +135,6 @@ func Build(f *syntax.File) *Model {
 		useNames:   make([]*syntax.Name, 0, n/20+16),
 		useIDs:     make([]uint32, 0, n/20+16),
 		active:     make([]visible, 0, 64),
-		innermost:  map[string]int32{},
 		syms:       make([]*Symbol, 0, n/80+16),
 		prevStmt:   -1,
 		nextSyms:   n/100 + 8,
@@ -189,11 +197,18 @@ func (b *builder) close(fr frame) {
 		for i, v := range b.active[fr.activeBase:] {
 			syms[i] = b.syms[v.id]
 		}
-		for i := len(b.active) - 1; i >= fr.activeBase; i-- {
-			if v := b.active[i]; v.prev >= 0 {
-				b.innermost[b.syms[v.id].Name] = v.prev
+		if b.indexed {
+			if fr.activeBase <= scanActive/2 {
+				clear(b.innermost)
+				b.indexed = false
 			} else {
-				delete(b.innermost, b.syms[v.id].Name)
+				for i := len(b.active) - 1; i >= fr.activeBase; i-- {
+					if v := b.active[i]; v.prev >= 0 {
+						b.innermost[b.syms[v.id].Name] = v.prev
+					} else {
+						delete(b.innermost, b.syms[v.id].Name)
+					}
+				}
 			}
 		}
 		s.Symbols = syms
@@ -235,7 +250,7 @@ func (b *builder) takeScopePtrs(n int) []*Scope {
 // and tells whether it belongs to an enclosing function; the id is -1
 // when there is none.
 func (b *builder) lookup(name string, h uint32) (id int32, crossedFunc bool) {
-	if len(b.active) > scanActive {
+	if b.indexed {
 		i, ok := b.innermost[name]
 		if !ok {
 			return -1, false
@@ -261,14 +276,32 @@ func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, att
 		sym.Shadows = b.syms[prev]
 	}
 	id := b.register(sym)
-	prev, ok := b.innermost[n.Value]
+	b.active = append(b.active, visible{hash: h, id: id, prev: -1})
+	if b.indexed {
+		b.index(len(b.active) - 1)
+	} else if len(b.active) > scanActive {
+		if b.innermost == nil {
+			b.innermost = make(map[string]int32, 2*scanActive)
+		}
+		for i := range b.active {
+			b.index(i)
+		}
+		b.indexed = true
+	}
+	b.addUse(n, id, useDecl)
+	return sym
+}
+
+// index makes entry i of the stack the innermost of its name, remembering
+// the entry it hides.
+func (b *builder) index(i int) {
+	name := b.syms[b.active[i].id].Name
+	prev, ok := b.innermost[name]
 	if !ok {
 		prev = -1
 	}
-	b.active = append(b.active, visible{hash: h, id: id, prev: prev})
-	b.innermost[n.Value] = int32(len(b.active) - 1)
-	b.addUse(n, id, useDecl)
-	return sym
+	b.active[i].prev = prev
+	b.innermost[name] = int32(i)
 }
 
 func (b *builder) use(n *syntax.Name, write bool) {

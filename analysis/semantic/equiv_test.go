@@ -276,7 +276,7 @@ func TestSortNames(t *testing.T) {
 // recovers from, that Build and the reference resolver produce the same
 // dump, and that Build does not panic.
 func FuzzBuildEquivalence(f *testing.F) {
-	for _, name := range []string{"broken.lua", "gotos.lua", "scopes.lua", "shadow.lua", "luau.luau"} {
+	for _, name := range []string{"broken.lua", "gotos.lua", "scopes.lua", "shadow.lua", "manylocals.lua", "luau.luau"} {
 		src, err := os.ReadFile(filepath.Join("testdata", "equiv", name))
 		if err != nil {
 			f.Fatal(err)
