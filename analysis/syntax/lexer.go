@@ -24,12 +24,14 @@ type lexer struct {
 	braces []bool
 }
 
-// Byte classes of lexer.class.
+// Byte classes of lexer.class: each byte has exactly one, and the two
+// that may continue a name are single bits so that one AND tests both.
 const (
-	clOther uint8 = iota
-	clIdent       // may start a name
-	clDigit
-	clSpace
+	clOther uint8 = 0
+	clIdent uint8 = 1 // may start a name
+	clDigit uint8 = 2
+	clSpace uint8 = 4
+	clName        = clIdent | clDigit // may continue a name
 )
 
 func (l *lexer) init(src []byte, str string, d Dialect, errf func(start, end int, msg string), comments *slab[Comment]) {
@@ -69,31 +71,38 @@ func isXDigit(c byte) bool { return isDigit(c) || (c|0x20) >= 'a' && (c|0x20) <=
 
 // isIdent reports whether c may continue a name.
 func (l *lexer) isIdent(c byte) bool {
-	cl := l.class[c]
-	return cl == clIdent || cl == clDigit
+	return l.class[c]&clName != 0
 }
 
 // next returns the next token, skipping whitespace and comments.
+//
+// It is the innermost loop of parsing, so the common tokens (blanks, names,
+// keywords) work on a local copy of the position and store it once; the
+// other tokens go through the scanners below, which advance l.pos.
 func (l *lexer) next() Token {
 	src := l.src
-	for l.pos < len(src) {
-		c := src[l.pos]
-		start := l.pos
-		l.tokStart = start
+	pos := l.pos
+	for pos < len(src) {
+		c := src[pos]
 		switch l.class[c] {
 		case clSpace:
-			l.pos++
-			continue
-		case clIdent:
-			pos := l.pos + 1
-			for pos < len(src) {
-				if cl := l.class[src[pos]]; cl != clIdent && cl != clDigit {
-					break
-				}
+			// Indentation comes in runs.
+			pos++
+			for pos < len(src) && l.class[src[pos]] == clSpace {
 				pos++
 			}
-			l.pos = pos
-			k := keyword(src[start:pos])
+			continue
+		case clIdent:
+			start := pos
+			pos++
+			for pos < len(src) && l.class[src[pos]]&clName != 0 {
+				pos++
+			}
+			l.pos, l.tokStart = pos, start
+			k := TName
+			if n := pos - start; n >= 2 && n <= 8 {
+				k = keyword(src[start:pos])
+			}
 			if k == KGoto && !l.d.atLeast52() {
 				// goto is a keyword from Lua 5.2 on; it is an ordinary
 				// name in Lua 5.1 and Luau, and in
@@ -103,13 +112,17 @@ func (l *lexer) next() Token {
 			}
 			return Token{k, start, pos}
 		case clDigit:
+			l.pos, l.tokStart = pos, pos
 			l.number()
-			return Token{TNumber, start, l.pos}
+			return Token{TNumber, pos, l.pos}
 		}
+		start := pos
+		l.pos, l.tokStart = pos, start
 		switch c {
 		case '-':
 			if l.peekByte(1) == '-' {
 				l.comment()
+				pos = l.pos
 				continue
 			}
 			if l.peekByte(1) == '=' {
@@ -166,6 +179,7 @@ func (l *lexer) next() Token {
 		}
 		return l.operator(c, start)
 	}
+	l.pos = pos
 	return Token{EOF, len(src), len(src)}
 }
 
