@@ -297,10 +297,29 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 			return lua.LNil, start, errAt(kpos, msgIndexNil)
 		}
 		if isStr && r != nil {
-			if _, dup := r.strdict[string(ks)]; dup {
+			// The common case costs one insert per map and no lookups:
+			// a duplicate shows as a strdict that did not grow. LuaJIT
+			// checks for a duplicate before it decodes the value, so an
+			// error in the value, and a nil value (which stores
+			// nothing), look the key up first.
+			v, np, err := d.value(p)
+			if err != nil || v == lua.LNil {
+				if _, dup := r.strdict[string(ks)]; dup {
+					return lua.LNil, start, errAt(kpos, msgDuplicateKey)
+				}
+				if err != nil {
+					return lua.LNil, start, err
+				}
+				p = np
+				continue
+			}
+			p = np
+			if !r.addString(k, string(ks), v) {
 				return lua.LNil, start, errAt(kpos, msgDuplicateKey)
 			}
-		} else if t.RawGet(k) != lua.LNil {
+			continue
+		}
+		if t.RawGet(k) != lua.LNil {
 			return lua.LNil, start, errAt(kpos, msgDuplicateKey)
 		}
 		v, np, err := d.value(p)
@@ -309,10 +328,6 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 		}
 		p = np
 		if v == lua.LNil {
-			continue
-		}
-		if isStr && r != nil {
-			r.addString(k, string(ks), v)
 			continue
 		}
 		if num, ok := k.(lua.LNumber); ok {

@@ -83,17 +83,20 @@ func (r *ltable) prepareHash(nstr, nother int) {
 
 // addString adds string key k (whose boxed form is kv) with a non-nil
 // value v to a table that nothing was ever deleted from (one the decoder is
-// building); it reports false when the key is already present. It is
-// RawSetString without boxing the key again; with no deletions, a key
-// absent from strdict is absent from k2i too.
+// building); it reports false when the key was already present, and then
+// the table is damaged (the old value is replaced, kv is not in keys): the
+// caller must drop it. It is RawSetString without boxing the key again and
+// without looking it up first; with no deletions, a key absent from strdict
+// is absent from k2i too.
 func (r *ltable) addString(kv lua.LValue, k string, v lua.LValue) bool {
 	if r.strdict == nil || r.keys == nil {
 		r.prepareHash(1, 0)
 	}
-	if _, ok := r.strdict[k]; ok {
+	n := len(r.strdict)
+	r.strdict[k] = v
+	if len(r.strdict) == n {
 		return false
 	}
-	r.strdict[k] = v
 	r.k2i[kv] = len(r.keys)
 	r.keys = append(r.keys, kv)
 	return true

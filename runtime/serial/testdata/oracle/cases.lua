@@ -194,6 +194,14 @@
 --@ decode nil-key: 09010002
 --@ decode nan-key: 090107000000000000f8ff02
 --@ decode duplicate-key: 09022161022161 02
+-- A duplicate is found before its value is read: it wins over a bad or
+-- missing value, and a nil value counts as no entry.
+--@ decode duplicate-key-bad-value: 09022161022161 13
+--@ decode duplicate-key-truncated: 09022161022161
+--@ decode duplicate-key-nil-second: 09022161022161 00
+--@ decode duplicate-key-nil-first: 09022161002161 02
+--@ decode duplicate-key-nil-both: 09022161002161 00
+--@ decode duplicate-key-deep-value: 09022161022161 0901216109012161 13
 --@ decode duplicate-array-key: 0d0201070000000000f03f070000000000f03f01
 --@ decode table-overflow-array: 0aff02000008
 --@ decode table-overflow-hash: 09ff01000004
