@@ -129,6 +129,7 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 		})
 		defer stop.Stop()
 	}
+	defer host.TuneGC()()
 	chunk := path
 	if tgt == syntax.TargetLuau {
 		chunk = luaustd.ChunkName(path)
