@@ -21,9 +21,11 @@ const serializerScript = "testdata/bench/serializer.lua"
 // median over the iterations, as the machine may be shared) and the ratio
 // vs-luajit = LuaJIT's time / ours (above 1 is faster than LuaJIT). Both
 // sides must print the same check value. ns/op is buflsp's CPU time per
-// operation of the case, not the time of an iteration.
+// operation of the case, not the time of an iteration. The collector is set
+// as `buflsp run` sets it (TuneGC).
 func BenchmarkSerializerScript(b *testing.B) {
-	for _, name := range []string{"records-encode", "records-decode", "strings-encode", "strings-decode"} {
+	defer TuneGC()()
+	for _, name := range []string{"records-encode", "records-decode", "records-dict-encode", "records-dict-decode", "strings-encode", "strings-decode"} {
 		b.Run(name, func(b *testing.B) {
 			var ours, theirs []float64
 			check := ""

@@ -47,6 +47,21 @@ if wanted("records") then
     local t = buffer.decode(encoded)
     return #t + t[#t].id
   end)
+  -- The same records through a buffer whose dict option names the five
+  -- keys: each key is written as a two-byte index.
+  local dbuf = buffer.new({ dict = { "id", "name", "active", "score", "tags" } })
+  dbuf:encode(records)
+  local dencoded = dbuf:tostring()
+  report("records-dict-encode", 10, function()
+    dbuf:reset()
+    dbuf:encode(records)
+    return #dbuf
+  end)
+  report("records-dict-decode", 5, function()
+    dbuf:set(dencoded)
+    local t = dbuf:decode()
+    return #t + t[#t].id
+  end)
 end
 
 -- 64 strings of 64 KiB, encoded through a buffer and taken out with
