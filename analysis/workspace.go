@@ -34,6 +34,11 @@ type Workspace struct {
 	files  map[string]bool     // every known file, cleaned absolute paths
 	byName map[string][]string // a module's last name component -> files that may be it
 	sums   map[string]*semantic.Summary
+	// reqs holds the modules each file requires, for the files whose
+	// list was given (SetRequires); reqBy indexes them by the module
+	// name's last component, the way byName indexes files.
+	reqs  map[string][]string
+	reqBy map[string]map[string]bool
 	// The join, rebuilt on the first Facts after a change; its maps are
 	// never modified once built, so a Facts keeps reading a consistent one.
 	joined *join
@@ -50,7 +55,8 @@ type join struct {
 
 // NewWorkspace makes an empty workspace.
 func NewWorkspace() *Workspace {
-	return &Workspace{files: map[string]bool{}, byName: map[string][]string{}, sums: map[string]*semantic.Summary{}}
+	return &Workspace{files: map[string]bool{}, byName: map[string][]string{}, sums: map[string]*semantic.Summary{},
+		reqs: map[string][]string{}, reqBy: map[string]map[string]bool{}}
 }
 
 // wsPath is the key of a file: absolute, cleaned, with forward slashes.
@@ -78,14 +84,115 @@ func (w *Workspace) AddFile(path string) {
 		return
 	}
 	w.files[p] = true
+	name := fileModuleName(p)
+	w.byName[name] = append(w.byName[name], p)
+	w.joined = nil
+}
+
+// fileModuleName is the last component of the module names a file may be
+// required as: x for a/x.lua and for a/x/init.lua.
+func fileModuleName(p string) string {
 	stem := moduleStem(p)
 	name := stem[strings.LastIndex(stem, "/")+1:]
 	if name == "init" {
 		dir := strings.TrimSuffix(stem, "/init")
 		name = dir[strings.LastIndex(dir, "/")+1:]
 	}
-	w.byName[name] = append(w.byName[name], p)
-	w.joined = nil
+	return name
+}
+
+// lastComponent is the last dotted component of a module name.
+func lastComponent(module string) string {
+	return module[strings.LastIndex(module, ".")+1:]
+}
+
+// SetRequires records the modules a file requires (as Requires lists
+// them), so that Dependents finds it when one of them changes.
+func (w *Workspace) SetRequires(path string, modules []string) {
+	if w == nil {
+		return
+	}
+	p := wsPath(path)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.dropRequires(p)
+	if len(modules) == 0 {
+		return
+	}
+	w.reqs[p] = modules
+	for _, m := range modules {
+		name := lastComponent(m)
+		set := w.reqBy[name]
+		if set == nil {
+			set = map[string]bool{}
+			w.reqBy[name] = set
+		}
+		set[p] = true
+	}
+}
+
+// dropRequires forgets what SetRequires recorded for p. Callers hold w.mu.
+func (w *Workspace) dropRequires(p string) {
+	for _, m := range w.reqs[p] {
+		name := lastComponent(m)
+		delete(w.reqBy[name], p)
+		if len(w.reqBy[name]) == 0 {
+			delete(w.reqBy, name)
+		}
+	}
+	delete(w.reqs, p)
+}
+
+// Summary returns the summary recorded for a file, or nil.
+func (w *Workspace) Summary(path string) *semantic.Summary {
+	if w == nil {
+		return nil
+	}
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	return w.sums[wsPath(path)]
+}
+
+// Dependents lists the files whose facts a change of path's summary (from
+// old to the one recorded now) can change: the files requiring it (among
+// those given to SetRequires), whose imports come from its exports, and
+// the modules its old or new summary calls, whose parameters take its
+// arguments. The result is sorted and never holds path itself.
+func (w *Workspace) Dependents(path string, old *semantic.Summary) []string {
+	if w == nil {
+		return nil
+	}
+	p := wsPath(path)
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	set := map[string]bool{}
+	for f := range w.reqBy[fileModuleName(p)] {
+		if f == p {
+			continue
+		}
+		for _, m := range w.reqs[f] {
+			if w.resolve(f, m) == p {
+				set[f] = true
+				break
+			}
+		}
+	}
+	for _, s := range []*semantic.Summary{old, w.sums[p]} {
+		if s == nil {
+			continue
+		}
+		for _, c := range s.Calls {
+			if t := w.resolve(p, c.Module); t != "" && t != p {
+				set[t] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for f := range set {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // RemoveFile forgets a file and its summary.
@@ -101,6 +208,7 @@ func (w *Workspace) RemoveFile(path string) {
 	}
 	delete(w.files, p)
 	delete(w.sums, p)
+	w.dropRequires(p)
 	for name, ps := range w.byName {
 		for i, q := range ps {
 			if q == p {

@@ -145,3 +145,33 @@ return { next_mod = next_mod }
 		t.Errorf("hub.lua findings: %v", counts)
 	}
 }
+
+// TestWorkspaceDependents checks which files a summary change reaches:
+// the files requiring the changed one (resolved as require does, init.lua
+// included) and the modules whose functions its old or new summary calls.
+func TestWorkspaceDependents(t *testing.T) {
+	w := NewWorkspace()
+	root := t.TempDir()
+	p := func(f string) string { return wsPath(filepath.Join(root, f)) }
+	for _, f := range []string{"lib/init.lua", "a.lua", "b.lua", "c.lua", "other/lib.lua", "sink.lua", "old.lua"} {
+		w.AddFile(p(f))
+	}
+	w.SetRequires(p("a.lua"), []string{"lib"})
+	w.SetRequires(p("b.lua"), []string{"x.lib"}) // no such module: not lib/init.lua
+	w.SetRequires(p("c.lua"), []string{"string.buffer", "lib", "sink"})
+	old := &semantic.Summary{Calls: []semantic.OutCall{{Module: "old", Field: "f"}}}
+	w.SetSummary(p("lib/init.lua"), &semantic.Summary{Calls: []semantic.OutCall{{Module: "sink", Field: "f", Args: []semantic.Kind{semantic.SBuf}}}})
+	got := w.Dependents(p("lib/init.lua"), old)
+	want := []string{p("a.lua"), p("c.lua"), p("old.lua"), p("sink.lua")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Dependents = %q, want %q", got, want)
+	}
+	// A file that no longer requires lib, and one removed, are forgotten.
+	w.SetRequires(p("a.lua"), nil)
+	w.RemoveFile(p("c.lua"))
+	got = w.Dependents(p("lib/init.lua"), nil)
+	want = []string{p("sink.lua")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the changes: Dependents = %q, want %q", got, want)
+	}
+}

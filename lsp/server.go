@@ -134,12 +134,14 @@ func NewServer(opts Options) *Server {
 	s.store = newStore()
 	s.sched = newScheduler(s)
 	s.ws = newWorkspace()
-	s.an.summaryChanged = func(changed protocol.DocumentURI) {
+	s.an.summaryChanged = func(changed protocol.DocumentURI, dependents []string) {
 		// What changed document exports or passes to others changed:
-		// the other open documents see it on their next analysis.
+		// the other open documents see it on their next analysis, and
+		// the files on disk that depend on it are analysed again.
 		for _, snap := range s.store.refresh(changed) {
 			s.sched.schedule(snap)
 		}
+		s.refreshDiskFiles(dependents)
 	}
 	return s
 }

@@ -39,6 +39,10 @@ type Snapshot struct {
 	// summary changed; its own summary change triggers nothing more, which
 	// bounds the cascade to one step.
 	refresh bool
+	// scanning marks a file analysed by the workspace scan: its summary
+	// change reaches the open documents only, since the scan analyses the
+	// files that depend on it again once it ends (reanalyseWithFacts).
+	scanning bool
 
 	// warming is set while warm's parse and inference run.
 	warming atomic.Bool
@@ -86,9 +90,11 @@ type analyzer struct {
 	// index knows at that moment.
 	summaries *analysis.Workspace
 	// summaryChanged is called when a version's summary changed the
-	// index, with that document; the server analyses the other open
-	// documents again (once: those analyses do not call it in turn).
-	summaryChanged func(protocol.DocumentURI)
+	// index, with that document and the files whose facts the change may
+	// change (analysis.Workspace.Dependents; nil during the workspace
+	// scan); the server analyses the other open documents and those files
+	// again (once: those analyses do not call it in turn).
+	summaryChanged func(u protocol.DocumentURI, dependents []string)
 }
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
@@ -181,8 +187,13 @@ func (s *Snapshot) start() {
 			if s.ctx.Err() == nil && s.an.summaries != nil {
 				// Only a current version updates the index: a superseded
 				// one finishing late must not replace a newer summary.
+				old := s.an.summaries.Summary(s.Path)
 				if s.an.summaries.SetSummary(s.Path, res.Summary()) && !s.refresh && s.an.summaryChanged != nil {
-					s.an.summaryChanged(s.URI)
+					var deps []string
+					if !s.scanning {
+						deps = s.an.summaries.Dependents(s.Path, old)
+					}
+					s.an.summaryChanged(s.URI, deps)
 				}
 			}
 			extra := s.an.cpu.tryAcquire(min(s.an.cpu.size(), s.an.checker.Parallelism()) - 1)

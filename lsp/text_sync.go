@@ -67,7 +67,7 @@ func (s *Server) didSave(ctx context.Context, p *protocol.DidSaveTextDocumentPar
 		s.bg.Add(1)
 		go func() {
 			defer s.bg.Done()
-			s.analyseDiskFile(path)
+			s.analyseDiskFile(path, diskChanged)
 		}()
 	}
 	return nil

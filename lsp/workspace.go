@@ -35,11 +35,25 @@ type workspaceFile struct {
 type workspace struct {
 	mu    sync.RWMutex
 	files map[protocol.DocumentURI]*workspaceFile
+	// pending holds the files on disk queued for analysis again because
+	// a file they depend on changed (refreshDiskFiles), so that a burst
+	// of changes queues each file once.
+	pending map[string]bool
 }
 
 func newWorkspace() *workspace {
-	return &workspace{files: map[protocol.DocumentURI]*workspaceFile{}}
+	return &workspace{files: map[protocol.DocumentURI]*workspaceFile{}, pending: map[string]bool{}}
 }
+
+// diskMode says why a file on disk is analysed, which decides how far
+// its summary change reaches (see Snapshot.refresh and scanning).
+type diskMode uint8
+
+const (
+	diskChanged diskMode = iota // saved or changed on disk: reaches open documents and dependent files
+	diskScan                    // the workspace scan: reaches open documents only
+	diskRefresh                 // a file it depends on changed: reaches nothing
+)
 
 // isLuaFile reports whether path is a file the server analyses.
 func isLuaFile(path string) bool {
@@ -125,7 +139,7 @@ func (s *Server) scanWorkspace(root string) {
 		go func() {
 			defer wg.Done()
 			for path := range jobs {
-				s.analyseDiskFile(path)
+				s.analyseDiskFile(path, diskScan)
 				doneMu.Lock()
 				done++
 				n := done
@@ -163,7 +177,7 @@ func (s *Server) reanalyseWithFacts(paths []string) {
 		}
 		src, err := analysis.ReadSourceFile(p, s.config().MaxFileSize)
 		if err == nil && s.an.summaries.HasFacts(p, analysis.Requires(src)) {
-			s.analyseDiskFile(p)
+			s.analyseDiskFile(p, diskScan)
 		}
 	}
 	for _, snap := range s.store.reconfigure(s.config()) {
@@ -171,12 +185,47 @@ func (s *Server) reanalyseWithFacts(paths []string) {
 	}
 }
 
+// refreshDiskFiles analyses again, in the background, the files on disk
+// among paths that the workspace scan analysed and the editor does not
+// have open (open documents are refreshed by the store): a file they
+// depend on changed what it exports or passes to them.
+func (s *Server) refreshDiskFiles(paths []string) {
+	for _, p := range paths {
+		u := uri.File(p)
+		if s.store.get(u) != nil {
+			continue
+		}
+		s.ws.mu.Lock()
+		_, known := s.ws.files[u]
+		queued := s.ws.pending[p]
+		if known && !queued {
+			s.ws.pending[p] = true
+		}
+		s.ws.mu.Unlock()
+		if !known || queued {
+			continue
+		}
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			s.analyseDiskFile(p, diskRefresh)
+		}()
+	}
+}
+
 // analyseDiskFile checks one file from disk and records and publishes the
 // result, unless the file is open (its editor version wins). It holds a
 // slot of the CPU budget while it reads and analyses the file.
-func (s *Server) analyseDiskFile(path string) {
+func (s *Server) analyseDiskFile(path string, mode diskMode) {
 	if !s.cpu.acquire(s.ctx) {
 		return
+	}
+	if mode == diskRefresh {
+		// Unqueued before the file is read: a change arriving from now
+		// on queues it again, and that analysis reads the newer facts.
+		s.ws.mu.Lock()
+		delete(s.ws.pending, path)
+		s.ws.mu.Unlock()
 	}
 	defer s.cpu.release(1)
 	u := uri.File(path)
@@ -190,7 +239,10 @@ func (s *Server) analyseDiskFile(path string) {
 		s.ws.remove(u)
 		return
 	}
+	s.an.summaries.SetRequires(path, analysis.Requires(src))
 	snap := newSnapshot(u, 0, src, s.config(), s.an)
+	snap.refresh = mode == diskRefresh
+	snap.scanning = mode == diskScan
 	res := snap.Analysis()
 	wf := &workspaceFile{
 		diags:   toDiagnostics(snap.Mapper, u, res.Diagnostics),
@@ -232,15 +284,17 @@ func (s *Server) didChangeWatchedFiles(ctx context.Context, p *protocol.DidChang
 		case !isLuaFile(path):
 		case ev.Type == protocol.FileChangeTypeDeleted:
 			s.ws.remove(ev.URI)
+			deps := s.an.summaries.Dependents(path, nil)
 			s.an.summaries.RemoveFile(path)
 			if s.store.get(ev.URI) == nil {
 				s.publish(ev.URI, nil, nil)
 			}
+			s.refreshDiskFiles(deps)
 		default:
 			s.bg.Add(1)
 			go func() {
 				defer s.bg.Done()
-				s.analyseDiskFile(path)
+				s.analyseDiskFile(path, diskChanged)
 			}()
 		}
 	}
