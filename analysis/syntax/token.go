@@ -143,89 +143,69 @@ func IsName(s string) bool {
 }
 
 // keyword maps a reserved word to its kind, or returns TName.
+//
+// The lexer asks this of every name, so it costs one jump and at most one
+// comparison: (first byte + last byte + 8*length) mod 64 differs for every
+// reserved word of every dialect (the compiler rejects duplicate cases, so
+// a new word that collided would not build), and the only candidate for a
+// slot is compared with the text.
 func keyword(b []byte) Kind {
-	if len(b) < 2 || len(b) > 8 {
+	n := len(b)
+	if n < 2 || n > 8 {
 		return TName
 	}
-	switch b[0] {
-	case 'a':
-		if string(b) == "and" {
-			return KAnd
-		}
-	case 'b':
-		if string(b) == "break" {
-			return KBreak
-		}
-	case 'd':
-		if string(b) == "do" {
-			return KDo
-		}
-	case 'e':
-		switch string(b) {
-		case "else":
-			return KElse
-		case "elseif":
-			return KElseif
-		case "end":
-			return KEnd
-		}
-	case 'f':
-		switch string(b) {
-		case "false":
-			return KFalse
-		case "for":
-			return KFor
-		case "function":
-			return KFunction
-		}
-	case 'g':
-		if string(b) == "goto" {
-			return KGoto
-		}
-	case 'i':
-		switch string(b) {
-		case "if":
-			return KIf
-		case "in":
-			return KIn
-		}
-	case 'l':
-		if string(b) == "local" {
-			return KLocal
-		}
-	case 'n':
-		switch string(b) {
-		case "nil":
-			return KNil
-		case "not":
-			return KNot
-		}
-	case 'o':
-		if string(b) == "or" {
-			return KOr
-		}
-	case 'r':
-		switch string(b) {
-		case "repeat":
-			return KRepeat
-		case "return":
-			return KReturn
-		}
-	case 't':
-		switch string(b) {
-		case "then":
-			return KThen
-		case "true":
-			return KTrue
-		}
-	case 'u':
-		if string(b) == "until" {
-			return KUntil
-		}
-	case 'w':
-		if string(b) == "while" {
-			return KWhile
-		}
+	var word string
+	var k Kind
+	switch (int(b[0]) + int(b[n-1]) + 8*n) & 63 {
+	case 0:
+		word, k = "local", KLocal
+	case 2:
+		word, k = "then", KThen
+	case 4:
+		word, k = "while", KWhile
+	case 9:
+		word, k = "until", KUntil
+	case 16:
+		word, k = "return", KReturn
+	case 20:
+		word, k = "function", KFunction
+	case 22:
+		word, k = "repeat", KRepeat
+	case 29:
+		word, k = "and", KAnd
+	case 31:
+		word, k = "if", KIf
+	case 33:
+		word, k = "end", KEnd
+	case 35:
+		word, k = "do", KDo
+	case 39:
+		word, k = "in", KIn
+	case 42:
+		word, k = "else", KElse
+	case 48:
+		word, k = "for", KFor
+	case 49:
+		word, k = "or", KOr
+	case 50:
+		word, k = "nil", KNil
+	case 51:
+		word, k = "false", KFalse
+	case 53:
+		word, k = "break", KBreak
+	case 54:
+		word, k = "goto", KGoto
+	case 57:
+		word, k = "true", KTrue
+	case 58:
+		word, k = "not", KNot
+	case 59:
+		word, k = "elseif", KElseif
+	default:
+		return TName
 	}
-	return TName
+	if string(b) != word {
+		return TName
+	}
+	return k
 }
