@@ -64,30 +64,38 @@ func (d *Doc) all(tag string) []*Annotation {
 }
 
 // docFor collects the annotations written directly above a statement.
+// Comments and notes are both sorted by offset, so one search finds the
+// first candidate note and the rest is a merge; a first pass counts the
+// notes so that the list is allocated once.
 func (m *Model) docFor(s syntax.Stmt) *Doc {
 	start, _ := s.Span()
 	comments := m.File.LeadingComments(start)
 	if len(comments) == 0 {
 		return nil
 	}
-	var d *Doc
-	for _, c := range comments {
-		i := sort.Search(len(m.Notes), func(i int) bool { return m.Notes[i].Start >= c.Start })
-		for _, a := range m.Notes[i:] {
-			if a.Start >= c.End {
-				break
+	notes := m.Notes
+	from := sort.Search(len(notes), func(i int) bool { return notes[i].Start >= comments[0].Start })
+	each := func(f func(*Annotation)) {
+		i := from
+		for _, c := range comments {
+			for i < len(notes) && notes[i].Start < c.Start {
+				i++
 			}
-			if a.End <= c.End {
-				if d == nil {
-					d = &Doc{}
+			for j := i; j < len(notes) && notes[j].Start < c.End; j++ {
+				if notes[j].End <= c.End {
+					f(notes[j])
 				}
-				d.Notes = append(d.Notes, a)
 			}
 		}
 	}
-	if d != nil {
-		m.Docs[s] = d
+	n := 0
+	each(func(*Annotation) { n++ })
+	if n == 0 {
+		return nil
 	}
+	d := &Doc{Notes: make([]*Annotation, 0, n)}
+	each(func(a *Annotation) { d.Notes = append(d.Notes, a) })
+	m.Docs[s] = d
 	return d
 }
 

@@ -266,8 +266,10 @@ func (b *builder) lookup(name string, h uint32) (id int32, crossedFunc bool) {
 }
 
 func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, attrib string) *Symbol {
+	// The symbol comes zeroed from its chunk: setting the fields one by
+	// one skips clearing it a second time.
 	sym := b.newSymbol()
-	*sym = Symbol{Name: n.Value, Kind: kind, Decl: n, Node: node, Attrib: attrib, Scope: b.scope}
+	sym.Name, sym.Kind, sym.Decl, sym.Node, sym.Attrib, sym.Scope = n.Value, kind, n, node, attrib, b.scope
 	if n.Value == "" {
 		return sym // a missing name declares nothing
 	}
