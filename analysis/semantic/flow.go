@@ -185,6 +185,8 @@ type inferrer struct {
 	// forward holds the locals declared before the one function assigned
 	// to them (see forwardCandidate).
 	forward map[*Symbol]*syntax.Function
+	// copies caches the global paths locals copy (see localCopy).
+	copies map[*Symbol]string
 }
 
 // Infer computes the types of the values of m's file for the given target,

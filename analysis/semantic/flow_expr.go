@@ -567,12 +567,21 @@ func (in *inferrer) builtinCall(c *syntax.Call, args []Type) []Type {
 }
 
 // globalPath returns "name" or "lib.name" when e is a global name or a
-// field of one, "" otherwise.
+// field of one, or a local that copies one and is never assigned again
+// (local require = require, local setmetatable = setmetatable, local fmt
+// = string.format, as OpenResty code writes); "" otherwise.
 func (in *inferrer) globalPath(e syntax.Expr) string {
 	switch e := e.(type) {
 	case *syntax.Name:
-		if s := in.m.Use(e); s != nil && s.Kind == Global && !in.written[s] {
+		s := in.m.Use(e)
+		if s == nil {
+			return ""
+		}
+		if s.Kind == Global && !in.written[s] {
 			return e.Value
+		}
+		if s.Kind == Local && !in.written[s] {
+			return in.localCopy(s)
 		}
 	case *syntax.Member:
 		if e.Name == nil || e.Colon {
@@ -583,6 +592,33 @@ func (in *inferrer) globalPath(e syntax.Expr) string {
 		}
 	}
 	return ""
+}
+
+// localCopy is the global path a never-assigned local is declared with
+// (see globalPath), computed once per local.
+func (in *inferrer) localCopy(s *Symbol) string {
+	if p, ok := in.copies[s]; ok {
+		return p
+	}
+	if in.copies == nil {
+		in.copies = map[*Symbol]string{}
+	}
+	// The value names an earlier declaration or a global, so the chain
+	// ends; the entry written first also stops a malformed tree.
+	in.copies[s] = ""
+	p := ""
+	if l, ok := s.Node.(*syntax.Local); ok {
+		for i, d := range l.Names {
+			if d == s.Decl && i < len(l.Values) && len(l.Values) == len(l.Names) {
+				switch v := l.Values[i].(type) {
+				case *syntax.Name, *syntax.Member:
+					p = in.globalPath(v)
+				}
+			}
+		}
+	}
+	in.copies[s] = p
+	return p
 }
 
 // NonMutating reports whether the string.buffer method leaves the buffer as
