@@ -380,9 +380,18 @@ func (in *inferrer) fieldFact(name string) Type {
 // classField is self.name inside a method of C (function C:m or C.m) when
 // no object of the file is given that field: C's own field, which objects
 // with C as their __index see (_M.codec = buffer.new(opts) read as
-// self.codec).
+// self.codec); inside a function written in a table constructor, the
+// constructor's field.
 func (in *inferrer) classField(name string) Type {
 	if in.fn.info.Node == nil {
+		return unknownType
+	}
+	if obj := in.literalOf[in.fn.info.Node]; obj != nil {
+		// { buf = buffer.new(), write = function(self, s) self.buf:put(s)
+		// end }: the object the function was written in.
+		if f, ok := obj.Fields[name]; ok && interesting(f.Kind) {
+			return widen(f)
+		}
 		return unknownType
 	}
 	class := in.classOf[in.fn.info.Node]

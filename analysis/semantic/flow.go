@@ -187,6 +187,9 @@ type inferrer struct {
 	forward map[*Symbol]*syntax.Function
 	// copies caches the global paths locals copy (see localCopy).
 	copies map[*Symbol]string
+	// literalOf holds, for each function written as a field value of a
+	// table constructor, that constructor's object (see classField).
+	literalOf map[*syntax.Function]*TableObj
 }
 
 // Infer computes the types of the values of m's file for the given target,
@@ -212,7 +215,7 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{},
 		facts: facts, factBufs: map[fieldKey]*Buffer{}, imports: map[string]Type{},
 		colon: map[*syntax.Function]bool{}, methods: map[string]*syntax.Function{},
-		classOf: map[*syntax.Function]*syntax.Name{}}
+		classOf: map[*syntax.Function]*syntax.Name{}, literalOf: map[*syntax.Function]*TableObj{}}
 	in.findWrites()
 	in.findMethods()
 	in.findVolatile()

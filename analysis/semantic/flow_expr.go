@@ -266,6 +266,11 @@ func (in *inferrer) table(e *syntax.Table) Type {
 			pos++
 			key = strconv.Itoa(pos)
 		}
+		if fn, ok := f.Value.(*syntax.Function); ok {
+			// A function written in the constructor: a method of the
+			// object it builds (see classField).
+			in.literalOf[fn] = obj
+		}
 		v := in.expr(f.Value)
 		if known {
 			obj.Fields[key] = widenReturn(v)
