@@ -200,12 +200,14 @@ func (t Type) String() string {
 func merge(a, b Type) Type {
 	if a.Kind != b.Kind {
 		// A library that may be nil (if not ok then buffer = nil end after
-		// pcall(require, ...)) is still the library where it is used: a
-		// use reached with nil raises anyway.
-		if a.Kind == Nil && isLibrary(b.Kind) {
+		// pcall(require, ...)) is still the library where it is used, and
+		// a buffer that may be nil (created lazily: b = b or
+		// buffer.new(), or on some paths only) is still a buffer: a use
+		// reached with nil raises anyway.
+		if a.Kind == Nil && (isLibrary(b.Kind) || b.Kind.IsBuffer()) {
 			return b
 		}
-		if b.Kind == Nil && isLibrary(a.Kind) {
+		if b.Kind == Nil && (isLibrary(a.Kind) || a.Kind.IsBuffer()) {
 			return a
 		}
 		return unknownType
