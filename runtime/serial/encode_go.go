@@ -194,7 +194,7 @@ func (e *goEncoder) str(b []byte, s string) ([]byte, error) {
 // strKey writes a string hash key, through the dictionary if it is there.
 func (e *goEncoder) strKey(b []byte, s string) ([]byte, error) {
 	if e.cfg.dict != nil {
-		if i := e.cfg.lookup(s); i >= 0 {
+		if i := e.cfg.keys.lookup(s); i >= 0 {
 			return appendU(append(b, tagDictStr), uint32(i)), nil
 		}
 	}

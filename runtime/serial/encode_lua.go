@@ -105,7 +105,7 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 		// Index into e.pairs each time: nested tables may grow it.
 		k := e.pairs[i]
 		if s, ok := k.(lua.LString); ok && e.opts != nil && e.opts.dictIndex != nil {
-			if idx, ok := e.opts.dictIndex[string(s)]; ok {
+			if idx := e.opts.dictIndex.lookup(string(s)); idx >= 0 {
 				b = appendU(append(b, tagDictStr), uint32(idx))
 			} else {
 				b = appendStr(b, string(s))

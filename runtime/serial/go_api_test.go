@@ -365,12 +365,12 @@ func TestDictLookupManyKeys(t *testing.T) {
 	keys = append(keys, "", keys[5]) // the empty key, and a duplicate
 	c := newConfig([]Option{WithDict(keys...)})
 	for i, k := range keys[:len(keys)-1] {
-		if got := c.lookup(k); got != i {
+		if got := c.keys.lookup(k); got != i {
 			t.Errorf("lookup(%q) = %d, want %d", k, got, i)
 		}
 	}
 	for _, k := range []string{"nope", "keyA", "x", "keyxxxxxxxxzZ"} {
-		if got := c.lookup(k); got != -1 {
+		if got := c.keys.lookup(k); got != -1 {
 			t.Errorf("lookup(%q) = %d, want -1", k, got)
 		}
 	}
@@ -406,15 +406,15 @@ func TestDictLookupFewKeys(t *testing.T) {
 	for i, k := range keys {
 		// The same bytes, and a copy (which only a comparison of the
 		// bytes recognises).
-		if got := c.lookup(k); got != i {
+		if got := c.keys.lookup(k); got != i {
 			t.Errorf("lookup(%q) = %d, want %d", k, got, i)
 		}
-		if got := c.lookup(strings.Clone(k)); got != i {
+		if got := c.keys.lookup(strings.Clone(k)); got != i {
 			t.Errorf("lookup(copy of %q) = %d, want %d", k, got, i)
 		}
 	}
 	for _, k := range []string{"ie", "jd", "nam", "names", "b", "activf", "abcdefgi", "abcdXXefgh", "abcd12efgi", "tagz", "\x00"} {
-		if got := c.lookup(k); got != -1 {
+		if got := c.keys.lookup(k); got != -1 {
 			t.Errorf("lookup(%q) = %d, want -1", k, got)
 		}
 	}

@@ -12,8 +12,8 @@ import (
 // modified (LuaJIT writes its reverse index into them; we keep our own).
 // A nil *Options means no dictionaries.
 type Options struct {
-	dict      []lua.LValue // decoded value per 0-based index; LNil marks an unusable slot
-	dictIndex map[string]int
+	dict      []lua.LValue  // decoded value per 0-based index; LNil marks an unusable slot
+	dictIndex *strDict      // nil without a dict
 	mts       []*lua.LTable // nil marks an unusable slot
 	mtIndex   map[*lua.LTable]int
 }
@@ -31,16 +31,14 @@ func NewOptions(L *lua.LState, dict, metatable *lua.LTable) (*Options, error) {
 		entries, prepared := arrayEntries(dict)
 		o.dict = make([]lua.LValue, len(entries))
 		if !prepared {
-			o.dictIndex = make(map[string]int, len(entries))
+			o.dictIndex = &strDict{}
 		}
 		for i, v := range entries {
 			switch x := v.(type) {
 			case lua.LString:
 				o.dict[i] = x
 				if !prepared {
-					if _, dup := o.dictIndex[string(x)]; !dup {
-						o.dictIndex[string(x)] = i
-					}
+					o.dictIndex.add(string(x), i)
 				}
 			default:
 				o.dict[i] = lua.LNil
@@ -88,8 +86,8 @@ func NewOptions(L *lua.LState, dict, metatable *lua.LTable) (*Options, error) {
 // bits give, usually 0; booleans give 0xffffffff). A reference value there
 // would give part of its address, which buflsp cannot reproduce: such keys
 // are written as plain strings.
-func preparedIndex(dict *lua.LTable) map[string]int {
-	idx := map[string]int{}
+func preparedIndex(dict *lua.LTable) *strDict {
+	idx := &strDict{}
 	for k, v := dict.Next(lua.LNil); k != lua.LNil; k, v = dict.Next(k) {
 		s, isStr := k.(lua.LString)
 		if !isStr {
@@ -97,10 +95,10 @@ func preparedIndex(dict *lua.LTable) map[string]int {
 		}
 		switch x := v.(type) {
 		case lua.LNumber:
-			idx[string(s)] = int(uint32(math.Float64bits(float64(x))))
+			idx.add(string(s), int(uint32(math.Float64bits(float64(x)))))
 		case lua.LBool:
 			// A boolean's low 32 bits are all ones (GC64 tagging).
-			idx[string(s)] = 0xffffffff
+			idx.add(string(s), 0xffffffff)
 		}
 	}
 	return idx
