@@ -61,6 +61,9 @@ type luaDecoder[T string | []byte] struct {
 	// ones are one table key (and a repeated key is "duplicate table key",
 	// as in LuaJIT, where equal light userdata are the same value).
 	lights map[LightUserdata]lua.LValue
+	// keys holds recently decoded short string keys, boxed, by a small
+	// hash of their bytes (see key).
+	keys [64]lua.LValue
 	// tables and vals are slabs for the tables being built and for their
 	// short array parts and key lists (see newTable).
 	tables []lua.LTable
@@ -183,6 +186,28 @@ func (d *luaDecoder[T]) value(p int) (lua.LValue, int, error) {
 	return lua.LNil, start, errBadTag(start, tag)
 }
 
+// key decodes a hash key. Records repeat the same few string keys; a key
+// equal to a recent one gets that one's boxed value instead of a new box,
+// so the tables share their key values (and the collector marks each once).
+func (d *luaDecoder[T]) key(p int) (lua.LValue, int, error) {
+	if p < len(d.src) && d.src[p] >= tagStr && d.src[p] < 0xe0 {
+		n := int(d.src[p] - tagStr)
+		if s := p + 1; n <= len(d.src)-s {
+			h := 0
+			if n > 0 {
+				h = slotHash(n, d.src[s], d.src[s+n-1])
+			}
+			if c, ok := d.keys[h].(lua.LString); ok && len(c) == n && string(c) == string(d.src[s:s+n]) {
+				return d.keys[h], s + n, nil
+			}
+			k := d.box.str(lua.LString(d.src[s : s+n]))
+			d.keys[h] = k
+			return k, s + n, nil
+		}
+	}
+	return d.value(p)
+}
+
 func (d *luaDecoder[T]) boxUD(v any) lua.LValue {
 	if d.boxMT == nil {
 		d.boxMT = boxMetatable(d.L)
@@ -273,7 +298,7 @@ func (d *luaDecoder[T]) table(start, p int, tag uint32) (lua.LValue, int, error)
 	}
 	for range nhash {
 		kpos := p
-		k, np, err := d.value(p)
+		k, np, err := d.key(p)
 		if err != nil {
 			return lua.LNil, start, err
 		}

@@ -43,7 +43,13 @@ func slotOf(s string) int {
 	if len(s) == 0 {
 		return 0
 	}
-	return (len(s)*7 + int(s[0])*3 + int(s[len(s)-1])) & 63
+	return slotHash(len(s), s[0], s[len(s)-1])
+}
+
+// slotHash is the hash of a non-empty string of length n with the given
+// first and last bytes, in 0..63.
+func slotHash(n int, first, last byte) int {
+	return (n*7 + int(first)*3 + int(last)) & 63
 }
 
 // lookup returns the index of s, or -1.
