@@ -19,6 +19,8 @@ type lexer struct {
 	// dialect because LuaJIT accepts UTF-8 bytes in names (Luau does not:
 	// a non-ASCII character outside a string is an error there).
 	class [256]uint8
+	// single is the kind of the bytes of class clSingle.
+	single [256]Kind
 	// braces is Luau's stack of open braces, true for the "{" of an
 	// interpolated string: its "}" is lexed as the rest of the string.
 	braces []bool
@@ -31,6 +33,9 @@ const (
 	clIdent uint8 = 1 // may start a name
 	clDigit uint8 = 2
 	clSpace uint8 = 4
+	// clSingle is a byte that is always a token of its own in the dialect
+	// ("(", ",", ...): next returns it without the operator switch.
+	clSingle uint8 = 8
 	clName        = clIdent | clDigit // may continue a name
 )
 
@@ -45,6 +50,14 @@ func (l *lexer) init(src []byte, str string, d Dialect, errf func(start, end int
 			l.class[c] = clDigit
 		case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
 			l.class[c] = clSpace
+		}
+	}
+	singles := []Kind{'(': OLParen, ')': ORParen, ']': ORBracket, ',': OComma, ';': OSemi,
+		'#': OLen, '&': OBAnd, '|': OBOr, '?': OQuestion, '{': OLBrace, '}': ORBrace}
+	for c, k := range singles {
+		// Luau's braces take part in interpolated strings (operator).
+		if k != 0 && (d != DialectLuau || c != '{' && c != '}') {
+			l.class[c], l.single[c] = clSingle, k
 		}
 	}
 	// A UTF-8 byte order mark and a first line starting with '#' are skipped,
@@ -115,6 +128,9 @@ func (l *lexer) next() Token {
 			l.pos, l.tokStart = pos, pos
 			l.number()
 			return Token{TNumber, pos, l.pos}
+		case clSingle:
+			l.pos, l.tokStart = pos+1, pos
+			return Token{l.single[c], pos, pos + 1}
 		}
 		start := pos
 		l.pos, l.tokStart = pos, start
