@@ -132,16 +132,8 @@ func (in *inferrer) single(e syntax.Expr) Type {
 		_, t := in.member(e, false)
 		return t
 	case *syntax.Index:
-		x := in.expr(e.X)
-		k := in.expr(e.Key)
-		if x.Table != nil {
-			if key, ok := constKey(k); ok {
-				if f, ok := x.Table.Fields[key]; ok {
-					return widen(f)
-				}
-			}
-		}
-		return unknownType
+		_, t := in.index(e)
+		return t
 	case *syntax.Cast:
 		x := in.expr(e.X)
 		if t := in.luauType(e.Type); t.Known() && t.Kind != x.Kind {
@@ -164,6 +156,21 @@ func (in *inferrer) single(e syntax.Expr) Type {
 		return merge(out, in.expr(e.Else))
 	}
 	return unknownType
+}
+
+// index evaluates X[key]: the field of a table built in this file when
+// the key is a constant.
+func (in *inferrer) index(e *syntax.Index) (x, t Type) {
+	x = in.expr(e.X)
+	k := in.expr(e.Key)
+	if x.Table != nil {
+		if key, ok := constKey(k); ok {
+			if f, ok := x.Table.Fields[key]; ok {
+				return x, widen(f)
+			}
+		}
+	}
+	return x, unknownType
 }
 
 // readVar reads a name. Locals of the current function come from the state;
@@ -435,6 +442,7 @@ func (in *inferrer) resolve(k Kind, name string) (f, extOnly *api.Func) {
 // call evaluates a call and returns its results.
 func (in *inferrer) call(c *syntax.Call) []Type {
 	var recv, callee Type
+	var dispatch *TableObj
 	name := ""
 	method := false
 	isMember := false
@@ -446,6 +454,16 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 		}
 		method = m.Colon
 		in.record(m, callee)
+	} else if ix, ok := c.Fn.(*syntax.Index); ok {
+		var x Type
+		x, callee = in.index(ix)
+		in.record(ix, callee)
+		if !callee.Known() && x.Table != nil && !x.Table.Dynamic {
+			// A dispatch table called with a key known only at run time
+			// (serializers[n](buf, ...)): the call may reach any of its
+			// functions.
+			dispatch = x.Table
+		}
 	} else {
 		callee = in.expr(c.Fn)
 	}
@@ -465,6 +483,13 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 		}
 	}
 	in.callFacts(c, recv, callee, method, args)
+	if dispatch != nil && in.col != nil {
+		for _, f := range dispatch.Fields {
+			if f.Kind == Function && f.Func != nil && f.Func.Node != nil {
+				in.addCallFacts(f.Func.Node, recv, args, c.Args, 0)
+			}
+		}
+	}
 
 	// Calls of the buffer APIs.
 	apiRecv := isMember && Owner(recv.Kind) != 0 || isMember && recv.Kind == LBuf
