@@ -30,6 +30,23 @@ type Result struct {
 	model     *semantic.Model
 	typesOnce sync.Once
 	types     *semantic.Types
+	// ctx, when set (ParseInContext), ends the model and the types early;
+	// stopped records that it, or the parse, did.
+	ctx     context.Context
+	stopped atomic.Bool
+}
+
+// Stopped reports whether the parse, the model or the types were given up
+// because the context of ParseInContext ended; r is then unusable beyond
+// its text.
+func (r *Result) Stopped() bool { return r.stopped.Load() }
+
+// context is the context of ParseInContext, or Background.
+func (r *Result) context() context.Context {
+	if r.ctx == nil {
+		return context.Background()
+	}
+	return r.ctx
 }
 
 // Target is the dialect the file was parsed as.
@@ -45,7 +62,7 @@ func (r *Result) Target() syntax.Target {
 // that CheckPaths keeps) or building it failed.
 func (r *Result) Model() *semantic.Model {
 	r.modelOnce.Do(func() {
-		if r.File == nil || r.File.Chunk == nil {
+		if r.File == nil || r.File.Chunk == nil || r.File.Stopped {
 			return
 		}
 		defer func() {
@@ -55,7 +72,11 @@ func (r *Result) Model() *semantic.Model {
 				r.model = nil
 			}
 		}()
-		r.model = semantic.Build(r.File)
+		var err error
+		r.model, err = semantic.BuildContext(r.context(), r.File)
+		if err != nil {
+			r.stopped.Store(true)
+		}
 	})
 	return r.model
 }
@@ -74,7 +95,11 @@ func (r *Result) Types() *semantic.Types {
 				r.types = nil
 			}
 		}()
-		r.types = semantic.InferWith(m, r.Target(), r.api, r.facts)
+		var err error
+		r.types, err = semantic.InferContext(r.context(), m, r.Target(), r.api, r.facts)
+		if err != nil {
+			r.stopped.Store(true)
+		}
 	})
 	return r.types
 }
@@ -147,7 +172,24 @@ func (c *Checker) Parse(name string, src []byte, cfg *Config) *Result {
 		cfg = DefaultConfig()
 	}
 	target := cfg.FileTarget(name, src)
-	return &Result{File: parse(name, src, target), api: c.api}
+	return &Result{File: parse(name, src, target, nil), api: c.api}
+}
+
+// ParseInContext is ParseIn given up once ctx ends: the parse stops early,
+// Model and Types return nil, and Stopped reports true. The language
+// server parses this way each version the user types: when the next edit
+// replaces it, the work on a large file (hundreds of milliseconds, tens of
+// MiB) ends at once instead of running for a result nobody reads.
+func (c *Checker) ParseInContext(ctx context.Context, ws *Workspace, name string, src []byte, cfg *Config) *Result {
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	r := &Result{File: parse(name, src, cfg.FileTarget(name, src), ctx.Done()), api: c.api, ctx: ctx}
+	if r.File.Stopped {
+		r.stopped.Store(true)
+	}
+	r.facts = ws.Facts(name, src)
+	return r
 }
 
 // ParseIn is Parse for a file of the workspace ws (nil: none): the file's
@@ -322,14 +364,14 @@ func (c *Checker) runRules(ctx context.Context, r *Result, rs []*rules.Rule, glo
 
 // parse calls the parser and turns a parser panic, which would be a bug in
 // the parser, into one syntax error covering the file instead of a crash.
-func parse(name string, src []byte, target syntax.Target) (file *syntax.File) {
+func parse(name string, src []byte, target syntax.Target, stop <-chan struct{}) (file *syntax.File) {
 	defer func() {
 		if v := recover(); v != nil {
 			file = &syntax.File{Name: name, Src: src, Target: target, Lines: syntax.NewLineTable(src),
 				Errors: []syntax.Error{{Start: 0, End: 0, Msg: fmt.Sprintf("internal parser error (please report): %v", v)}}}
 		}
 	}()
-	return syntax.Parse(name, src, syntax.Options{Target: target})
+	return syntax.Parse(name, src, syntax.Options{Target: target, Stop: stop})
 }
 
 // runRule runs one rule, turning a panic into an error so that one broken

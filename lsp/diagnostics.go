@@ -6,9 +6,10 @@ package lsp
 // same document stops the pending timer, so a burst of keystrokes analyses
 // once. Each analysis holds a slot of the server's CPU budget (budget.go). When one finishes, its diagnostics are
 // published only if its snapshot is still the document's latest version:
-// results for a superseded version are dropped, never shown. (The analyzer
-// offers no cancellation inside one check; a check that has started runs to
-// the end and is then discarded.)
+// results for a superseded version are dropped, never shown. A superseded
+// version's parse, scope model, inference and rules stop at their next
+// look at its context (store.go, supersede), unless a request waits for
+// them.
 
 import (
 	"sync"

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
 	"github.com/buflsp/buflsp/analysis"
@@ -34,6 +35,19 @@ type Snapshot struct {
 	// closed), so that the rules of a superseded version stop early.
 	ctx    context.Context
 	cancel context.CancelFunc
+	// work ends the parse, scope model and type inference of this version
+	// (analysis.Checker.ParseInContext) once it is replaced and no request
+	// waits for its answers: during a burst of typing into a large file,
+	// each version's analysis held tens of MiB for hundreds of
+	// milliseconds on top of the version that stale answers read, for a
+	// result nobody used.
+	work     context.Context
+	stopWork context.CancelFunc
+	// waitMu guards waiters (the requests waiting for this version's
+	// analysis, which keep it going) and replaced.
+	waitMu   sync.Mutex
+	waiters  int
+	replaced bool
 
 	// refresh marks a version analysed again because another document's
 	// summary changed; its own summary change triggers nothing more, which
@@ -61,6 +75,10 @@ type Snapshot struct {
 	indexOnce sync.Once
 	indexDone chan struct{}
 	index     *index
+	// givenUp is set, before indexDone closes, when the index was built
+	// from an analysis given up (supersede): no request may answer from
+	// it.
+	givenUp atomic.Bool
 	// names is the index without types, for the requests that only
 	// resolve names (definition, references, highlight, rename): they wait
 	// for the parse and the scope model, not for the type inference.
@@ -99,16 +117,51 @@ type analyzer struct {
 
 func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *analysis.Config, an *analyzer) *Snapshot {
 	ctx, cancel := context.WithCancel(context.Background())
+	work, stopWork := context.WithCancel(context.Background())
 	if an != nil && an.summaries != nil && isLuaFile(uriPath(string(u))) {
 		an.summaries.AddFile(uriPath(string(u)))
 	}
 	return &Snapshot{URI: u, Path: uriPath(string(u)), Version: version, Content: content, Mapper: NewMapper(content), cfg: cfg, an: an,
-		ctx: ctx, cancel: cancel, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{}), namesDone: make(chan struct{})}
+		ctx: ctx, cancel: cancel, work: work, stopWork: stopWork, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{}), namesDone: make(chan struct{})}
 }
 
 // supersede tells the snapshot that a newer version (or a close) replaced
-// it: work not yet started for it is skipped.
-func (s *Snapshot) supersede() { s.cancel() }
+// it: work not yet started for it is skipped, and its model and type
+// inference stop at once unless a request waits for them (then when the
+// last such request is done).
+func (s *Snapshot) supersede() {
+	s.cancel()
+	s.waitMu.Lock()
+	defer s.waitMu.Unlock()
+	s.replaced = true
+	if s.waiters == 0 {
+		s.stopWork()
+	}
+}
+
+// hold keeps this version's analysis going, replaced or not, until the
+// returned function is called: a request waiting for it gets a whole
+// answer.
+func (s *Snapshot) hold() (release func()) {
+	s.waitMu.Lock()
+	s.waiters++
+	s.waitMu.Unlock()
+	return func() {
+		s.waitMu.Lock()
+		defer s.waitMu.Unlock()
+		s.waiters--
+		if s.replaced && s.waiters == 0 {
+			s.stopWork()
+		}
+	}
+}
+
+// errGivenUp answers a request that reached a replaced version after its
+// analysis was given up (supersede): the client asks again on the text it
+// has now.
+func errGivenUp() error {
+	return jsonrpc2.NewError(protocol.CodeContentModified, "the document changed before its analysis completed; ask again")
+}
 
 // startParse launches the parse of this version once, on its own goroutine
 // so that a cancelled request can stop waiting for it.
@@ -123,7 +176,7 @@ func (s *Snapshot) startParse() {
 					s.parsed = &analysis.Result{}
 				}
 			}()
-			s.parsed = s.an.checker.ParseIn(s.an.summaries, s.Path, s.Content, s.cfg)
+			s.parsed = s.an.checker.ParseInContext(s.work, s.an.summaries, s.Path, s.Content, s.cfg)
 		}()
 	})
 }
@@ -133,7 +186,8 @@ func (s *Snapshot) startParse() {
 // request and the rules of the scheduler then find them done or under way.
 // It does nothing while prev (the version this one replaced) is still
 // warming, so that a burst of edits runs at most one such computation per
-// document; the debounced analysis of the last version starts it anyway.
+// document (prev's stops soon: supersede ends its analysis); the debounced
+// analysis of the last version starts it anyway.
 // It holds a slot of the CPU budget while it runs (waiting for one, and
 // giving up when a newer version replaces this one meanwhile); the parse
 // and the index it waits for run on other goroutines, covered by that
@@ -232,8 +286,11 @@ func (s *Snapshot) startIndex() <-chan struct{} {
 		go func() {
 			defer func() {
 				// Nothing older than a completed version is needed any
-				// more.
-				s.prev.Store(nil)
+				// more. A version given up keeps its base, for a request
+				// that took it before it was replaced (completedView).
+				if !s.givenUp.Load() {
+					s.prev.Store(nil)
+				}
 			}()
 			defer close(s.indexDone)
 			res := s.parsedResult()
@@ -243,6 +300,7 @@ func (s *Snapshot) startIndex() <-chan struct{} {
 				if v := recover(); v != nil {
 					s.index = buildIndex(res.File, nil, nil)
 				}
+				s.givenUp.Store(res.Stopped())
 			}()
 			s.index = buildIndex(res.File, res.Model(), res.Types())
 		}()
@@ -251,11 +309,11 @@ func (s *Snapshot) startIndex() <-chan struct{} {
 }
 
 // indexReady reports, without waiting, whether the index of this version
-// is built.
+// is built (from a whole analysis).
 func (s *Snapshot) indexReady() bool {
 	select {
 	case <-s.indexDone:
-		return true
+		return !s.givenUp.Load()
 	default:
 		return false
 	}
@@ -268,11 +326,17 @@ func (s *Snapshot) Index() *index {
 	return s.index
 }
 
-// indexCtx returns the index, or ctx's error if ctx ends first.
+// indexCtx returns the index, or ctx's error if ctx ends first, or
+// errGivenUp when the version was replaced and its analysis given up
+// before the request came.
 func (s *Snapshot) indexCtx(ctx context.Context) (*index, error) {
+	defer s.hold()()
 	s.startIndex()
 	select {
 	case <-s.indexDone:
+		if s.givenUp.Load() {
+			return nil, errGivenUp()
+		}
 		return s.index, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
@@ -280,14 +344,13 @@ func (s *Snapshot) indexCtx(ctx context.Context) (*index, error) {
 }
 
 // namesCtx returns the index of names and scopes alone (no values), or
-// ctx's error if ctx ends first. Once the full index is ready it is
-// returned instead.
+// ctx's error if ctx ends first, or errGivenUp (see indexCtx). Once the
+// full index is ready it is returned instead.
 func (s *Snapshot) namesCtx(ctx context.Context) (*index, error) {
-	select {
-	case <-s.indexDone:
+	if s.indexReady() {
 		return s.index, nil
-	default:
 	}
+	defer s.hold()()
 	s.namesOnce.Do(func() {
 		go func() {
 			defer close(s.namesDone)
@@ -302,8 +365,14 @@ func (s *Snapshot) namesCtx(ctx context.Context) (*index, error) {
 	})
 	select {
 	case <-s.namesDone:
+		if s.names.model == nil && s.parsed.Stopped() {
+			return nil, errGivenUp()
+		}
 		return s.names, nil
 	case <-s.indexDone:
+		if s.givenUp.Load() {
+			return nil, errGivenUp()
+		}
 		return s.index, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
@@ -312,9 +381,13 @@ func (s *Snapshot) namesCtx(ctx context.Context) (*index, error) {
 
 // analysisCtx returns the analysis, or ctx's error if ctx ends first.
 func (s *Snapshot) analysisCtx(ctx context.Context) (*analysis.Result, error) {
+	defer s.hold()()
 	s.start()
 	select {
 	case <-s.done:
+		if s.result.Stopped() {
+			return nil, errGivenUp()
+		}
 		return s.result, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()

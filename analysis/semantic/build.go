@@ -76,6 +76,7 @@ type frame struct {
 
 type builder struct {
 	m     *Model
+	stop  stopper
 	scope *Scope
 	// active holds the declared, visible locals, innermost last; a scope's
 	// own symbols are the top of the stack from its activeBase up.
@@ -120,7 +121,9 @@ type pendingGoto struct {
 
 // Build resolves every identifier of f. It never fails; names it cannot
 // resolve are globals.
-func Build(f *syntax.File) *Model {
+func Build(f *syntax.File) *Model { return build(f, stopper{}) }
+
+func build(f *syntax.File, stop stopper) *Model {
 	m := &Model{
 		File: f,
 		Docs: map[syntax.Node]*Doc{},
@@ -131,6 +134,7 @@ func Build(f *syntax.File) *Model {
 	n := len(f.Src)
 	b := &builder{
 		m:          m,
+		stop:       stop,
 		globals:    map[string]int32{},
 		useNames:   make([]*syntax.Name, 0, n/20+16),
 		useIDs:     make([]uint32, 0, n/20+16),
@@ -492,6 +496,7 @@ func (b *builder) docFor(s syntax.Stmt) *Doc {
 }
 
 func (b *builder) stmt(s syntax.Stmt) {
+	b.stop.check()
 	doc := b.docFor(s)
 	switch s := s.(type) {
 	case *syntax.Local:
@@ -587,6 +592,7 @@ func (b *builder) exprs(list []syntax.Expr) {
 }
 
 func (b *builder) expr(e syntax.Expr) {
+	b.stop.check()
 	switch e := e.(type) {
 	case nil:
 	case *syntax.Name:

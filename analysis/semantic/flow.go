@@ -113,6 +113,7 @@ type funcCtx struct {
 type inferrer struct {
 	t         *Types
 	m         *Model
+	stop      stopper
 	st        *state
 	fn        *funcCtx
 	recording bool
@@ -203,6 +204,10 @@ func Infer(m *Model, target syntax.Target, table *api.Table) *Types {
 // file that never mentions "buffer" is still walked when the facts give it
 // imports or parameter kinds.
 func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *Types {
+	return infer(m, target, table, facts, stopper{})
+}
+
+func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop stopper) *Types {
 	t := newTypes(m, target, table)
 	if m == nil || m.File == nil || m.File.Chunk == nil || table == nil {
 		return t
@@ -210,7 +215,7 @@ func InferWith(m *Model, target syntax.Target, table *api.Table, facts *Facts) *
 	if !bytes.Contains(m.File.Src, []byte("buffer")) && (facts == nil || facts.Import == nil && len(facts.Params) == 0) {
 		return t
 	}
-	in := &inferrer{t: t, m: m, bufs: map[syntax.Node]*Buffer{},
+	in := &inferrer{t: t, m: m, stop: stop, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
 		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{},
 		facts: facts, factBufs: map[fieldKey]*Buffer{}, imports: map[string]Type{},
@@ -521,6 +526,7 @@ func (in *inferrer) setVar(sym *Symbol, t Type) {
 }
 
 func (in *inferrer) stmt(s syntax.Stmt) {
+	in.stop.check()
 	switch s := s.(type) {
 	case *syntax.Local:
 		var one [1]Type // most statements: one target, one value

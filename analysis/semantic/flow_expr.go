@@ -74,6 +74,7 @@ func (in *inferrer) exprMulti(e syntax.Expr, want int) []Type {
 
 // one evaluates an expression that is not a call and records its type.
 func (in *inferrer) one(e syntax.Expr) Type {
+	in.stop.check()
 	t := in.single(e)
 	switch e.(type) {
 	case *syntax.Number, *syntax.String, *syntax.Nil, *syntax.True, *syntax.False:

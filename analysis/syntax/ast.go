@@ -50,6 +50,9 @@ type File struct {
 	Comments []*Comment // every comment in source order
 	Errors   []Error    // syntax errors sorted by Start
 	Lines    *LineTable
+	// Stopped is set when Options.Stop ended the parse early: the tree
+	// covers a prefix of Src only, and its errors are not the file's.
+	Stopped bool
 
 	compilerErr *Error // see CompilerError
 	nameIDs     int    // see NameIDs

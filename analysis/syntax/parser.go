@@ -50,13 +50,18 @@ type parser struct {
 	typeFnBase int
 	lx         lexer
 	src        []byte
-	str        string // src as one string: node texts are substrings of it, with no copy each
-	d          Dialect
-	lines      *LineTable
-	tok        Token
-	prevEnd    int // end of the last consumed token
-	ahead      Token
-	hasAhead   bool
+	// stop is Options.Stop; tokens counts the tokens read while it is
+	// set, and givenUp records that it was closed.
+	stop     <-chan struct{}
+	tokens   uint32
+	givenUp  bool
+	str      string // src as one string: node texts are substrings of it, with no copy each
+	d        Dialect
+	lines    *LineTable
+	tok      Token
+	prevEnd  int // end of the last consumed token
+	ahead    Token
+	hasAhead bool
 	// luaAhead is the start of the last token read ahead where the Lua
 	// compilers read ahead too (see lookahead), or -1.
 	luaAhead int
@@ -98,7 +103,7 @@ func Parse(filename string, src []byte, opts Options) *File {
 	// the tree describe it).
 	str := unsafe.String(unsafe.SliceData(src), len(src))
 	f := parse(filename, src, str, opts, false)
-	if missingEnd(f.Errors) {
+	if missingEnd(f.Errors) && !f.Stopped {
 		// A missing 'end' makes the compiler see the rest of the file as
 		// part of the unclosed block. A second pass reads indentation as a
 		// hint to close it earlier, which gives a better tree and error
@@ -121,7 +126,7 @@ func missingEnd(errs []Error) bool {
 }
 
 func parse(filename string, src []byte, str string, opts Options, indentHints bool) *File {
-	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints, luaAhead: -1, typeFnBase: -1}
+	p := &parser{src: src, str: str, d: opts.dialect(), indentHints: indentHints, luaAhead: -1, typeFnBase: -1, stop: opts.Stop}
 	p.lines = NewLineTable(src)
 	p.lx.init(src, p.str, p.d, p.lexError, &p.a.comments)
 	p.fs = &funcState{vararg: true}
@@ -145,6 +150,7 @@ func parse(filename string, src []byte, str string, opts Options, indentHints bo
 		Comments: p.lx.comments,
 		Lines:    p.lines,
 		nameIDs:  p.nameIDs,
+		Stopped:  p.givenUp,
 	}
 	f.Errors = p.finishErrors(opts.AllErrors)
 	if p.first >= 0 {
@@ -262,13 +268,35 @@ func (p *parser) next() {
 		p.tok, p.hasAhead = p.ahead, false
 		return
 	}
-	p.tok = p.lx.next()
+	p.tok = p.lex()
+}
+
+// stopEvery is how many tokens pass between two looks at Options.Stop.
+const stopEvery = 1024
+
+// lex reads the next token, or the end of the file once Options.Stop is
+// closed.
+func (p *parser) lex() Token {
+	if p.stop != nil && !p.givenUp {
+		p.tokens++
+		if p.tokens%stopEvery == 0 {
+			select {
+			case <-p.stop:
+				p.givenUp = true
+			default:
+			}
+		}
+	}
+	if p.givenUp {
+		return Token{EOF, len(p.src), len(p.src)}
+	}
+	return p.lx.next()
 }
 
 // peek returns the token after the current one without consuming anything.
 func (p *parser) peek() Token {
 	if !p.hasAhead {
-		p.ahead, p.hasAhead = p.lx.next(), true
+		p.ahead, p.hasAhead = p.lex(), true
 	}
 	return p.ahead
 }

@@ -224,6 +224,11 @@ type Options struct {
 	// AllErrors keeps every error instead of stopping after MaxErrors and
 	// keeping at most one per line.
 	AllErrors bool
+	// Stop, when it is closed, makes the parse end early: the rest of the
+	// source reads as the end of the file and File.Stopped is set. A
+	// language server gives up this way the parse of a version the user
+	// has already replaced.
+	Stop <-chan struct{}
 }
 
 // MaxErrors is how many syntax errors Parse reports before it stops
