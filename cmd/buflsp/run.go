@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/buflsp/buflsp/analysis"
@@ -15,6 +13,7 @@ import (
 	"github.com/buflsp/buflsp/analysis/syntax"
 	"github.com/buflsp/buflsp/runtime/host"
 	"github.com/buflsp/buflsp/runtime/luaustd"
+	"github.com/buflsp/buflsp/runtime/sandbox"
 	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
@@ -47,9 +46,18 @@ is reported at the line and column 'check' reports. Flags must come before
 the script name; everything after it goes to the script.
 
 Flags:
-  --target T    ` + "lua51, lua52, lua53, lua54, luajit, luau or buflsp" + `
-  --timeout D   stop the script after D (e.g. 500ms, 10s); default: no limit
-  -h, --help    show this help
+  --target T        ` + "lua51, lua52, lua53, lua54, luajit, luau or buflsp" + `
+  --timeout D       stop the script after D (e.g. 500ms, 10s); default: no limit
+  --max-memory SIZE the most memory the script may hold (e.g. 512M, 4G);
+                    default: a quarter of this machine's memory. One
+                    allocation over it (string.rep, table.concat,
+                    table.create, buffer.create, string.buffer reserve) is
+                    refused with "not enough memory"; a heap that grows
+                    past it stops the script.
+  --isolate         run the script in a child process, so that even a
+                    failure of the Go runtime itself ends as one line
+                    (costs ~5 ms of start-up)
+  -h, --help        show this help
 
 Examples:
   buflsp run examples/run/wordfreq.lua README.md
@@ -58,39 +66,40 @@ Examples:
 
 Exit codes:
   0  the script finished
-  1  the script raised an error or did not compile: "file:line: message"
-     (a syntax error "file:line:col: message") and a stack traceback are
-     printed to stderr
+  1  the script raised an error, did not compile or hit a limit:
+     "file:line: message" (a syntax error "file:line:col: message") and
+     a stack traceback are printed to stderr
   2  usage error or the script file cannot be read
 `
 
-// runRun runs the script in a child process of this executable, so that
-// what Go cannot recover from (running out of memory, a Go stack overflow)
-// ends as one line on stderr instead of a goroutine dump; the child
-// (runRunChild) parses the flags and does the work (runtime/sandbox/proc).
+// runRun is `buflsp run`. The script runs in this process; the runtime
+// refuses what would end it with a Go fatal error (runInProcess). With
+// --isolate it runs in a child process of this executable instead, watched
+// by proc.Supervise, which also turns a failure of the Go runtime itself
+// into one line.
 func runRun(args []string, stdout, stderr io.Writer) int {
-	exe, err := os.Executable()
-	if err != nil {
-		return runInProcess(args, stdout, stderr)
-	}
-	return proc.Supervise(append([]string{exe, proc.RunChildCommand}, args...), os.Stdin, stdout, stderr)
+	return runScript(args, false, stdout, stderr)
 }
 
-// runRunChild is the hidden subcommand `buflsp __run-child` that run
-// starts; it is run in this process, watched by proc.Supervise.
+// runRunChild is the hidden subcommand `buflsp __run-child` that
+// `run --isolate` starts; it runs the script in this process.
 func runRunChild(args []string, stdout, stderr io.Writer) int {
-	return runInProcess(args, stdout, stderr)
+	return runScript(args, true, stdout, stderr)
 }
 
-// runAbandonGrace is how long after --timeout a run that is stuck inside
-// a Go function is given before the process ends itself.
+// runAbandonGrace is how long after --timeout, or after the heap passed
+// --max-memory, a run that is stuck inside a Go function is given before
+// the process ends itself.
 const runAbandonGrace = 500 * time.Millisecond
 
-// runInProcess is `buflsp run` in this process.
-func runInProcess(args []string, stdout, stderr io.Writer) int {
+// runScript parses the flags and runs the script; child is true in the
+// process `run --isolate` started.
+func runScript(args []string, child bool, stdout, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	target := fs.String("target", "", "target")
 	timeout := fs.Duration("timeout", 0, "time limit")
+	maxMemory := fs.String("max-memory", "", "memory limit")
+	isolate := fs.Bool("isolate", false, "run in a child process")
 	if code, ok := parseFlags(fs, args, runHelp, stdout, stderr); !ok {
 		return code
 	}
@@ -104,6 +113,22 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 	if *timeout < 0 {
 		return usageErr("--timeout must be positive, got %v", *timeout)
 	}
+	limit := defaultRunMemory()
+	if *maxMemory != "" {
+		n, err := sandbox.ParseSize(*maxMemory)
+		if err != nil {
+			return usageErr("--max-memory: %v", err)
+		}
+		limit = n
+	}
+	if *isolate && !child {
+		exe, err := os.Executable()
+		if err != nil {
+			fmt.Fprintf(stderr, "buflsp run: --isolate: cannot find the buflsp executable: %v\n", err)
+			return 2
+		}
+		return proc.Supervise(append([]string{exe, proc.RunChildCommand}, args...), os.Stdin, stdout, stderr)
+	}
 	path := fs.Arg(0)
 	// Only a regular file up to the analyzer's size cap: a FIFO would
 	// block and /dev/zero would never end.
@@ -115,21 +140,18 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("--target: %v", err)
 	}
-	ctx := context.Background()
-	if *timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, *timeout)
-		defer cancel()
-		// The VM checks the deadline before each instruction; a Go function
-		// that does not return (a backtracking string.find) never reaches
-		// the next one, so the process ends itself a little later.
-		stop := time.AfterFunc(*timeout+runAbandonGrace, func() {
-			fmt.Fprintf(stderr, "buflsp: the script ran longer than --timeout %v and was stopped inside a function that did not return\n", *timeout)
-			os.Exit(1)
-		})
-		defer stop.Stop()
-	}
+	g := &runGuard{limit: limit, timeout: *timeout, stderr: stderr}
+	ctx, stop := g.start()
+	defer stop()
 	defer host.TuneGC()()
+	// A Go panic outside the VM's own protected call (building the state,
+	// compiling) is a bug too; it ends as one line, not a goroutine dump.
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "buflsp: %s\n", host.InternalErrorText)
+			code = 1
+		}
+	}()
 	chunk := path
 	if tgt == syntax.TargetLuau {
 		chunk = luaustd.ChunkName(path)
@@ -141,22 +163,14 @@ func runInProcess(args []string, stdout, stderr io.Writer) int {
 		Context:   ctx,
 		Flavor:    flavorOf(tgt),
 		Frontend:  lower.Frontend(tgt),
+		MaxMemory: limit,
 	})
 	var se *host.ScriptError
 	switch {
 	case err == nil:
 		return 0
-	case errors.As(err, &se) && errors.Is(ctx.Err(), context.DeadlineExceeded):
-		// gopher-lua reports the deadline in Go's words ("context deadline
-		// exceeded"); say which limit it was.
-		where, _, _ := strings.Cut(se.Message, "context deadline exceeded")
-		fmt.Fprintf(stderr, "buflsp: %sthe script ran longer than --timeout %v\n", where, *timeout)
-		if se.Traceback != "" {
-			fmt.Fprintln(stderr, se.Traceback)
-		}
-		return 1
 	case errors.As(err, &se):
-		fmt.Fprintf(stderr, "buflsp: %s\n", se.Message)
+		fmt.Fprintf(stderr, "buflsp: %s\n", g.explain(ctx, se.Message))
 		if se.Traceback != "" {
 			fmt.Fprintln(stderr, se.Traceback)
 		}

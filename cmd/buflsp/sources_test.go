@@ -26,8 +26,8 @@ func TestScriptSourcesAreRegularFiles(t *testing.T) {
 	}{
 		{func(a []string, o, e *bytes.Buffer) int { return runEval(a, o, e) }, "eval fifo", fifo, "not a regular file (a named pipe)"},
 		{func(a []string, o, e *bytes.Buffer) int { return runEval(a, o, e) }, "eval /dev/zero", "/dev/zero", "not a regular file (a character device)"},
-		{func(a []string, o, e *bytes.Buffer) int { return runInProcess(a, o, e) }, "run fifo", fifo, "not a regular file (a named pipe)"},
-		{func(a []string, o, e *bytes.Buffer) int { return runInProcess(a, o, e) }, "run /dev/zero", "/dev/zero", "not a regular file (a character device)"},
+		{func(a []string, o, e *bytes.Buffer) int { return runRun(a, o, e) }, "run fifo", fifo, "not a regular file (a named pipe)"},
+		{func(a []string, o, e *bytes.Buffer) int { return runRun(a, o, e) }, "run /dev/zero", "/dev/zero", "not a regular file (a character device)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer

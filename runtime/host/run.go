@@ -66,6 +66,12 @@ func RunChunk(L *lua.LState, fe Frontend, name string, src []byte, args []string
 	}
 	if err := L.PCall(len(args), lua.MultRet, handler.(*lua.LFunction)); err != nil {
 		var apiErr *lua.ApiError
+		if errors.As(err, &apiErr) && apiErr.Type == lua.ApiErrorPanic {
+			// gopher-lua turned a Go panic into an error whose text is Go's
+			// ("runtime error: ..."): a bug of the runtime, not of the
+			// script, and nothing the user can act on in those words.
+			return &ScriptError{Message: InternalErrorText}
+		}
 		if errors.As(err, &apiErr) {
 			if t, ok := apiErr.Object.(*lua.LTable); ok {
 				return &ScriptError{
@@ -79,6 +85,9 @@ func RunChunk(L *lua.LState, fe Frontend, name string, src []byte, args []string
 	}
 	return nil
 }
+
+// InternalErrorText is the message for a Go panic inside the runtime.
+const InternalErrorText = "internal error in the buflsp runtime (a Go panic); please report it with the script that caused it"
 
 // stripShebang blanks a first line starting with '#', as luajit skips it,
 // keeping line numbers intact.

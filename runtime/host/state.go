@@ -75,6 +75,12 @@ type Options struct {
 	ChunkName string
 	// Flavor picks the standard library: LuaJIT's (the default) or Luau's.
 	Flavor Flavor
+	// MaxMemory, when positive, is the most one block whose size the script
+	// chooses may take: string.rep, table.concat, table.create,
+	// buffer.create, string.buffer's new, reserve and setlen refuse a larger
+	// one with "not enough memory" before allocating (guard.go). Growth
+	// in small steps is the caller's to watch (WatchHeap).
+	MaxMemory int64
 	// Frontend compiles the script and everything load, loadstring,
 	// loadfile, dofile and require read at run time. The commands pass
 	// analysis/lower's; nil falls back to gopher-lua's own parser.
@@ -170,6 +176,9 @@ func NewState(opts Options) *lua.LState {
 			r := &luauRequire{c: compiler{fe: opts.Frontend}, loaded: map[string]lua.LValue{}}
 			L.SetGlobal("require", L.NewFunction(r.require))
 		}
+	}
+	if opts.MaxMemory > 0 {
+		guardMemory(L, opts.MaxMemory)
 	}
 	if opts.Context != nil {
 		L.SetContext(opts.Context)

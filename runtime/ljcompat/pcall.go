@@ -1,6 +1,7 @@
 package ljcompat
 
 import (
+	"fmt"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -15,17 +16,20 @@ import (
 // a nested VM loop. On the main thread, where yielding is an error anyway,
 // they are gopher-lua's pcall and xpcall unchanged.
 const yieldablePcall = `
-local native_pcall, native_xpcall, native_create, native_wrap, resume, status, yield, running, type, isgo, strip, select = ...
+local native_pcall, native_xpcall, native_create, native_wrap, resume, status, yield, running, type, isgo, strip, select, nest = ...
 local function id(...) return ... end
 -- gopher-lua cannot resume a coroutine whose first frame became a Go
 -- function that yielded (coroutine.yield as the body, or a Lua body that
 -- tail-calls it); a Lua frame below it (not a tail call) keeps the VM sound.
 local function body(f)
   if type(f) ~= "function" then return f end
-  return function(...) return id(f(...)) end
+  return function(...) nest(0) return id(f(...)) end
 end
 local function create(f) return native_create(body(f)) end
-local function wrap(f) return native_wrap(body(f)) end
+local function wrap(f)
+  local w = native_wrap(body(f))
+  return function(...) nest(1) return w(...) end
+end
 local function pass(co, ok, ...)
   if status(co) == "dead" then return strip(ok, ...) end
   return pass(co, resume(co, yield(...)))
@@ -50,6 +54,7 @@ local function xpcall(f, handler)
 end
 local function lresume(co, ...)
   if type(co) == "thread" and status(co) == "dead" then return false, "cannot resume dead coroutine" end
+  nest(1)
   return resume(co, ...)
 end
 return pcall, xpcall, create, wrap, lresume
@@ -78,6 +83,7 @@ func InstallYieldablePcall(L *lua.LState) {
 		co.RawGetString("create"), co.RawGetString("wrap"), co.RawGetString("resume"),
 		co.RawGetString("status"), co.RawGetString("yield"), co.RawGetString("running"),
 		L.GetGlobal("type"), isGo, L.NewFunction(stripPcallPosition), L.GetGlobal("select"),
+		L.NewFunction(checkNesting),
 	}
 	L.Push(fn)
 	for _, v := range args {
@@ -90,6 +96,43 @@ func InstallYieldablePcall(L *lua.LState) {
 	co.RawSetString("wrap", L.Get(-2))
 	co.RawSetString("resume", L.Get(-1))
 	L.Pop(5)
+}
+
+// MaxThreadNesting is how many coroutines may run inside one another
+// (Luau's LUAI_MAXCCALLS). gopher-lua runs a resumed coroutine in a nested
+// call of its VM loop on the Go stack, each with a call stack of its own, so
+// nesting without end would overflow the Go stack, which ends the process
+// with a goroutine dump (LuaJIT itself crashes with a segmentation fault).
+const MaxThreadNesting = 200
+
+// checkNesting is nest(extra) in the chunk above: it raises "C stack
+// overflow" when the running coroutine, plus extra for one about to be
+// resumed, is nested deeper than MaxThreadNesting. The error is placed at
+// the script's line, not at the chunk above.
+func checkNesting(L *lua.LState) int {
+	depth := int(L.OptNumber(1, 0))
+	for t := L; t != nil; t = t.Parent {
+		if depth++; depth > MaxThreadNesting {
+			L.Error(lua.LString(scriptSite(L)+"C stack overflow"), 0)
+		}
+	}
+	return 0
+}
+
+// scriptSite is "source:line: " of the innermost Lua function outside the
+// chunk above, or "".
+func scriptSite(L *lua.LState) string {
+	for level := 1; level < 8; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sl", dbg, nil); err != nil || dbg.CurrentLine <= 0 || dbg.Source == pcallChunk {
+			continue
+		}
+		return fmt.Sprintf("%s:%d: ", dbg.Source, dbg.CurrentLine)
+	}
+	return ""
 }
 
 // protectedCall is pcall for the main thread and Go functions: gopher-lua's

@@ -1,9 +1,7 @@
 package sandbox
 
 import (
-	"runtime"
-	"runtime/metrics"
-	"time"
+	"github.com/buflsp/buflsp/runtime/host"
 )
 
 // The memory limit is enforced in two ways, because gopher-lua has no
@@ -30,9 +28,6 @@ import (
 //     example string.gsub with a large replacement) is only seen after it
 //     returns.
 
-// watchInterval is how often the heap watchdog samples the heap.
-const watchInterval = 5 * time.Millisecond
-
 // watchFloor is the least heap growth the watchdog acts on. The process heap
 // moves by a few MiB on its own (other goroutines, such as the language
 // server's analysis or parallel evaluations, and the collector's pacing), so
@@ -42,11 +37,6 @@ const watchInterval = 5 * time.Millisecond
 // then allowed up to the floor.
 const watchFloor = 4 << 20
 
-// heapObjectsMetric is the runtime/metrics name for the bytes held by heap
-// objects, live or not yet swept. Reading it does not stop the world, unlike
-// runtime.ReadMemStats.
-const heapObjectsMetric = "/memory/classes/heap/objects:bytes"
-
 // checkAlloc raises a memory-limit error in the running Lua code when what
 // is about to allocate n bytes would, on its own, exceed the limit.
 func (r *run) checkAlloc(what string, n float64) {
@@ -55,54 +45,10 @@ func (r *run) checkAlloc(what string, n float64) {
 	}
 }
 
-// heapBytes reads the current size of heap objects.
-func heapBytes(sample []metrics.Sample) int64 {
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return int64(sample[0].Value.Uint64())
-}
-
-// watchHeap runs until done is closed and stops the run when the heap grows by
-// more than the memory limit.
+// watchHeap stops the run when the heap grows by more than the memory
+// limit (or watchFloor) before done is closed (host.WatchHeap).
 func (r *run) watchHeap(done <-chan struct{}) {
-	sample := []metrics.Sample{{Name: heapObjectsMetric}}
-	// The baseline is the lowest heap seen since the run started: garbage
-	// left by earlier work is swept during the run, and measuring from a
-	// baseline that included it would hide this run's growth.
-	base := heapBytes(sample)
-	limit := max(r.opts.MaxMemory, watchFloor)
-	ticker := time.NewTicker(watchInterval)
-	defer ticker.Stop()
-	var lastGC time.Time
-	for {
-		select {
-		case <-done:
-			return
-		case <-r.ctx.Done():
-			return
-		case <-ticker.C:
-		}
-		now := heapBytes(sample)
-		base = min(base, now)
-		grown := now - base
-		if grown <= limit {
-			continue
-		}
-		// Garbage counts in the sample until it is swept, so when the excess
-		// is small, collect once (at most every 50ms) and look again before
-		// deciding. A heap far over the limit is stopped at once.
-		if grown < 2*limit && time.Since(lastGC) > 50*time.Millisecond {
-			runtime.GC()
-			lastGC = time.Now()
-			now = heapBytes(sample)
-			base = min(base, now)
-			grown = now - base
-		}
-		if grown > limit {
-			r.exceed(LimitMemory, "the heap grew by more than the memory limit of %d bytes", r.opts.MaxMemory)
-			return
-		}
-	}
+	host.WatchHeap(done, max(r.opts.MaxMemory, watchFloor), func() {
+		r.exceed(LimitMemory, "the heap grew by more than the memory limit of %d bytes", r.opts.MaxMemory)
+	})
 }

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"io"
-	"runtime/metrics"
 	"sort"
 	"strings"
 
@@ -244,8 +243,7 @@ func (r *run) moduleNames() []string {
 func (r *run) collectgarbage(L *lua.LState) int {
 	opt := L.OptString(1, "collect")
 	if opt == "count" {
-		sample := []metrics.Sample{{Name: heapObjectsMetric}}
-		L.Push(lua.LNumber(float64(heapBytes(sample)) / 1024))
+		L.Push(lua.LNumber(float64(host.HeapBytes()) / 1024))
 		return 1
 	}
 	L.Push(lua.LNumber(0))

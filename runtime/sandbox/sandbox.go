@@ -66,7 +66,10 @@ func Evaluate(ctx context.Context, src []byte, opts Options) *Result {
 	done := make(chan struct{})
 	inner := &Result{Values: []Value{}}
 	if !o.noHeapWatch {
-		go r.watchHeap(done)
+		// The watch ends with the run's context or when Evaluate returns.
+		watch, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go r.watchHeap(watch.Done())
 	}
 	go func() {
 		defer close(done)

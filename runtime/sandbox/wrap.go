@@ -4,6 +4,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/buflsp/buflsp/runtime/buffer"
+	"github.com/buflsp/buflsp/runtime/host"
 )
 
 // wrapLibrary installs the allocation checks of a module the moment it is
@@ -29,42 +30,11 @@ func (r *run) wrapLibrary(name string, mod lua.LValue) {
 }
 
 // checkConcat charges table.concat(t, sep, i, j) with the length of the
-// string it is about to build, so that one call joining gigabytes stops
-// before it allocates. It reads the parts as concat will; it stops at the
-// first part that is not a string or number (concat then raises its own
-// error) or as soon as the sum is over the limit.
+// string it is about to build (host.ConcatLength), so that one call joining
+// gigabytes stops before it allocates.
 func (r *run) checkConcat(L *lua.LState) {
-	t, ok := L.Get(1).(*lua.LTable)
-	if !ok {
-		return
-	}
-	sep := 0
-	if s, ok := L.Get(2).(lua.LString); ok {
-		sep = len(s)
-	}
-	i, j := 1, t.Len()
-	if n, ok := L.Get(3).(lua.LNumber); ok {
-		i = int(max(min(float64(n), 1<<31), -(1 << 31)))
-	}
-	if n, ok := L.Get(4).(lua.LNumber); ok {
-		j = int(max(min(float64(n), 1<<31), -(1 << 31)))
-	}
-	total := 0.0
-	for k := i; k <= j; k++ {
-		switch v := t.RawGetInt(k).(type) {
-		case lua.LString:
-			total += float64(len(v))
-		case lua.LNumber:
-			total += 24 // the longest %.14g rendering
-		default:
-			return
-		}
-		if k > i {
-			total += float64(sep)
-		}
-		if total > float64(r.opts.MaxMemory) {
-			r.raiseLimit(LimitMemory, "table.concat would build more than %d bytes, over the memory limit of %d bytes", r.opts.MaxMemory, r.opts.MaxMemory)
-		}
+	if host.ConcatLength(L, float64(r.opts.MaxMemory)) > float64(r.opts.MaxMemory) {
+		r.raiseLimit(LimitMemory, "table.concat would build more than %d bytes, over the memory limit of %d bytes", r.opts.MaxMemory, r.opts.MaxMemory)
 	}
 }
 
@@ -131,22 +101,7 @@ func (r *run) wrapBufferMethods() {
 	mt.RawSetString("__tostring", mt.RawGetString("tostring"))
 }
 
-// wrap replaces the Go function tbl[field] with one that runs before, then
-// the original in the same call frame (so argument errors still name the
-// call site the way LuaJIT does), then after.
+// wrap is host.WrapGo on this run's state.
 func (r *run) wrap(tbl *lua.LTable, field string, before, after func(*lua.LState)) {
-	orig, ok := tbl.RawGetString(field).(*lua.LFunction)
-	if !ok || !orig.IsG {
-		return
-	}
-	tbl.RawSetString(field, r.L.NewFunction(func(L *lua.LState) int {
-		if before != nil {
-			before(L)
-		}
-		n := orig.GFunction(L)
-		if after != nil {
-			after(L)
-		}
-		return n
-	}))
+	host.WrapGo(r.L, tbl, field, before, after)
 }
