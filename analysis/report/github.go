@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/buflsp/buflsp/analysis"
 	"github.com/buflsp/buflsp/analysis/rules"
@@ -48,14 +49,34 @@ func githubLevel(s rules.Severity) string {
 	return "notice"
 }
 
-// escapeData escapes a command's message: '%', CR and LF would otherwise end
-// or corrupt the command.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// escapeData escapes a command's message. '%', CR and LF are encoded as
+// the runner expects (it decodes %25, %0D and %0A); every other control
+// character is encoded the same way so that it reaches neither the
+// runner's log nor a terminal showing it: C0 controls but tab, DEL, the C1
+// controls U+0080..U+009F (each of its UTF-8 bytes) and bytes that are not
+// UTF-8. The runner leaves those codes as text, so the annotation shows
+// e.g. "%1B" where the source had an escape character.
+func escapeData(s string) string { return escapeCommand(s, false) }
 
 // escapeProperty escapes a property value, where ':' and ',' are separators
-// as well.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+// as well (%3A, %2C).
+func escapeProperty(s string) string { return escapeCommand(s, true) }
+
+func escapeCommand(s string, property bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1,
+			r == '%', r == 0x7f, r < 0x20 && r != '\t', r >= 0x80 && r <= 0x9f,
+			property && (r == ':' || r == ','):
+			for _, c := range []byte(s[i : i+size]) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
