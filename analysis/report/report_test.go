@@ -35,7 +35,7 @@ func TestGitHubEscaping(t *testing.T) {
 	// are not UTF-8. Tab and ordinary text (non-ASCII included) stay.
 	for give, want := range map[string]string{
 		"\x1b]0;pwned\x07\x1b[2J": "%1B]0;pwned%07%1B[2J",
-		"a\x00b\x08c\x7fd":       "a%00b%08c%7Fd",
+		"a\x00b\x08c\x7fd":        "a%00b%08c%7Fd",
 		"\u009b31m":               "%C2%9B31m",
 		"bad \xff byte":           "bad %FF byte",
 		"tab\tand é":              "tab\tand é",
