@@ -19,6 +19,9 @@ func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && (os.Args[1] == proc.WorkerCommand || os.Args[1] == proc.RunChildCommand) {
 		os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 	}
+	if len(os.Args) > 2 && os.Args[1] == peakCommand {
+		os.Exit(runForPeak(os.Args[2:]))
+	}
 	code := m.Run()
 	if dir, built := builtDir(); built {
 		os.RemoveAll(dir)

@@ -27,7 +27,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -134,14 +133,20 @@ func runLimits(t *testing.T, flags []string) (time.Duration, int64) {
 // hold; it returns the exit code and the two streams.
 func runOnce(t *testing.T, bin string, flags []string, path string, timeout time.Duration, memory int64) (int, string, string) {
 	t.Helper()
-	cmd := exec.Command(bin, append(append([]string{"run"}, flags...), path)...)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	peakFile := filepath.Join(t.TempDir(), "peak")
+	cmd := exec.Command(self, append(append([]string{peakCommand, bin, "run"}, flags...), path)...)
+	cmd.Env = append(os.Environ(), "BUFLSP_PEAK_FILE="+peakFile)
 	// Only the start of the output is kept: a test process that grew by a
 	// flood of output would pass its size on to the next child it forks,
 	// whose peak resident set would then count it.
 	stdout, stderr := &headWriter{max: 1 << 20}, &headWriter{max: 1 << 20}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	took := time.Since(start)
 	code := cmd.ProcessState.ExitCode()
 	if code != 0 && code != 1 {
@@ -153,8 +158,10 @@ func runOnce(t *testing.T, bin string, flags []string, path string, timeout time
 	if took > timeout+time.Second {
 		t.Errorf("took %v, more than a second past the %v deadline", took, timeout)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		peak := ru.Maxrss << 10
+	if text, err := os.ReadFile(peakFile); err != nil {
+		t.Errorf("no peak resident set: %v", err)
+	} else {
+		peak, _ := strconv.ParseInt(string(text), 10, 64)
 		if peak > runMemorySlack(memory) {
 			t.Errorf("peak resident memory %d MiB, over %d MiB for a %d MiB limit", peak>>20, runMemorySlack(memory)>>20, memory>>20)
 		}
