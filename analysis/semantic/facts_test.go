@@ -104,6 +104,30 @@ func TestFactsChain(t *testing.T) {
 	}
 }
 
+// A table of functions called with run-time keys from many places: up to
+// maxDispatch functions each take the arguments; a bigger table is left
+// alone, so the cost stays one merge per call and function at most.
+func TestFactsDispatchTable(t *testing.T) {
+	build := func(fns, calls int) string {
+		var b strings.Builder
+		b.WriteString("local buffer = require('string.buffer')\nlocal out = buffer.new()\nlocal T = {\n")
+		for i := 0; i < fns; i++ {
+			fmt.Fprintf(&b, "  function(p%d) p%d:put('x') end,\n", i, i)
+		}
+		b.WriteString("}\nlocal function call(k) T[k](out) end\n")
+		for i := 0; i < calls; i++ {
+			fmt.Fprintf(&b, "call(%d)\n", i)
+		}
+		return b.String()
+	}
+	if k := paramKind(inferSrc(t, build(maxDispatch, 10), nil), "p0"); k != SBuf {
+		t.Errorf("table of %d functions: p0 is %s, want string.buffer object", maxDispatch, k)
+	}
+	if k := paramKind(inferSrc(t, build(20_000, 20_000), nil), "p0"); k != Unknown {
+		t.Errorf("table of 20,000 functions: p0 is %s, want unknown", k)
+	}
+}
+
 func BenchmarkFactsShapes(b *testing.B) {
 	for _, n := range []int{1000, 10_000, 100_000} {
 		var s strings.Builder

@@ -159,6 +159,11 @@ func (in *inferrer) single(e syntax.Expr) Type {
 	return unknownType
 }
 
+// maxDispatch bounds the tables a call with a run-time key passes its
+// arguments to: each such call costs one merge per function, so a table
+// of thousands of functions called from thousands of places stays linear.
+const maxDispatch = 64
+
 // index evaluates X[key]: the field of a table built in this file when
 // the key is a constant.
 func (in *inferrer) index(e *syntax.Index) (x, t Type) {
@@ -459,7 +464,7 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 		var x Type
 		x, callee = in.index(ix)
 		in.record(ix, callee)
-		if !callee.Known() && x.Table != nil && !x.Table.Dynamic {
+		if !callee.Known() && x.Table != nil && !x.Table.Dynamic && len(x.Table.Fields) <= maxDispatch {
 			// A dispatch table called with a key known only at run time
 			// (serializers[n](buf, ...)): the call may reach any of its
 			// functions.
