@@ -308,11 +308,13 @@ func (ix *index) sourceName(s *semantic.Symbol) string {
 
 // valueAt is what is known of the value of the name at o where it is
 // read or declared: the flow-sensitive type there when the inference has
-// one (constants, staleness), else the symbol's own value.
+// one (constants, staleness; for a local declared without a value, the
+// value assigned later, as "local b" ... "b = b or buffer.new()"), else
+// the symbol's own value.
 func (ix *index) valueAt(o *occurrence) value {
 	v := o.sym.val
 	if ix.types != nil && o.name != nil {
-		if t := ix.types.TypeOf(o.name); t.Known() && (!v.known() || t.Kind == v.t.Kind) {
+		if t := ix.types.TypeOf(o.name); t.Known() && (!v.known() || v.t.Kind == semantic.Nil || t.Kind == v.t.Kind) {
 			v.t = t
 		}
 	}
