@@ -121,9 +121,15 @@ type inferrer struct {
 	// the first round's expression types are never read, so they are not
 	// stored (a map of every expression, the largest part of that round).
 	final bool
-	// firstRecords counts what the first round would have recorded: the
-	// size of the second round's expression map.
+	// firstRecords counts what the first round would have recorded in
+	// the expression map (names aside, see Types.names): the size of the
+	// second round's.
 	firstRecords int
+	// lastType is the Type recorded last and lastIdx its index in
+	// Types.vals (when hasLast).
+	lastType Type
+	lastIdx  int32
+	hasLast  bool
 	// interned gives, in the second round, each distinct Type recorded
 	// for an expression its index in Types.vals.
 	interned  map[Type]int32
@@ -238,6 +244,7 @@ func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop 
 	first := in.t
 	in.t = &Types{Model: m, Target: target, API: table}
 	in.t.exprs = make(map[syntax.Expr]int32, in.firstRecords)
+	in.t.names = make([]nameType, m.File.NameIDs()+1)
 	in.interned = map[Type]int32{}
 	// The first round's declarations are never read again: its map, sized
 	// for every local, is emptied and reused.
@@ -458,21 +465,39 @@ func (in *inferrer) change(b *Buffer, call *syntax.Call) {
 }
 
 func (in *inferrer) record(e syntax.Expr, t Type) {
-	if in.recording && t.Kind != Unknown {
-		if in.final {
-			i, ok := in.interned[t]
-			if !ok {
-				// A NaN constant never equals itself: it gets an entry
-				// each time, which is still correct.
-				i = int32(len(in.t.vals))
-				in.t.vals = append(in.t.vals, t)
-				in.interned[t] = i
-			}
-			in.t.exprs[e] = i
-		} else {
+	if !in.recording || t.Kind == Unknown {
+		return
+	}
+	n, isName := e.(*syntax.Name)
+	isName = isName && n != nil && n.ID() > 0
+	if !in.final {
+		if !isName {
 			in.firstRecords++
 		}
+		return
 	}
+	var i int32
+	if in.hasLast && t == in.lastType {
+		// Neighbouring expressions often have the same type (the same
+		// buffer, the same number kind); comparing with the last one is
+		// cheaper than hashing a Type. It finds the index the map would.
+		i = in.lastIdx
+	} else {
+		var ok bool
+		i, ok = in.interned[t]
+		if !ok {
+			// A NaN constant never equals itself: it gets an entry
+			// each time, which is still correct.
+			i = int32(len(in.t.vals))
+			in.t.vals = append(in.t.vals, t)
+			in.interned[t] = i
+		}
+		in.lastType, in.lastIdx, in.hasLast = t, i, true
+	}
+	if isName && in.t.setName(n, i) {
+		return
+	}
+	in.t.exprs[e] = i
 }
 
 func (in *inferrer) block(stmts []syntax.Stmt) {

@@ -35,7 +35,13 @@ type Types struct {
 	// function), so each distinct Type is stored once. This map is most
 	// of an inference's memory, and a language server keeps two of them
 	// while the user types.
-	exprs   map[syntax.Expr]int32
+	exprs map[syntax.Expr]int32
+	// names does for the file's names what exprs does for the other
+	// expressions, indexed by Name.ID: names are most of the recorded
+	// expressions, and a slice is far cheaper to fill and read than a
+	// map. Each entry keeps its name, so a name of another parse (whose
+	// IDs overlap) is never taken for one of this file.
+	names   []nameType
 	vals    []Type
 	decl    map[*Symbol]Type
 	calls   []*Call
@@ -113,10 +119,33 @@ func (t *Types) TypeOf(e syntax.Expr) Type {
 	if e == nil {
 		return unknownType
 	}
+	if n, ok := e.(*syntax.Name); ok && n != nil {
+		if id := n.ID(); id > 0 && id < len(t.names) && t.names[id].n == n {
+			return t.vals[t.names[id].i]
+		}
+	}
 	if i, ok := t.exprs[e]; ok {
 		return t.vals[i]
 	}
 	return literalType(e)
+}
+
+// nameType is the recorded type of one name: its index in Types.vals.
+type nameType struct {
+	n *syntax.Name
+	i int32
+}
+
+// setName records that name n has the type vals[i], and reports false
+// when n has no slot of its own in names (then the caller keeps it in
+// exprs).
+func (t *Types) setName(n *syntax.Name, i int32) bool {
+	id := n.ID()
+	if id >= len(t.names) || t.names[id].n != nil && t.names[id].n != n {
+		return false
+	}
+	t.names[id] = nameType{n, i}
+	return true
 }
 
 // DeclType returns the type a local had when it was declared (its initial
