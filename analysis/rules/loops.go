@@ -87,7 +87,15 @@ func (w *fileWalker) stmt(s syntax.Stmt) {
 	if s == nil || !w.enter(s) {
 		return
 	}
-	defer w.leave()
+	// No defer for leave: a visit that panics ends the whole walk (the
+	// driver turns the panic into a diagnostic), so the stack is never
+	// used again, and a deferred call at each of the file's tens of
+	// thousands of nodes was a large part of what a walk cost.
+	w.stmtChildren(s)
+	w.leave()
+}
+
+func (w *fileWalker) stmtChildren(s syntax.Stmt) {
 	switch s := s.(type) {
 	case *syntax.Local:
 		w.names(s.Names)
@@ -158,7 +166,11 @@ func (w *fileWalker) expr(e syntax.Expr) {
 	if isNilExpr(e) || !w.enter(e) {
 		return
 	}
-	defer w.leave()
+	w.exprChildren(e) // no defer, as in stmt
+	w.leave()
+}
+
+func (w *fileWalker) exprChildren(e syntax.Expr) {
 	switch e := e.(type) {
 	case *syntax.Interp:
 		w.exprs(e.Exprs)
