@@ -159,6 +159,8 @@ type inferrer struct {
 	// scratchCall describes an API call outside the recorded round (see
 	// call).
 	scratchCall Call
+	// callPos is the index in Types.calls of each call recorded.
+	callPos map[*syntax.Call]int
 	// result1 holds the one result of an API call (see result).
 	result1 [1]Type
 	// declared is the stack of the locals declared by the blocks being
@@ -255,6 +257,7 @@ func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop 
 	in.t.callIdx = make(map[*syntax.Call]*Call, len(first.callIdx))
 	in.t.memIdx = make(map[*syntax.Member]*MemberUse, len(first.memIdx))
 	in.t.calls = make([]*Call, 0, len(first.calls))
+	in.callPos = make(map[*syntax.Call]int, len(first.calls))
 	in.t.members = make([]*MemberUse, 0, len(first.members))
 	in.final = true
 	in.sum = &Summary{}

@@ -520,14 +520,15 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 			}
 		}
 		if in.recording && in.final {
-			if _, seen := in.t.callIdx[c]; !seen {
-				in.t.calls = append(in.t.calls, ci)
+			// A call evaluated again (a loop body runs more than once)
+			// replaces its record in place: callPos finds it without a
+			// scan of every call so far, which made loops full of API
+			// calls quadratic.
+			if i, seen := in.callPos[c]; seen {
+				in.t.calls[i] = ci
 			} else {
-				for i, old := range in.t.calls {
-					if old.Node == c {
-						in.t.calls[i] = ci
-					}
-				}
+				in.callPos[c] = len(in.t.calls)
+				in.t.calls = append(in.t.calls, ci)
 			}
 			in.t.callIdx[c] = ci
 		}
