@@ -99,15 +99,25 @@ func (m *Model) docFor(s syntax.Stmt) *Doc {
 	return d
 }
 
-// parseAnnotations reads every "---@" line comment of the file.
+// parseAnnotations reads every "---@" line comment of the file. The
+// annotations are counted first and filled in one array, instead of one
+// allocation each and a growing list.
 func parseAnnotations(f *syntax.File) []*Annotation {
-	var out []*Annotation
+	isNote := func(c *syntax.Comment) bool { return !c.Long && strings.HasPrefix(c.Text, "---@") }
+	n := 0
 	for _, c := range f.Comments {
-		if c.Long || !strings.HasPrefix(c.Text, "---@") {
-			continue
+		if isNote(c) {
+			n++
 		}
-		if a := parseAnnotation(c.Text, c.Start); a != nil {
-			out = append(out, a)
+	}
+	if n == 0 {
+		return nil
+	}
+	chunk := make([]Annotation, n)
+	out := make([]*Annotation, 0, n)
+	for _, c := range f.Comments {
+		if isNote(c) && parseAnnotation(&chunk[len(out)], c.Text, c.Start) {
+			out = append(out, &chunk[len(out)])
 		}
 	}
 	return out
@@ -189,9 +199,12 @@ func (c *cursor) rest() string {
 	return strings.TrimSpace(s)
 }
 
-func parseAnnotation(text string, base int) *Annotation {
+// parseAnnotation fills a, which must be zero, from one "---@" comment and
+// reports whether it is an annotation (a tag follows the "@"). When it is
+// not, a may have been written and must be cleared before reuse.
+func parseAnnotation(a *Annotation, text string, base int) bool {
 	c := &cursor{s: text, i: 4, base: base}
-	a := &Annotation{Range: syntax.Range{Start: base, End: base + len(text)}}
+	a.Range = syntax.Range{Start: base, End: base + len(text)}
 	a.Tag = c.word()
 	switch a.Tag {
 	case "type":
@@ -242,8 +255,9 @@ func parseAnnotation(text string, base int) *Annotation {
 			c.i = len(c.s)
 		}
 	case "":
-		return nil
+		*a = Annotation{}
+		return false
 	}
 	a.Desc = c.rest()
-	return a
+	return true
 }
