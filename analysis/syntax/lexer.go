@@ -608,6 +608,16 @@ func (l *lexer) interp(start int, first bool) Token {
 func (l *lexer) number() {
 	src := l.src
 	start := l.pos
+	// The common numeral, decimal digits followed by neither a name byte
+	// nor '.', is read the same way and is valid in every dialect.
+	pos := start
+	for pos < len(src) && isDigit(src[pos]) {
+		pos++
+	}
+	if pos > start && (pos == len(src) || l.class[src[pos]]&clName == 0 && src[pos] != '.') {
+		l.pos = pos
+		return
+	}
 	switch l.d {
 	case DialectLua51:
 		for l.pos < len(src) && (isDigit(src[l.pos]) || src[l.pos] == '.') {
