@@ -52,8 +52,11 @@ func slotHash(n int, first, last byte) int {
 	return (n*7 + int(first)*3 + int(last)) & 63
 }
 
-// lookup returns the index of s, or -1.
+// lookup returns the index of s, or -1 (always -1 on a nil *strDict).
 func (x *strDict) lookup(s string) int {
+	if x == nil {
+		return -1
+	}
 	switch j := x.slots[slotOf(s)]; {
 	case j == 0:
 		return -1

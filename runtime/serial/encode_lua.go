@@ -78,10 +78,17 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 			}
 		}
 	}
+	r := raw(t)
+	if r != nil {
+		if out, ok, err := e.stringKeyed(b, r); ok || err != nil {
+			e.depth--
+			return out, err
+		}
+	}
 	base := len(e.pairs)
 	var n int
 	var v0 lua.LValue
-	if r := raw(t); r != nil {
+	if r != nil {
 		n, v0 = e.collectRaw(r)
 	} else {
 		n, v0 = e.collect(t)
@@ -121,6 +128,64 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 	e.pairs = e.pairs[:base]
 	e.depth--
 	return b, nil
+}
+
+// stringKeyed writes the most common kind of table in one pass: an array
+// part without holes and fewer than 0xe0 hash keys, all strings (gopher-lua
+// keeps other keys in dict, and t[0] or integer keys past a hole would go
+// to the hash part). The hash count has a one-byte placeholder that is
+// filled in at the end, as deleted keys stay in gopher-lua's key list. ok
+// is false, with nothing written, when t is of another kind.
+func (e *luaEncoder) stringKeyed(b []byte, r *ltable) (out []byte, ok bool, err error) {
+	if r.dict != nil || len(r.keys) >= 0xe0 || len(r.keys) == 0 {
+		return b, false, nil
+	}
+	n := 0
+	for n < len(r.array) && r.array[n] != lua.LNil {
+		n++
+	}
+	for _, v := range r.array[n:] {
+		if v != lua.LNil {
+			return b, false, nil
+		}
+	}
+	start := len(b)
+	b = appendTableHeader(b, n, false, 1)
+	countAt := len(b) - 1
+	for _, v := range r.array[:n] {
+		if b, err = e.value(b, v); err != nil {
+			return b, true, err
+		}
+	}
+	var dict *strDict
+	if e.opts != nil {
+		dict = e.opts.dictIndex
+	}
+	count := 0
+	for _, k := range r.keys {
+		s, isStr := k.(lua.LString)
+		if !isStr {
+			return b[:start], false, nil
+		}
+		v := r.strdict[string(s)]
+		if v == nil || v == lua.LNil {
+			continue
+		}
+		count++
+		if idx := dict.lookup(string(s)); idx >= 0 {
+			b = appendU(append(b, tagDictStr), uint32(idx))
+		} else {
+			b = appendStr(b, string(s))
+		}
+		if b, err = e.value(b, v); err != nil {
+			return b, true, err
+		}
+	}
+	if count == 0 {
+		return b[:start], false, nil
+	}
+	b[countAt] = byte(count)
+	return b, true, nil
 }
 
 // collect finds the array part of t through the public API: its length n
