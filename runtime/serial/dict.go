@@ -8,16 +8,16 @@ import "unsafe"
 // small hash of the length and the first and last byte names the only
 // entry that can match.
 type strDict struct {
-	index   map[string]int
-	entries []dictEntry
-	// slots[h] is 0 when no entry has hash h, j+1 when only entries[j]
-	// has it, -1 when several have it (then index decides).
-	slots [64]int32
+	index map[string]int
+	slots [64]dictSlot
 }
 
-type dictEntry struct {
-	s   string
-	idx int
+// dictSlot holds the one entry whose hash is the slot's (n = its index +
+// 1), or none (n = 0), or says that several entries share the hash (n =
+// -1; then index decides).
+type dictSlot struct {
+	s string
+	n int
 }
 
 // add maps s to idx unless s is already there (the first occurrence
@@ -30,12 +30,11 @@ func (x *strDict) add(s string, idx int) {
 		x.index = map[string]int{}
 	}
 	x.index[s] = idx
-	x.entries = append(x.entries, dictEntry{s, idx})
-	switch h := slotOf(s); x.slots[h] {
+	switch e := &x.slots[slotOf(s)]; e.n {
 	case 0:
-		x.slots[h] = int32(len(x.entries))
+		*e = dictSlot{s, idx + 1}
 	default:
-		x.slots[h] = -1
+		*e = dictSlot{n: -1}
 	}
 }
 
@@ -57,15 +56,15 @@ func (x *strDict) lookup(s string) int {
 	if x == nil {
 		return -1
 	}
-	switch j := x.slots[slotOf(s)]; {
-	case j == 0:
+	switch e := &x.slots[slotOf(s)]; {
+	case e.n == 0:
 		return -1
-	case j > 0:
-		// Keys that come from the same string constant as the dictionary
-		// entry share its bytes; comparing the pointers first spares the
-		// call that compares bytes.
-		if e := &x.entries[j-1]; len(e.s) == len(s) && (unsafe.StringData(e.s) == unsafe.StringData(s) || e.s == s) {
-			return e.idx
+	case e.n > 0:
+		// Keys that come from the same string constant as the entry
+		// share its bytes; comparing the pointers first spares the call
+		// that compares bytes.
+		if len(e.s) == len(s) && (unsafe.StringData(e.s) == unsafe.StringData(s) || e.s == s) {
+			return e.n - 1
 		}
 		return -1
 	}

@@ -193,10 +193,8 @@ func (e *goEncoder) str(b []byte, s string) ([]byte, error) {
 
 // strKey writes a string hash key, through the dictionary if it is there.
 func (e *goEncoder) strKey(b []byte, s string) ([]byte, error) {
-	if e.cfg.dict != nil {
-		if i := e.cfg.keys.lookup(s); i >= 0 {
-			return appendU(append(b, tagDictStr), uint32(i)), nil
-		}
+	if i := e.cfg.keys.lookup(s); i >= 0 {
+		return appendU(append(b, tagDictStr), uint32(i)), nil
 	}
 	if len(s) < 0xe0-tagStr {
 		return appendShortStr(b, s), nil

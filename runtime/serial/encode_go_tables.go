@@ -75,10 +75,19 @@ func (e *goEncoder) strMap(b []byte, m map[string]any) ([]byte, error) {
 			continue
 		}
 		n++
-		if e.cfg.dict == nil && len(k) < 0xe0-tagStr {
+		i := -1
+		if e.cfg.dict != nil {
+			i = e.cfg.keys.lookup(k)
+		}
+		switch {
+		case i >= 0:
+			b = appendU(append(b, tagDictStr), uint32(i))
+		case len(k) < 0xe0-tagStr:
 			b = appendShortStr(b, k)
-		} else if b, err = e.strKey(b, k); err != nil {
-			return b, err
+		default:
+			if b, err = e.str(b, k); err != nil {
+				return b, err
+			}
 		}
 		// Inline the most common values; everything else goes through
 		// value.
