@@ -41,7 +41,7 @@ var buildOnce struct {
 // buildBuflsp returns the path of the real buflsp binary built from this
 // package, so that tests run exactly what users run, child processes
 // included.
-func buildBuflsp(t *testing.T) string {
+func buildBuflsp(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		buildOnce.dir, buildOnce.err = os.MkdirTemp("", "buflsp-test-bin-")
@@ -49,7 +49,9 @@ func buildBuflsp(t *testing.T) string {
 			return
 		}
 		buildOnce.bin = filepath.Join(buildOnce.dir, "buflsp")
+		// As `make build` builds it: static, without cgo.
 		cmd := exec.Command("go", "build", "-o", buildOnce.bin, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		buildOnce.out, buildOnce.err = cmd.CombinedOutput()
 	})
 	if buildOnce.err != nil {
