@@ -42,6 +42,9 @@ func RunOurs(path string, target syntax.Target, timeout time.Duration) Outcome {
 		Context:   ctx,
 		Flavor:    flavor,
 		Frontend:  lower.Frontend(target),
+		// The allocation checks of `buflsp run` (its default limit is a
+		// quarter of the machine's memory).
+		MaxMemory: 4 << 30,
 	})
 	o := Outcome{Stdout: out.String()}
 	if err != nil {

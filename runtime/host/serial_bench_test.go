@@ -22,7 +22,7 @@ const serializerScript = "testdata/bench/serializer.lua"
 // vs-luajit = LuaJIT's time / ours (above 1 is faster than LuaJIT). Both
 // sides must print the same check value. ns/op is buflsp's CPU time per
 // operation of the case, not the time of an iteration. The collector is set
-// as `buflsp run` sets it (TuneGC).
+// as `buflsp run` sets it (TuneGC), and the allocation checks are on.
 func BenchmarkSerializerScript(b *testing.B) {
 	defer TuneGC()()
 	for _, name := range []string{"records-encode", "records-decode", "records-dict-encode", "records-dict-decode", "strings-encode", "strings-decode"} {
@@ -33,7 +33,7 @@ func BenchmarkSerializerScript(b *testing.B) {
 				out := testutil.MustRunLua(b, "luajit", testutil.LuaRun{Args: []string{serializerScript, name}})
 				theirs = append(theirs, scriptResult(b, name, out, &check))
 				var buf, errOut bytes.Buffer
-				if err := Run(serializerScript, []string{name}, Options{Stdout: &buf, Stderr: &errOut}); err != nil {
+				if err := Run(serializerScript, []string{name}, Options{Stdout: &buf, Stderr: &errOut, MaxMemory: benchMaxMemory}); err != nil {
 					b.Fatalf("buflsp run %s: %v\n%s", serializerScript, err, errOut.String())
 				}
 				ours = append(ours, scriptResult(b, name, buf.String(), &check))
