@@ -51,7 +51,7 @@ func (sc *scheduler) schedule(snap *Snapshot) {
 	}
 	sc.s.bg.Add(1)
 	var t *time.Timer
-	t = time.AfterFunc(sc.s.opts.Debounce, func() {
+	t = time.AfterFunc(snap.debounce(sc.s.opts.Debounce), func() {
 		defer sc.s.bg.Done()
 		sc.mu.Lock()
 		if sc.timers[snap.URI] == t {

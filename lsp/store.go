@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -60,6 +61,14 @@ type Snapshot struct {
 
 	// warming is set while warm's parse and inference run.
 	warming atomic.Bool
+	// burst is set when this version replaced one whose analysis had not
+	// completed: the user types faster than the document is analysed.
+	burst bool
+	// lastCost is how long the newest completed analysis of this document
+	// (parse, scope model, types and index) took when this version was
+	// made, in nanoseconds, 0 when none was known; ownCost the same for
+	// this version's own analysis, once it completes (see analysisCost).
+	lastCost, ownCost atomic.Int64
 	// The parse, started by the first request or by the scheduler.
 	parseOnce sync.Once
 	parseDone chan struct{}
@@ -193,7 +202,7 @@ func (s *Snapshot) startParse() {
 // and the index it waits for run on other goroutines, covered by that
 // slot.
 func (s *Snapshot) warm(prev *Snapshot) {
-	if prev != nil && prev.warming.Load() {
+	if s.burst || prev != nil && prev.warming.Load() {
 		return
 	}
 	s.warming.Store(true)
@@ -203,6 +212,7 @@ func (s *Snapshot) warm(prev *Snapshot) {
 			return
 		}
 		defer s.an.cpu.release(1)
+		start := time.Now()
 		res := s.parsedResult()
 		if s.ctx.Err() == nil {
 			res.Types() // builds the model too; never panics (analysis.Result recovers)
@@ -210,8 +220,53 @@ func (s *Snapshot) warm(prev *Snapshot) {
 			// makes this version a base that later requests can answer
 			// from without waiting (stale.go).
 			<-s.startIndex()
+			s.noteCost(start)
 		}
 	}()
+}
+
+// noteCost records, once this version's index is ready, how long its
+// analysis took since start. warm and start both measure it, the one that
+// started later waiting for the other: the longer measure holds.
+func (s *Snapshot) noteCost(start time.Time) {
+	if !s.indexReady() {
+		return
+	}
+	d := int64(time.Since(start))
+	for {
+		cur := s.ownCost.Load()
+		if d <= cur || s.ownCost.CompareAndSwap(cur, d) {
+			return
+		}
+	}
+}
+
+// analysisCost is how long the newest completed analysis of this
+// document known to this version took; 0 when none is known.
+func (s *Snapshot) analysisCost() time.Duration {
+	if c := s.ownCost.Load(); c > 0 {
+		return time.Duration(c)
+	}
+	return time.Duration(s.lastCost.Load())
+}
+
+// maxBurstDelay bounds the delay of an analysis during a burst of edits
+// (debounce).
+const maxBurstDelay = 500 * time.Millisecond
+
+// debounce is how long the analysis of this version waits for a newer
+// one, base normally. In a burst of edits on a document whose analysis
+// takes longer than the user's pause between keystrokes, an analysis
+// started at once is replaced and given up before it completes: it only
+// adds its parse and partial inference (tens of MiB on a large file) to
+// the version that answers meanwhile. There the wait is half the last
+// analysis' duration (at most maxBurstDelay), so that the analysis starts
+// once typing pauses; requests that need this version start it sooner.
+func (s *Snapshot) debounce(base time.Duration) time.Duration {
+	if !s.burst {
+		return base
+	}
+	return max(base, min(s.analysisCost()/2, maxBurstDelay))
 }
 
 // parsedResult waits for the parse.
@@ -231,12 +286,14 @@ func (s *Snapshot) start() {
 	s.once.Do(func() {
 		go func() {
 			defer close(s.done)
+			start := time.Now()
 			res := s.parsedResult()
 			if s.ctx.Err() == nil {
 				// The index is built from the types the rules need
 				// anyway, in a fraction of a millisecond once they exist;
 				// it is what requests answer from, so it comes first.
 				<-s.startIndex()
+				s.noteCost(start)
 			}
 			if s.ctx.Err() == nil && s.an.summaries != nil {
 				// Only a current version updates the index: a superseded
@@ -494,6 +551,8 @@ func (st *store) change(u protocol.DocumentURI, version int32, changes []content
 		}
 	}
 	snap = newSnapshot(u, version, content, old.cfg, old.an)
+	snap.burst = !old.indexReady()
+	snap.lastCost.Store(int64(old.analysisCost()))
 	base, edits := keptBase(old, edits)
 	snap.edits = edits
 	snap.prev.Store(base)
