@@ -28,6 +28,7 @@ type lexer struct {
 
 // Byte classes of lexer.class: each byte has exactly one, and the two
 // that may continue a name are single bits so that one AND tests both.
+// clKeyword is a flag on the clIdent bytes that start a reserved word.
 const (
 	clOther uint8 = 0
 	clIdent uint8 = 1 // may start a name
@@ -35,8 +36,9 @@ const (
 	clSpace uint8 = 4
 	// clSingle is a byte that is always a token of its own in the dialect
 	// ("(", ",", ...): next returns it without the operator switch.
-	clSingle uint8 = 8
-	clName        = clIdent | clDigit // may continue a name
+	clSingle  uint8 = 8
+	clKeyword uint8 = 16
+	clName          = clIdent | clDigit // may continue a name
 )
 
 func (l *lexer) init(src []byte, str string, d Dialect, errf func(start, end int, msg string), comments *slab[Comment]) {
@@ -51,6 +53,9 @@ func (l *lexer) init(src []byte, str string, d Dialect, errf func(start, end int
 		case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f':
 			l.class[c] = clSpace
 		}
+	}
+	for k := keywordStart + 1; k < keywordEnd; k++ {
+		l.class[k.String()[0]] |= clKeyword
 	}
 	singles := []Kind{'(': OLParen, ')': ORParen, ']': ORBracket, ',': OComma, ';': OSemi,
 		'#': OLen, '&': OBAnd, '|': OBOr, '?': OQuestion, '{': OLBrace, '}': ORBrace}
@@ -105,7 +110,7 @@ func (l *lexer) next() Token {
 				pos++
 			}
 			continue
-		case clIdent:
+		case clIdent, clIdent | clKeyword:
 			start := pos
 			pos++
 			for pos < len(src) && l.class[src[pos]]&clName != 0 {
@@ -113,7 +118,7 @@ func (l *lexer) next() Token {
 			}
 			l.pos, l.tokStart = pos, start
 			k := TName
-			if n := pos - start; n >= 2 && n <= 8 {
+			if n := pos - start; n >= 2 && n <= 8 && l.class[c]&clKeyword != 0 {
 				k = keyword(src[start:pos])
 			}
 			if k == KGoto && !l.d.atLeast52() {
