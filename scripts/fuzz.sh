@@ -23,9 +23,10 @@ go run ./internal/tools/luaufuzz -n "${LUAUFUZZ_N:-10000}" -jobs "${LUAUFUZZ_JOB
 # LJFUZZ_N programs, 10000 by default.
 echo "== ljfuzz (${LJFUZZ_N:-10000} programs)"
 go run ./internal/tools/ljfuzz -n "${LJFUZZ_N:-10000}" -jobs "${LJFUZZ_JOBS:-2}" || status=1
-# The slow red-team evaluation cases (each runs to its 2 s deadline).
-echo "== red-team evaluation cases, slow ones included"
-BUFLSP_REDTEAM_SLOW=1 go test -count=1 -run '^TestRedTeamEval$' ./cmd/buflsp || status=1
+# The slow red-team evaluation cases (each runs to its 2 s deadline), under
+# eval and under run.
+echo "== red-team evaluation cases, slow ones included, under eval and run"
+BUFLSP_REDTEAM_SLOW=1 go test -count=1 -run '^TestRedTeamEval$|^TestRedTeamEvalCasesUnderRun$' ./cmd/buflsp || status=1
 # The red-team cases (testdata/redteam) again, with every generated shape ten
 # times larger than in `make test` (docs/redteam.md).
 echo "== red-team cases at 10x size"
