@@ -123,6 +123,7 @@ func runStringConcatInLoop(p *Pass) {
 	groups := map[accVar]map[syntax.Stmt]*concatGroup{}
 	var order []*concatGroup
 	localFuncs := map[*semantic.Symbol]*syntax.Function{}
+	memo := newConcatMemo()
 	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
 		recordLocalFunc(m, n, localFuncs)
 		if !c.InLoop() {
@@ -133,7 +134,7 @@ func runStringConcatInLoop(p *Pass) {
 			return true // a buffer turned into a string is buffer-concat's business
 		}
 		loops := carriedAcross(v, c.Loops)
-		if len(loops) == 0 || runsOnce(c, n.(syntax.Stmt), len(loops) == 1) {
+		if len(loops) == 0 || runsOnce(c, n.(syntax.Stmt), len(loops) == 1, memo.exits) {
 			return true
 		}
 		byLoop := groups[v]
@@ -152,7 +153,7 @@ func runStringConcatInLoop(p *Pass) {
 		gr := concatGrowth{stmt: n.(syntax.Stmt), target: target, loops: loops,
 			constant: literalPieces(value, self), inFunc: c.Fn != nil}
 		if sc, ok := enclosingCallee(m, c.Stack, c.Fn); ok {
-			gr.selfCall = growsBySelfCall(m, sc, loops[len(loops)-1], value)
+			gr.selfCall = memo.growsBySelfCall(m, sc, loops[len(loops)-1], value)
 		}
 		g.growth = append(g.growth, gr)
 		if self != nil {
@@ -165,7 +166,7 @@ func runStringConcatInLoop(p *Pass) {
 	}
 	markIntermediateReads(p, order)
 	for _, g := range order {
-		if g.readsMid || resetInLoop(m, g, localFuncs) || !anyManyIterations(m, t, g) {
+		if g.readsMid || memo.resetIn(m, g.loop, localFuncs)[g.v] || !memo.anyManyIterations(m, t, g) {
 			continue
 		}
 		first := g.growth[0]
@@ -218,11 +219,34 @@ func carriedAcross(v accVar, loops []syntax.Stmt) []syntax.Stmt {
 	return loops
 }
 
+// blockExits records where the last return and the last break of a block
+// are (-1 when it has none), so that runsOnce answers in constant time per
+// block instead of rescanning a block of many statements for each one.
+type blockExits struct{ lastReturn, lastBreak int }
+
+// exitsOf returns the blockExits of blk, computing them once.
+func exitsOf(cache map[*syntax.Block]blockExits, blk *syntax.Block) blockExits {
+	if e, ok := cache[blk]; ok {
+		return e
+	}
+	e := blockExits{lastReturn: -1, lastBreak: -1}
+	for _, st := range blk.Stmts {
+		switch st.(type) {
+		case *syntax.Return:
+			e.lastReturn, _ = st.Span()
+		case *syntax.Break:
+			e.lastBreak, _ = st.Span()
+		}
+	}
+	cache[blk] = e
+	return e
+}
+
 // runsOnce reports whether the loop is left unconditionally after s: a
 // return later in a block around s (inside the loop), or a break there when
 // the innermost loop is the only one the string is carried across (a break
 // leaves just that loop).
-func runsOnce(c *walkCtx, s syntax.Stmt, breakLeaves bool) bool {
+func runsOnce(c *walkCtx, s syntax.Stmt, breakLeaves bool, cache map[*syntax.Block]blockExits) bool {
 	inner := c.Loops[len(c.Loops)-1]
 	var child syntax.Node = s
 	for i := len(c.Stack) - 1; i >= 0; i-- {
@@ -231,21 +255,10 @@ func runsOnce(c *walkCtx, s syntax.Stmt, breakLeaves bool) bool {
 			return false
 		}
 		if blk, ok := anc.(*syntax.Block); ok {
-			after := false
-			for _, st := range blk.Stmts {
-				if after {
-					switch st.(type) {
-					case *syntax.Return:
-						return true
-					case *syntax.Break:
-						if breakLeaves {
-							return true
-						}
-					}
-				}
-				if syntax.Node(st) == child {
-					after = true
-				}
+			_, end := child.Span()
+			e := exitsOf(cache, blk)
+			if e.lastReturn >= end || (breakLeaves && e.lastBreak >= end) {
+				return true
 			}
 		}
 		child = anc
@@ -253,55 +266,60 @@ func runsOnce(c *walkCtx, s syntax.Stmt, breakLeaves bool) bool {
 	return false
 }
 
-// resetInLoop reports whether the loop assigns the string a value that does
-// not grow it, anywhere in its body or in a local function it calls: a
-// tokenizer or line wrapper that flushes and restarts its string has bounded
-// growth.
-func resetInLoop(m *semantic.Model, g *concatGroup, localFuncs map[*semantic.Symbol]*syntax.Function) bool {
-	found := false
+// resetIn returns the strings a loop assigns a value that does not grow
+// them, anywhere in its body or in a local function it calls: a tokenizer
+// or line wrapper that flushes and restarts its string has bounded growth.
+// Computed once per loop for all the strings grown in it.
+func (mm *concatMemo) resetIn(m *semantic.Model, loop syntax.Stmt, localFuncs map[*semantic.Symbol]*syntax.Function) map[accVar]bool {
+	if r, ok := mm.resets[loop]; ok {
+		return r
+	}
+	out := map[accVar]bool{}
+	// Each local function is looked into once per depth it is reached at:
+	// a loop that calls f a thousand times (or an f that calls itself)
+	// costs at most two walks of f.
+	seen := map[*syntax.Function]int{}
 	var visit func(n syntax.Node, depth int) bool
 	visit = func(n syntax.Node, depth int) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *syntax.Function:
 			return false // a function literal made in the loop may never run
 		case *syntax.Assign:
-			if resets(m, n, g.v) {
-				found = true
+			for i, tg := range n.Targets {
+				if w, ok := accVarOf(m, tg); ok && i < len(n.Values) && !mentions(m, n.Values[i], w) {
+					out[w] = true
+				}
 			}
 		case *syntax.Call:
 			if name, ok := n.Fn.(*syntax.Name); ok && depth < 2 {
 				if fn := localFuncs[m.Use(name)]; fn != nil {
+					if d, ok := seen[fn]; ok && d <= depth+1 {
+						return true
+					}
+					seen[fn] = depth + 1
 					syntax.Inspect(fn.Body, func(x syntax.Node) bool { return visit(x, depth+1) })
 				}
 			}
 		}
-		return !found
+		return true
 	}
-	syntax.Inspect(g.loop, func(n syntax.Node) bool { return visit(n, 0) })
-	return found
+	syntax.Inspect(loop, func(n syntax.Node) bool { return visit(n, 0) })
+	mm.resets[loop] = out
+	return out
 }
 
-// resets reports whether a assigns v a value that does not involve v.
-func resets(m *semantic.Model, a *syntax.Assign, v accVar) bool {
-	for i, tg := range a.Targets {
-		if w, ok := accVarOf(m, tg); !ok || w != v || i >= len(a.Values) {
-			continue
-		}
-		uses := false
-		syntax.Inspect(a.Values[i], func(n syntax.Node) bool {
-			if e, ok := n.(syntax.Expr); ok {
-				if w, ok := accVarOf(m, e); ok && w == v {
-					uses = true
-				}
+// mentions reports whether e reads v anywhere.
+func mentions(m *semantic.Model, e syntax.Expr, v accVar) bool {
+	uses := false
+	syntax.Inspect(e, func(n syntax.Node) bool {
+		if x, ok := n.(syntax.Expr); ok {
+			if w, ok := accVarOf(m, x); ok && w == v {
+				uses = true
 			}
-			return !uses
-		})
+		}
 		return !uses
-	}
-	return false
+	})
+	return uses
 }
 
 // markIntermediateReads sets readsMid on the groups whose loop reads the
@@ -399,7 +417,7 @@ func isAssignTarget(stack []syntax.Node, e syntax.Expr) bool {
 // from a recursive call (a serializer of a nested value). A long constant
 // range (for i = 1, 1000) does not count: its length does not depend on
 // data, and on real code it builds test data.
-func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
+func (mm *concatMemo) anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
 	for _, gr := range g.growth {
 		if gr.constant || fewIterations(m, t, gr.loops) {
 			continue
@@ -408,12 +426,44 @@ func anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) boo
 			return true
 		}
 		for _, l := range gr.loops {
-			if scansInput(m, t, l) || (gr.inFunc && walksData(m, l)) {
+			if mm.dataSized(m, t, l, gr.inFunc) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// concatMemo keeps what string-concat-in-loop computes per loop or block,
+// so that a loop with thousands of growing statements (generated code) is
+// walked a bounded number of times rather than once per statement.
+type concatMemo struct {
+	exits      map[*syntax.Block]blockExits
+	sized      map[syntax.Stmt]bool
+	resets     map[syntax.Stmt]map[accVar]bool
+	selfLocals map[syntax.Stmt]map[*semantic.Symbol]bool
+}
+
+func newConcatMemo() *concatMemo {
+	return &concatMemo{
+		exits:      map[*syntax.Block]blockExits{},
+		sized:      map[syntax.Stmt]bool{},
+		resets:     map[syntax.Stmt]map[accVar]bool{},
+		selfLocals: map[syntax.Stmt]map[*semantic.Symbol]bool{},
+	}
+}
+
+// dataSized reports whether a loop's length depends on data: it scans
+// input, or walks a table decoded or read in a function (inFunc; a loop
+// never spans two functions, so the flag is the same for every statement
+// of the loop).
+func (mm *concatMemo) dataSized(m *semantic.Model, t *semantic.Types, l syntax.Stmt, inFunc bool) bool {
+	if v, ok := mm.sized[l]; ok {
+		return v
+	}
+	v := scansInput(m, t, l) || (inFunc && walksData(m, l))
+	mm.sized[l] = v
+	return v
 }
 
 // literalPieces reports whether the pieces a growth statement adds (the

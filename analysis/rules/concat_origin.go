@@ -212,46 +212,15 @@ func (sc selfCallee) callsSelf(m *semantic.Model, c *syntax.Call) bool {
 // recursive call of its own function returns: directly
 // ("s = s .. serialize(v)"), or through a local the loop body sets from
 // such a call ("v = fmt(v, depth + 1)" then "s = s .. tostring(v)").
-func growsBySelfCall(m *semantic.Model, sc selfCallee, loop syntax.Stmt, value syntax.Expr) bool {
-	hasCall := func(root syntax.Node) bool {
-		found := false
-		syntax.Inspect(root, func(n syntax.Node) bool {
-			switch n := n.(type) {
-			case *syntax.Function:
-				return false
-			case *syntax.Call:
-				if sc.callsSelf(m, n) {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
-	}
-	if hasCall(value) {
+func (mm *concatMemo) growsBySelfCall(m *semantic.Model, sc selfCallee, loop syntax.Stmt, value syntax.Expr) bool {
+	if sc.hasCall(m, value) {
 		return true
 	}
-	// Locals the loop sets from a recursive call.
-	set := map[*semantic.Symbol]bool{}
-	syntax.Inspect(perIterationPart(loop), func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.Function:
-			return false
-		case *syntax.Assign:
-			for i, tg := range n.Targets {
-				if name, ok := tg.(*syntax.Name); ok && i < len(n.Values) && hasCall(n.Values[i]) {
-					set[m.Use(name)] = true
-				}
-			}
-		case *syntax.Local:
-			for i, name := range n.Names {
-				if i < len(n.Values) && hasCall(n.Values[i]) {
-					set[m.Use(name)] = true
-				}
-			}
-		}
-		return true
-	})
+	set, ok := mm.selfLocals[loop]
+	if !ok {
+		set = sc.localsSetBy(m, loop)
+		mm.selfLocals[loop] = set
+	}
 	if len(set) == 0 {
 		return false
 	}
@@ -263,4 +232,49 @@ func growsBySelfCall(m *semantic.Model, sc selfCallee, loop syntax.Stmt, value s
 		return !uses
 	})
 	return uses
+}
+
+// hasCall reports whether root calls the function sc names, outside
+// function literals.
+func (sc selfCallee) hasCall(m *semantic.Model, root syntax.Node) bool {
+	found := false
+	syntax.Inspect(root, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Function:
+			return false
+		case *syntax.Call:
+			if sc.callsSelf(m, n) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// localsSetBy returns the locals that the body of loop assigns from a
+// recursive call. The loop belongs to one function, so sc is the same for
+// every statement of it.
+func (sc selfCallee) localsSetBy(m *semantic.Model, loop syntax.Stmt) map[*semantic.Symbol]bool {
+	set := map[*semantic.Symbol]bool{}
+	syntax.Inspect(perIterationPart(loop), func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Function:
+			return false
+		case *syntax.Assign:
+			for i, tg := range n.Targets {
+				if name, ok := tg.(*syntax.Name); ok && i < len(n.Values) && sc.hasCall(m, n.Values[i]) {
+					set[m.Use(name)] = true
+				}
+			}
+		case *syntax.Local:
+			for i, name := range n.Names {
+				if i < len(n.Values) && sc.hasCall(m, n.Values[i]) {
+					set[m.Use(name)] = true
+				}
+			}
+		}
+		return true
+	})
+	return set
 }

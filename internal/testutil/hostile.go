@@ -77,6 +77,22 @@ func HostileShapes() []Shape {
 			return []byte(s.String())
 		}},
 		{Name: "statements", Ext: ".lua", Gen: lines(prelude, "b:put(a)\n")},
+		// One loop growing a string in n statements, each calling the
+		// function it is in (and a loop of n growths of distinct strings):
+		// string-concat-in-loop once walked the loop, and the function
+		// for every call in it, per statement.
+		{Name: "loop-growth", Ext: ".lua", Gen: func(n int) []byte {
+			return []byte("local function f(t)\nlocal s = ''\nwhile t:read(64) do\n" + rep("s = s .. f(t)\n", n) + "end\nreturn s\nend\nreturn f\n")
+		}},
+		{Name: "loop-growth-strings", Ext: ".lua", Gen: func(n int) []byte {
+			var s strings.Builder
+			s.WriteString("local t = {}\nfor c in io.read('a'):gmatch('.') do\n")
+			for i := range n {
+				s.WriteString("t.s" + itoa(i) + " = t.s" + itoa(i) + " .. c\n")
+			}
+			s.WriteString("end\nreturn t\n")
+			return []byte(s.String())
+		}},
 		{Name: "locals", Ext: ".lua", Gen: lines(prelude, "local c = b:tostring()\n")},
 		{Name: "goto-label", Ext: ".lua", Gen: lines("", "::l:: goto l\n")},
 		{Name: "goto-forward", Ext: ".lua", Gen: func(n int) []byte {
