@@ -242,20 +242,15 @@ func interesting(k Kind) bool {
 }
 
 // addCallFacts records the argument types of a call of a known function.
-// shift is 1 when the call passes self explicitly to a function defined
-// with ':' (the first argument is self), -1 when a ':' call reaches a
-// function defined with '.' (self becomes the first parameter).
-func (in *inferrer) addCallFacts(fn *syntax.Function, recv Type, args []Type, exprs []syntax.Expr, shift int) {
+// The parameters of a function defined with ':' include self, so the
+// arguments map onto them one to one, except that a ':' call passes its
+// receiver first (method), whether the function was defined with ':' or
+// with '.'.
+func (in *inferrer) addCallFacts(fn *syntax.Function, recv Type, args []Type, exprs []syntax.Expr, method bool) {
 	if fn == nil || in.col == nil {
 		return
 	}
-	switch {
-	case shift > 0 && len(args) > 0:
-		args = args[1:]
-		if len(exprs) > 0 {
-			exprs = exprs[1:]
-		}
-	case shift < 0:
+	if method {
 		args = append([]Type{recv}, args...)
 		exprs = append([]syntax.Expr{nil}, exprs...)
 	}
@@ -688,12 +683,11 @@ func (in *inferrer) applyExternalParams() {
 		for i, k := range kinds {
 			args[i] = typeOfKind(k)
 		}
-		if in.colon[fn] && len(args) > 0 {
-			args = args[1:] // self
-		}
+		// The kinds are positional with self first for a ':' call, as
+		// the parameters of a function defined with ':' are.
 		saved := in.col
 		in.col = in.prev
-		in.addCallFacts(fn, unknownType, args, nil, 0)
+		in.addCallFacts(fn, unknownType, args, nil, false)
 		in.col = saved
 	}
 }
@@ -712,14 +706,7 @@ func (in *inferrer) callFacts(c *syntax.Call, recv, callee Type, method bool, ar
 			return
 		}
 		if info.Node != nil {
-			shift := 0
-			switch {
-			case in.colon[info.Node] && !method:
-				shift = 1
-			case !in.colon[info.Node] && method:
-				shift = -1
-			}
-			in.addCallFacts(info.Node, recv, args, c.Args, shift)
+			in.addCallFacts(info.Node, recv, args, c.Args, method)
 		}
 		return
 	}

@@ -492,7 +492,7 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 	if dispatch != nil && in.col != nil {
 		for _, f := range dispatch.Fields {
 			if f.Kind == Function && f.Func != nil && f.Func.Node != nil {
-				in.addCallFacts(f.Func.Node, recv, args, c.Args, 0)
+				in.addCallFacts(f.Func.Node, recv, args, c.Args, false)
 			}
 		}
 	}
