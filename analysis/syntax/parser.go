@@ -66,7 +66,6 @@ type parser struct {
 	// compilers read ahead too (see lookahead), or -1.
 	luaAhead int
 	errs     []Error
-	depth    int
 	heights  []height // one per open level (enter..leave)
 	links    int      // the sum of heights[i].links: chain links on the current path
 	fs       *funcState
@@ -377,12 +376,22 @@ func (p *parser) newName(start, end int) *Name {
 	return n
 }
 
-// enter and leave track nesting depth; enter reports false once the limit
+// enter and leave track nesting depth (the length of heights); enter reports false once the limit
 // is passed, after which the parser skips to the end of input.
+// Both run for every expression and block, so the common case is kept
+// small enough for the compiler to inline and the rest is in tooDeep and
+// leaveInto.
 func (p *parser) enter() bool {
-	p.depth++
 	p.heights = append(p.heights, height{})
-	if p.depth > maxDepth && !p.stopped {
+	if len(p.heights) > maxDepth || p.stopped {
+		return p.tooDeep()
+	}
+	return true
+}
+
+// tooDeep is enter past the nesting limit or after the parser stopped.
+func (p *parser) tooDeep() bool {
+	if len(p.heights) > maxDepth && !p.stopped {
 		p.stopped = true
 		p.errorf(p.tok, "chunk has too many syntax levels (more than %d) near %s", maxDepth, p.near(p.tok))
 	}
@@ -390,16 +399,19 @@ func (p *parser) enter() bool {
 }
 
 func (p *parser) leave() {
-	p.depth--
 	n := len(p.heights) - 1
 	h := p.heights[n]
 	p.heights = p.heights[:n]
 	p.links -= h.links
 	if n > 0 {
-		up := &p.heights[n-1]
-		up.inner = max(up.inner, h.done, h.links+h.inner+1)
-		p.checkHeight(up)
+		p.leaveInto(&p.heights[n-1], h)
 	}
+}
+
+// leaveInto adds the height of a finished level h to the level up.
+func (p *parser) leaveInto(up *height, h height) {
+	up.inner = max(up.inner, h.done, h.links+h.inner+1)
+	p.checkHeight(up)
 }
 
 // endStatement closes the chains of a statement of the current block: the
@@ -424,7 +436,15 @@ func (p *parser) link() bool {
 	top := &p.heights[len(p.heights)-1]
 	top.links++
 	p.links++
-	if p.depth+p.links > maxHeight {
+	if len(p.heights)+p.links > maxHeight || top.links+top.inner+1 > maxHeight || p.stopped {
+		return p.linkTooLong(top)
+	}
+	return true
+}
+
+// linkTooLong is link past a height limit or after the parser stopped.
+func (p *parser) linkTooLong(top *height) bool {
+	if len(p.heights)+p.links > maxHeight {
 		p.stopTooTall()
 	}
 	p.checkHeight(top)
