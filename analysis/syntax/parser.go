@@ -267,16 +267,30 @@ func (p *parser) next() {
 		p.tok, p.hasAhead = p.ahead, false
 		return
 	}
-	p.tok = p.lex()
+	if p.stop != nil {
+		p.tok = p.lexStoppable()
+		return
+	}
+	p.tok = p.lx.next()
 }
 
 // stopEvery is how many tokens pass between two looks at Options.Stop.
 const stopEvery = 1024
 
 // lex reads the next token, or the end of the file once Options.Stop is
-// closed.
+// closed. next, which runs for every token, makes the same test itself and
+// calls the lexer directly when there is no Stop channel.
 func (p *parser) lex() Token {
-	if p.stop != nil && !p.givenUp {
+	if p.stop != nil {
+		return p.lexStoppable()
+	}
+	return p.lx.next()
+}
+
+// lexStoppable is lex with a Stop channel: it looks at the channel every
+// stopEvery tokens.
+func (p *parser) lexStoppable() Token {
+	if !p.givenUp {
 		p.tokens++
 		if p.tokens%stopEvery == 0 {
 			select {
@@ -376,11 +390,11 @@ func (p *parser) newName(start, end int) *Name {
 	return n
 }
 
-// enter and leave track nesting depth (the length of heights); enter reports false once the limit
-// is passed, after which the parser skips to the end of input.
-// Both run for every expression and block, so the common case is kept
-// small enough for the compiler to inline and the rest is in tooDeep and
-// leaveInto.
+// enter and leave track nesting depth (the length of heights); enter
+// reports false once the limit is passed, after which the parser skips to
+// the end of input. enter runs for every expression and block, so its
+// common case is kept small enough for the compiler to inline and the rest
+// is in tooDeep.
 func (p *parser) enter() bool {
 	p.heights = append(p.heights, height{})
 	if len(p.heights) > maxDepth || p.stopped {
@@ -404,14 +418,10 @@ func (p *parser) leave() {
 	p.heights = p.heights[:n]
 	p.links -= h.links
 	if n > 0 {
-		p.leaveInto(&p.heights[n-1], h)
+		up := &p.heights[n-1]
+		up.inner = max(up.inner, h.done, h.links+h.inner+1)
+		p.checkHeight(up)
 	}
-}
-
-// leaveInto adds the height of a finished level h to the level up.
-func (p *parser) leaveInto(up *height, h height) {
-	up.inner = max(up.inner, h.done, h.links+h.inner+1)
-	p.checkHeight(up)
 }
 
 // endStatement closes the chains of a statement of the current block: the
