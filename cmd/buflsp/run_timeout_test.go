@@ -45,3 +45,33 @@ func TestRunTimeoutInUsersWords(t *testing.T) {
 		})
 	}
 }
+
+// TestRunFlags: --isolate runs the script in a supervised child with the
+// same output and exit codes; a bad --max-memory is a usage error that says
+// what was expected.
+func TestRunFlags(t *testing.T) {
+	bin := buildBuflsp(t)
+	dir := t.TempDir()
+	hello := filepath.Join(dir, "hello.lua")
+	bad := filepath.Join(dir, "bad.lua")
+	os.WriteFile(hello, []byte("print('hi', ...)\n"), 0o644)
+	os.WriteFile(bad, []byte("print(#string.rep('x', 2^30))\n"), 0o644)
+	for _, tc := range []struct {
+		args         []string
+		code         int
+		stdout, errs string
+	}{
+		{[]string{"--isolate", hello, "a"}, 0, "hi\ta\n", ""},
+		{[]string{"--isolate", "--max-memory", "64M", bad}, 1, "", "not enough memory (string.rep asked for 1073741824 bytes, over the memory limit of 64 MiB)"},
+		{[]string{"--max-memory", "64M", bad}, 1, "", "not enough memory (string.rep asked for 1073741824 bytes, over the memory limit of 64 MiB)"},
+		{[]string{"--max-memory", "lots", hello}, 2, "", `buflsp run: --max-memory: invalid size "lots": expected a positive number of bytes`},
+	} {
+		var out, errb bytes.Buffer
+		cmd := exec.Command(bin, append([]string{"run"}, tc.args...)...)
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		cmd.Run()
+		if code := cmd.ProcessState.ExitCode(); code != tc.code || out.String() != tc.stdout || !strings.Contains(errb.String(), tc.errs) {
+			t.Errorf("run %v: exit %d, stdout %q, stderr %q; want %d, %q and %q", tc.args, code, out.String(), errb.String(), tc.code, tc.stdout, tc.errs)
+		}
+	}
+}
