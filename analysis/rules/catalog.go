@@ -123,7 +123,8 @@ func catalog() []Rule {
 			Summary: "a string accumulated with s = s .. x inside a loop that scans a string or a stream or walks decoded data",
 			Doc: "Each step copies and interns the whole string so far, which is quadratic in the length of the " +
 				"input. Reported once per string and loop, for loops that walk a string (per character or byte, per " +
-				"gmatch/gsplit/split match, per line), read a file or socket, or walk a table decoded or read in the " +
+				"gmatch/gsplit/split match, per line), read a file or socket, run an iterator the caller passed " +
+				"(for chunk in source), or walk a table decoded or read in the " +
 				"function (cjson.decode, serde.decode, the lines of a file, a split of what was read), and for a " +
 				"serializer that adds what a recursive call of itself returns. Silent: constant ranges, other loops " +
 				"over tables (in real code mostly short lists), a file read one byte at a time (a delimited field), " +

@@ -166,7 +166,7 @@ func runStringConcatInLoop(p *Pass) {
 	}
 	markIntermediateReads(p, order)
 	for _, g := range order {
-		if g.readsMid || memo.resetIn(m, g.loop, localFuncs)[g.v] || !memo.anyManyIterations(m, t, g) {
+		if g.readsMid || memo.resetIn(m, g.loop, localFuncs)[g.v] || !memo.anyManyIterations(m, t, g, p.Target.HasLuauBuffer()) {
 			continue
 		}
 		first := g.growth[0]
@@ -417,7 +417,7 @@ func isAssignTarget(stack []syntax.Node, e syntax.Expr) bool {
 // from a recursive call (a serializer of a nested value). A long constant
 // range (for i = 1, 1000) does not count: its length does not depend on
 // data, and on real code it builds test data.
-func (mm *concatMemo) anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup) bool {
+func (mm *concatMemo) anyManyIterations(m *semantic.Model, t *semantic.Types, g *concatGroup, luau bool) bool {
 	for _, gr := range g.growth {
 		if gr.constant || fewIterations(m, t, gr.loops) {
 			continue
@@ -426,7 +426,7 @@ func (mm *concatMemo) anyManyIterations(m *semantic.Model, t *semantic.Types, g 
 			return true
 		}
 		for _, l := range gr.loops {
-			if mm.dataSized(m, t, l, gr.inFunc) {
+			if mm.dataSized(m, t, l, gr.inFunc, luau) {
 				return true
 			}
 		}
@@ -454,14 +454,15 @@ func newConcatMemo() *concatMemo {
 }
 
 // dataSized reports whether a loop's length depends on data: it scans
-// input, or walks a table decoded or read in a function (inFunc; a loop
-// never spans two functions, so the flag is the same for every statement
-// of the loop).
-func (mm *concatMemo) dataSized(m *semantic.Model, t *semantic.Types, l syntax.Stmt, inFunc bool) bool {
+// input, runs an iterator its caller passed, or walks a table decoded or
+// read in a function (inFunc; a loop never spans two functions, so the
+// flag is the same for every statement of the loop). luau is set on
+// targets with Luau's generalized iteration.
+func (mm *concatMemo) dataSized(m *semantic.Model, t *semantic.Types, l syntax.Stmt, inFunc, luau bool) bool {
 	if v, ok := mm.sized[l]; ok {
 		return v
 	}
-	v := scansInput(m, t, l) || (inFunc && walksData(m, l))
+	v := scansInput(m, t, l) || streamIterator(m, t, l, luau) || (inFunc && walksData(m, l))
 	mm.sized[l] = v
 	return v
 }

@@ -278,3 +278,42 @@ func (sc selfCallee) localsSetBy(m *semantic.Model, loop syntax.Stmt) map[*seman
 	})
 	return set
 }
+
+// streamIterator reports "for chunk in source do" where source is a
+// parameter: an iterator the caller passes, which yields the pieces of a
+// stream (a process's output, an ltn12 source) until it ends; neotest's
+// split_lines kept the whole output of a test process this way. In Lua 5.x
+// a bare name after 'in' is the iterator function itself; on targets with
+// Luau's generalized iteration it may be a table (a parameter table is
+// usually a short list), so there its type must be known to be a function.
+func streamIterator(m *semantic.Model, t *semantic.Types, loop syntax.Stmt, luau bool) bool {
+	l, ok := loop.(*syntax.GenericFor)
+	if !ok || len(l.Exprs) != 1 {
+		return false
+	}
+	name, ok := unparen(l.Exprs[0]).(*syntax.Name)
+	if !ok {
+		return false
+	}
+	sym := m.Use(name)
+	if sym == nil || sym.Kind != semantic.Param {
+		return false
+	}
+	return !luau || t.TypeOf(name).Kind == semantic.Function || paramTypeIsFunc(sym)
+}
+
+// paramTypeIsFunc reports whether a parameter is annotated with a Luau
+// function type ("next: () -> string?").
+func paramTypeIsFunc(sym *semantic.Symbol) bool {
+	fn, ok := sym.Node.(*syntax.Function)
+	if !ok {
+		return false
+	}
+	for i, p := range fn.Params {
+		if p == sym.Decl && i < len(fn.ParamTypes) {
+			_, isFunc := fn.ParamTypes[i].(*syntax.TypeFunc)
+			return isFunc
+		}
+	}
+	return false
+}
