@@ -91,6 +91,9 @@ type arena struct {
 	numFors   slab[NumericFor]
 	genFors   slab[GenericFor]
 	comments  slab[Comment]
+	// funcStates are parser state, not tree: their chunks are garbage
+	// once the parse ends.
+	funcStates slab[funcState]
 
 	exprLists  slab[Expr]
 	stmtLists  slab[Stmt]

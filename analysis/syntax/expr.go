@@ -392,7 +392,8 @@ func (p *parser) funcBody(start int, attrs []*Name) *Function {
 	if p.d == DialectLuau && p.tok.Kind == OLt {
 		fn.Generics = p.genericNames()
 	}
-	fs := &funcState{parent: p.fs, firstVar: len(p.vars), line: p.line(start)}
+	fs := p.a.funcStates.new()
+	*fs = funcState{parent: p.fs, firstVar: len(p.vars), start: start}
 	saved := p.fs
 	p.fs = fs
 	p.openFunction()

@@ -37,7 +37,7 @@ type funcState struct {
 	parent   *funcState
 	loops    int  // enclosing loops in the current function (for break)
 	firstVar int  // index in parser.vars of the function's first local
-	line     int  // line of the function's start, 0 for the main chunk
+	start    int  // offset of the function's start (for messages); the main chunk has no parent
 	tooMany  bool // the limit of locals was reported
 }
 

@@ -160,14 +160,14 @@ func (p *parser) declare(name string, readonly bool, at Token) {
 		p.fs.tooMany = true
 		var msg string
 		switch {
-		case p.d.atLeast52() && p.fs.line == 0:
+		case p.d.atLeast52() && p.fs.parent == nil:
 			msg = "too many local variables (limit is 200) in main function near " + p.near(at)
 		case p.d.atLeast52():
-			msg = "too many local variables (limit is 200) in function at line " + itoa(p.fs.line) + " near " + p.near(at)
-		case p.fs.line == 0:
+			msg = "too many local variables (limit is 200) in function at line " + itoa(p.line(p.fs.start)) + " near " + p.near(at)
+		case p.fs.parent == nil:
 			msg = "main function has more than 200 local variables"
 		default:
-			msg = "function at line " + itoa(p.fs.line) + " has more than 200 local variables"
+			msg = "function at line " + itoa(p.line(p.fs.start)) + " has more than 200 local variables"
 		}
 		p.checkError(at.Start, at.End, at.End, at.Start, orderCheck, msg)
 	}
