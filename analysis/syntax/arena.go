@@ -90,6 +90,10 @@ type arena struct {
 	funcStmts slab[FunctionStmt]
 	numFors   slab[NumericFor]
 	genFors   slab[GenericFor]
+	whiles    slab[While]
+	repeats   slab[Repeat]
+	dos       slab[Do]
+	breaks    slab[Break]
 	comments  slab[Comment]
 	// funcStates are parser state, not tree: their chunks are garbage
 	// once the parse ends.

@@ -91,14 +91,18 @@ func (p *parser) statement() (s Stmt, last bool) {
 		p.closeScope(0, 0, 0)
 		p.fs.loops--
 		p.expectClose(KEnd, "while", t.Start)
-		return &While{Range{t.Start, p.prevEnd}, cond, body}, false
+		w := p.a.whiles.new()
+		*w = While{Range{t.Start, p.prevEnd}, cond, body}
+		return w, false
 	case KDo:
 		p.next()
 		p.openScope(false)
 		body := p.block()
 		p.closeScope(0, 0, 0)
 		p.expectClose(KEnd, "do", t.Start)
-		return &Do{Range{t.Start, p.prevEnd}, body}, false
+		d := p.a.dos.new()
+		*d = Do{Range{t.Start, p.prevEnd}, body}
+		return d, false
 	case KFor:
 		return p.forStmt(), false
 	case KRepeat:
@@ -110,7 +114,9 @@ func (p *parser) statement() (s Stmt, last bool) {
 		p.expectClose(KUntil, "repeat", t.Start)
 		cond := p.expr(0)
 		p.closeScope(0, 0, 0)
-		return &Repeat{Range{t.Start, p.prevEnd}, body, cond}, false
+		r := p.a.repeats.new()
+		*r = Repeat{Range{t.Start, p.prevEnd}, body, cond}
+		return r, false
 	case KFunction:
 		return p.functionStmt(t.Start, nil), false
 	case KLocal:
@@ -134,7 +140,9 @@ func (p *parser) statement() (s Stmt, last bool) {
 		if p.fs.loops == 0 && p.d == DialectLuau {
 			p.errorf(t, "break statement must be inside a loop")
 		}
-		return &Break{Range{t.Start, t.End}}, p.d == DialectLua51 || p.d == DialectLuaJIT || p.d == DialectLuau
+		b := p.a.breaks.new()
+		b.Range = Range{t.Start, t.End}
+		return b, p.d == DialectLua51 || p.d == DialectLuaJIT || p.d == DialectLuau
 	case KGoto:
 		return p.gotoStatement(), false
 	case ODColon:
