@@ -15,7 +15,8 @@ import (
 // from that in two ways. Functions whose argument is the size of one block
 // (string.rep, table.concat, table.create, buffer.create and fromstring,
 // string.buffer's new, reserve and setlen) have that size checked before
-// anything is allocated and refuse it with LuaJIT's "not enough memory".
+// anything is allocated and refuse it with LuaJIT's "not enough memory"
+// (io.read and file:read too, for their byte counts).
 // Growth a little at a time (s = s .. s, a table filled in a loop, a
 // string.buffer fed by put) is seen by WatchHeap, which the caller runs.
 
@@ -36,6 +37,18 @@ func guardMemory(L *lua.LState, max int64) {
 	}
 	if b, ok := L.GetGlobal("buffer").(*lua.LTable); ok {
 		WrapGo(L, b, "create", g.argSize("buffer.create", 1, 1), nil)
+	}
+	// gopher-lua's io.read(n) and file:read(n) allocate n bytes before
+	// reading anything: read(2^40) was a Go fatal out-of-memory.
+	if iot, ok := L.GetGlobal("io").(*lua.LTable); ok {
+		WrapGo(L, iot, "read", g.readCounts("io.read", 1), nil)
+		if f, ok := iot.RawGetString("stdout").(*lua.LUserData); ok {
+			if mt, ok := f.Metatable.(*lua.LTable); ok {
+				if methods, ok := mt.RawGetString("__index").(*lua.LTable); ok {
+					WrapGo(L, methods, "read", g.readCounts("file:read", 2), nil)
+				}
+			}
+		}
 	}
 	if pre := preloadTable(L); pre != nil {
 		if load, ok := pre.RawGetString(buffer.ModuleName).(*lua.LFunction); ok && load.IsG {
@@ -102,6 +115,18 @@ func (g *memoryGuard) argSize(what string, arg int, unit float64) func(*lua.LSta
 	}
 }
 
+// readCounts checks the byte counts among read's formats, from position
+// first on.
+func (g *memoryGuard) readCounts(what string, first int) func(*lua.LState) {
+	return func(L *lua.LState) {
+		for i := first; i <= L.GetTop(); i++ {
+			if n, ok := L.Get(i).(lua.LNumber); ok {
+				g.check(L, what, float64(n))
+			}
+		}
+	}
+}
+
 // guardStringBuffer checks the sizes given to new, reserve and setlen. The
 // methods live in one metatable shared by all buffers of the state.
 func (g *memoryGuard) guardStringBuffer(L *lua.LState, mod *lua.LTable) {
@@ -129,7 +154,13 @@ func WrapGo(L *lua.LState, tbl *lua.LTable, field string, before, after func(*lu
 	if !ok || !orig.IsG {
 		return
 	}
-	tbl.RawSetString(field, L.NewFunction(func(L *lua.LState) int {
+	// The original may read upvalues (gopher-lua's io functions do), and
+	// it runs in the wrapper's frame: the wrapper carries the same ones.
+	upvalues := make([]lua.LValue, len(orig.Upvalues))
+	for i, uv := range orig.Upvalues {
+		upvalues[i] = uv.Value()
+	}
+	tbl.RawSetString(field, L.NewClosure(func(L *lua.LState) int {
 		if before != nil {
 			before(L)
 		}
@@ -138,7 +169,7 @@ func WrapGo(L *lua.LState, tbl *lua.LTable, field string, before, after func(*lu
 			after(L)
 		}
 		return n
-	}))
+	}, upvalues...))
 }
 
 // ConcatLength is the length of the string table.concat(t, sep, i, j) is

@@ -24,6 +24,9 @@ func TestMemoryGuard(t *testing.T) {
 		{FlavorLuaJIT, `local b = require("string.buffer").new() b:reserve(2^21)`, "buffer:reserve asked for"},
 		{FlavorLuaJIT, `local b = require("string.buffer").new() b:setlen(2^21)`, "buffer:setlen asked for"},
 		{FlavorLuaJIT, `local b = require("string.buffer").new(1000) b:reserve(2^10) b:put("x") return b:tostring()`, ""},
+		{FlavorLuaJIT, `return io.read(2^40)`, "io.read asked for 1099511627776 bytes"},
+		{FlavorLuaJIT, `return io.stdin:read("*l", 2^40)`, "file:read asked for"},
+		{FlavorLuaJIT, `io.write("") return io.type(io.stdout)`, ""}, // io functions keep their upvalues
 		{FlavorLuau, `return table.create(2^17)`, "table.create asked for 2097152 bytes"},
 		{FlavorLuau, `return #table.create(100, 0)`, ""},
 		{FlavorLuau, `return string.rep("ab", 2^20)`, "string.rep asked for"},

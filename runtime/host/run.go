@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -74,8 +75,14 @@ func RunChunk(L *lua.LState, fe Frontend, name string, src []byte, args []string
 		}
 		if errors.As(err, &apiErr) {
 			if t, ok := apiErr.Object.(*lua.LTable); ok {
+				msg := lua.LVAsString(t.RawGetInt(1))
+				if goPanic.MatchString(msg) {
+					// The error handler ran, so gopher-lua reports the panic
+					// as an ordinary error: only its text tells.
+					msg = InternalErrorText
+				}
 				return &ScriptError{
-					Message:   ljcompat.QuoteArgErrors(lua.LVAsString(t.RawGetInt(1))),
+					Message:   ljcompat.QuoteArgErrors(msg),
 					Traceback: lua.LVAsString(t.RawGetInt(2)),
 				}
 			}
@@ -85,6 +92,11 @@ func RunChunk(L *lua.LState, fe Frontend, name string, src []byte, args []string
 	}
 	return nil
 }
+
+// goPanic matches the text of a Go runtime panic that gopher-lua turned
+// into an error value: it carries no "file:line:" position, unlike every
+// error a script or a library function raises.
+var goPanic = regexp.MustCompile(`^(runtime error: |interface conversion: |assignment to entry in nil map|invalid memory address|makeslice: |growslice: )`)
 
 // InternalErrorText is the message for a Go panic inside the runtime.
 const InternalErrorText = "internal error in the buflsp runtime (a Go panic); please report it with the script that caused it"
