@@ -85,6 +85,17 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 			return out, err
 		}
 	}
+	b, err := e.staged(b, t, r)
+	if err == nil {
+		e.depth--
+	}
+	return b, err
+}
+
+// staged writes any table's contents (r is nil when the layout is not
+// known): it collects the hash part in e.pairs first, as its count comes
+// before it.
+func (e *luaEncoder) staged(b []byte, t *lua.LTable, r *ltable) ([]byte, error) {
 	base := len(e.pairs)
 	var n int
 	var v0 lua.LValue
@@ -126,7 +137,6 @@ func (e *luaEncoder) table(b []byte, t *lua.LTable) ([]byte, error) {
 	}
 	clear(e.pairs[base:])
 	e.pairs = e.pairs[:base]
-	e.depth--
 	return b, nil
 }
 

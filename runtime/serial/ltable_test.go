@@ -84,3 +84,64 @@ func TestDecodedTablesBehaveLikeBuiltOnes(t *testing.T) {
 		}
 	}
 }
+
+// Tables with an unbroken array part and only string keys are written in
+// one pass (stringKeyed); the bytes must be those of the general, staged
+// path, also after deletions (gopher-lua keeps deleted keys in its key
+// list), with a dictionary, and at the one-byte count limit. Tables of
+// other shapes must be left to the staged path.
+func TestOnePassEncodeMatchesStaged(t *testing.T) {
+	cases := []struct {
+		script  string
+		onePass bool
+	}{
+		{`return {a = 1, b = "x", c = true}`, true},
+		{`return {1, 2, 3, name = "n", tags = {"a", "b"}}`, true},
+		{`local t = {a = 1, b = 2, c = 3} t.b = nil return t`, true},
+		{`local t = {a = 1, b = 2} t.a = nil t.b = nil t.c = 3 t.a = 4 return t`, true},
+		{`local t = {1, 2, a = 1} t.a = nil return t`, false},     // every key deleted
+		{`local t = {a = 1} t.a = nil return t`, false},           // every key deleted, no array
+		{`return {1, 2, 3}`, false},                               // no hash keys
+		{`return {[0] = "z", a = 1}`, false},                      // t[0] is a number key
+		{`return {a = 1, [2.5] = 2}`, false},                      // a number key
+		{`local t = {1, 2, 3, a = 1} t[2] = nil return t`, false}, // a hole in the array
+		{`local t = {} for i = 1, 223 do t["k" .. i] = i end return t`, true},
+		{`local t = {} for i = 1, 224 do t["k" .. i] = i end return t`, false},
+		{`return {id = 1, name = "x", other = 2}`, true}, // with the dict below
+	}
+	L := lua.NewState()
+	defer L.Close()
+	dict := L.NewTable()
+	for _, k := range []string{"id", "name", "tags"} {
+		dict.Append(lua.LString(k))
+	}
+	opts, err := NewOptions(L, dict, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		v := evalLua(t, L, "(function() "+c.script+" end)()")
+		tab, ok := v.(*lua.LTable)
+		if !ok {
+			t.Fatalf("%s: not a table", c.script)
+		}
+		for _, o := range []*Options{nil, opts} {
+			one := luaEncoder{opts: o}
+			got, done, err := one.stringKeyed(nil, raw(tab))
+			if err != nil || done != c.onePass {
+				t.Fatalf("%s: one pass %v, %v; want %v", c.script, done, err, c.onePass)
+			}
+			staged := luaEncoder{opts: o}
+			want, err := staged.staged(nil, tab, raw(tab))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if done && string(got) != string(want) {
+				t.Errorf("%s: one pass wrote % x, staged % x", c.script, got, want)
+			}
+			if !done && len(got) != 0 {
+				t.Errorf("%s: declined, but left % x behind", c.script, got)
+			}
+		}
+	}
+}
