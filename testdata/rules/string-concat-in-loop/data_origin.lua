@@ -44,4 +44,15 @@ local function fields(f)
   return s
 end
 
-return params_of, names, listing, fields
+-- A message decoded with string.buffer.
+local sbuf = require("string.buffer")
+local function tags(bytes)
+  local msg = sbuf.decode(bytes)
+  local s = ""
+  for k in pairs(msg.tags) do
+    s = s .. k .. ";" -- want: string-concat-in-loop
+  end
+  return s
+end
+
+return params_of, names, listing, fields, tags
