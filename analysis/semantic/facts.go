@@ -113,6 +113,28 @@ type collected struct {
 	// serializer passing its buffer down, f(out) calling g(out)): such an
 	// argument brings the other slot's kinds, not Unknown (see resolve).
 	links [][2]paramSlot
+	// Callbacks (see resolveCallbacks): fnArgs holds the functions of the
+	// file passed to each parameter slot of a known function, paramCalls
+	// the calls whose callee is a parameter, calleeNames the names those
+	// calls are made through.
+	fnArgs      map[paramSlot][]fnPass
+	paramCalls  []paramCall
+	calleeNames map[*syntax.Name]bool
+}
+
+// fnPass is a function passed to a parameter at one call site, with the
+// types of that call's arguments, by parameter position (the receiver
+// first for a ':' call).
+type fnPass struct {
+	fn   *syntax.Function
+	args []Type
+}
+
+// paramCall is a call of a parameter: cb(field, value, arg).
+type paramCall struct {
+	slot  paramSlot
+	args  []Type
+	exprs []syntax.Expr
 }
 
 // paramSlot is parameter i of a function literal.
@@ -124,12 +146,92 @@ type paramSlot struct {
 func newCollected() *collected {
 	return &collected{params: map[*syntax.Function][]Type{}, escaped: map[*syntax.Function]bool{},
 		fields: map[string]Type{}, upvals: map[*Symbol]Type{}, exports: map[*syntax.Function]string{},
-		fieldOwners: map[string]map[*Symbol]bool{}, fieldLoose: map[string]bool{}}
+		fieldOwners: map[string]map[*Symbol]bool{}, fieldLoose: map[string]bool{},
+		fnArgs: map[paramSlot][]fnPass{}, calleeNames: map[*syntax.Name]bool{}}
+}
+
+// passFunction records the function passed as argument i of a call.
+// Passed to a function of the file, it is that parameter's value at this
+// call (a callback, see resolveCallbacks); passed anywhere else, its
+// callers are not all known (escaped).
+func (in *inferrer) passFunction(fn *syntax.Function, callee, recv Type, args []Type, i int, method bool) {
+	if callee.Kind == Function && callee.Func != nil && callee.Func.Node != nil && callee.Func.module == "" {
+		if method {
+			args = append([]Type{recv}, args...)
+			i++
+		}
+		if i < len(callee.Func.Node.Params) {
+			slot := paramSlot{callee.Func.Node, i}
+			in.col.fnArgs[slot] = append(in.col.fnArgs[slot], fnPass{fn, args})
+			return
+		}
+	}
+	in.col.escaped[fn] = true
+}
+
+// resolveCallbacks gives the functions passed to a parameter the argument
+// kinds of the calls made through that parameter: visit(fields, cb, buf)
+// calling cb(field, buf) reaches the parameters of each function passed
+// as cb. An argument of such a call that is a parameter of the visiting
+// function (buf) takes the kind the same outer call passed it, so that
+// visit(fields, to_buffer, b) and visit(fields, to_table, t) give each
+// callback its own kind (and none when that call does not know it). It holds only where the parameter is never
+// assigned and only called (not stored or passed on); otherwise the
+// functions passed to it escape. One merge per call through a parameter
+// and function passed to it (at most maxDispatch per parameter), so the
+// cost stays linear in what the file writes.
+func (c *collected) resolveCallbacks(in *inferrer) {
+	if len(c.fnArgs) == 0 {
+		return
+	}
+	usable := map[paramSlot]bool{}
+	for slot, passes := range c.fnArgs {
+		ok := false
+		if sym := in.m.Use(slot.fn.Params[slot.i]); sym != nil && !in.written[sym] && !in.volatile[sym] && len(sym.Refs) > 0 {
+			ok = true
+			for _, r := range sym.Refs {
+				if !c.calleeNames[r.Name] {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok && len(passes) <= maxDispatch {
+			usable[slot] = true
+			continue
+		}
+		for _, p := range passes {
+			c.escaped[p.fn] = true
+		}
+	}
+	for _, pc := range c.paramCalls {
+		if !usable[pc.slot] {
+			continue
+		}
+		for _, p := range c.fnArgs[pc.slot] {
+			args := append([]Type(nil), pc.args...)
+			exprs := append([]syntax.Expr(nil), pc.exprs...)
+			for k, e := range pc.exprs {
+				from, ok := in.paramSlotOf(e)
+				if !ok || from.fn != pc.slot.fn || from.i >= len(p.args) || k >= len(args) {
+					continue
+				}
+				// This call's own argument, not a link to the slot that
+				// every call of the visitor shares (whose kinds come from
+				// the other calls); unknown when this call does not know.
+				args[k], exprs[k] = p.args[from.i], nil
+			}
+			in.addCallFacts(p.fn, unknownType, args, exprs, false)
+		}
+	}
 }
 
 // resolveLinks merges the kinds of linked parameter slots: each group of
-// slots joined by links (taken both ways, which can only lose precision,
-// never add a wrong kind) gets the merge of what its members receive.
+// slots joined by links (taken both ways, which can only lose precision)
+// gets the merge of what its members receive. A slot whose function has
+// no call of its own in the file (only passes its parameter on, called
+// from elsewhere) gets nothing: its callers are not known, and the kinds
+// other callers pass to the function it calls say nothing about them.
 // Union-find keeps it linear however the functions call each other.
 func (c *collected) resolveLinks() {
 	if len(c.links) == 0 {
@@ -180,15 +282,7 @@ func (c *collected) resolveLinks() {
 		if !g.ok {
 			continue
 		}
-		ps, ok := c.params[s.fn]
-		if !ok {
-			ps = make([]Type, len(s.fn.Params))
-			for i := range ps {
-				ps[i] = typeOfKind(Nil)
-			}
-			c.params[s.fn] = ps
-		}
-		if s.i < len(ps) {
+		if ps, ok := c.params[s.fn]; ok && s.i < len(ps) {
 			ps[s.i] = g.t
 		}
 	}

@@ -128,6 +128,27 @@ func TestFactsDispatchTable(t *testing.T) {
 	}
 }
 
+// A visitor given callbacks from many calls: up to maxDispatch calls
+// reach the callbacks' parameters; beyond that the callbacks escape, so
+// the cost stays one merge per call through the parameter and callback.
+func TestFactsCallbacks(t *testing.T) {
+	build := func(calls int) string {
+		var b strings.Builder
+		b.WriteString("local buffer = require('string.buffer')\nlocal out = buffer.new()\n")
+		b.WriteString("local function visit(cb, arg) cb(1, arg) end\nlocal function emit(k, o) o:put(k) end\n")
+		for i := 0; i < calls; i++ {
+			b.WriteString("visit(emit, out)\n")
+		}
+		return b.String()
+	}
+	if k := paramKind(inferSrc(t, build(maxDispatch), nil), "o"); k != SBuf {
+		t.Errorf("%d calls: o is %s, want string.buffer object", maxDispatch, k)
+	}
+	if k := paramKind(inferSrc(t, build(100_000), nil), "o"); k != Unknown {
+		t.Errorf("100,000 calls: o is %s, want unknown", k)
+	}
+}
+
 func BenchmarkFactsShapes(b *testing.B) {
 	for _, n := range []int{1000, 10_000, 100_000} {
 		var s strings.Builder

@@ -240,6 +240,7 @@ func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop 
 	in.col = newCollected()
 	in.walkChunk()
 	in.findExports(in.fn.info.Returns)
+	in.col.resolveCallbacks(in)
 	in.col.resolveLinks()
 	in.prev, in.col = in.col, nil
 	in.applyExternalParams()

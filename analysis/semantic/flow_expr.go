@@ -473,19 +473,33 @@ func (in *inferrer) call(c *syntax.Call) []Type {
 	} else {
 		callee = in.expr(c.Fn)
 	}
-	args := make([]Type, len(c.Args))
-	for i, a := range c.Args {
-		args[i] = in.expr(a)
-		if args[i].Kind == Function && args[i].Func != nil && args[i].Func.Node != nil && in.col != nil {
-			// Passed as a value: its callers are not all known.
-			in.col.escaped[args[i].Func.Node] = true
-		}
-	}
-	open := len(c.Args) > 0 && isMulti(c.Args[len(c.Args)-1])
 	if callee.Kind == Unknown && method {
 		// self:name(...) calls the method defined once in the file.
 		if fn := in.methods[name]; fn != nil && in.selfLike(c.Fn.(*syntax.Member).X) {
 			callee = Type{Kind: Function, Size: -1, Func: in.funcInfo(fn)}
+		}
+	}
+	args := make([]Type, len(c.Args))
+	passed := 0
+	for i, a := range c.Args {
+		args[i] = in.expr(a)
+		if args[i].Kind == Function && args[i].Func != nil && args[i].Func.Node != nil {
+			passed++
+		}
+	}
+	if passed > 0 && in.col != nil {
+		for i, a := range args {
+			if a.Kind == Function && a.Func != nil && a.Func.Node != nil {
+				in.passFunction(a.Func.Node, callee, recv, args, i, method)
+			}
+		}
+	}
+	open := len(c.Args) > 0 && isMulti(c.Args[len(c.Args)-1])
+	if in.col != nil {
+		if slot, ok := in.paramSlotOf(c.Fn); ok {
+			// A parameter called: a callback (see resolveCallbacks).
+			in.col.paramCalls = append(in.col.paramCalls, paramCall{slot: slot, args: args, exprs: c.Args})
+			in.col.calleeNames[c.Fn.(*syntax.Name)] = true
 		}
 	}
 	in.callFacts(c, recv, callee, method, args)
