@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,4 +82,38 @@ func TestBurstDelaysAnalysis(t *testing.T) {
 			t.Errorf("version %d (burst %v): debounce %v, want %v", snap.Version, snap.burst, got, c.want)
 		}
 	}
+}
+
+// TestHoverInBurst types a burst of edits into a large document, the last
+// one declaring a new local, and hovers over that local at once: the
+// version is in a burst (its analysis waits for a pause in typing), the
+// hover needs that version (the name is new), and it must answer with the
+// local's value without waiting for the delay. Then the last version's
+// diagnostics must come.
+func TestHoverInBurst(t *testing.T) {
+	c := newClient(t, clientOptions{server: Options{NoWorkspaceScan: true, Debounce: DefaultDebounce}})
+	c.open(testURI, bigDocument(30_000))
+	c.diagnosticsFor(testURI, 1)
+	v := int32(1)
+	for range 20 {
+		v++
+		c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": testURI, "version": v},
+			"contentChanges": []any{map[string]any{"range": rng(3, 0, 3, 0), "text": "-- x\n"}}})
+	}
+	v++
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": testURI, "version": v},
+		"contentChanges": []any{map[string]any{"range": rng(3, 0, 3, 0), "text": "local zq = sbuf\n"}}})
+	var h protocol.Hover
+	if err := c.call("textDocument/hover", posParams(testURI, 3, 7), &h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(h.Contents.Value, "local zq: string.buffer") {
+		t.Errorf("hover over a local typed in the burst: %q, want local zq: string.buffer", h.Contents.Value)
+	}
+	// didChange is handled before the next message is read: the store
+	// holds the last version now.
+	if snap := c.server.store.get(testURI); !snap.burst {
+		t.Errorf("version %d after 21 quick edits of a 30,000-line file is not in a burst", snap.Version)
+	}
+	c.diagnosticsFor(testURI, v)
 }
