@@ -137,16 +137,7 @@ func singleValue(m *semantic.Model, n *syntax.Name) syntax.Expr {
 	if sym == nil || sym.Kind != semantic.Local || writtenAgain(sym) {
 		return nil
 	}
-	loc, ok := sym.Node.(*syntax.Local)
-	if !ok {
-		return nil
-	}
-	for i, d := range loc.Names {
-		if d == sym.Decl && i < len(loc.Values) {
-			return loc.Values[i]
-		}
-	}
-	return nil
+	return declValue(sym)
 }
 
 // walksData reports whether a loop walks a decoded or read table.

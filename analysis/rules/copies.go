@@ -676,14 +676,21 @@ func runCodecOptionsMutated(p *Pass) {
 
 // declTable returns the table constructor a local was declared with, or nil.
 func declTable(sym *semantic.Symbol) *syntax.Table {
+	tbl, _ := unparen(declValue(sym)).(*syntax.Table)
+	return tbl
+}
+
+// declValue returns the value a local statement gives the symbol ("local
+// a, b = x, y" gives b the y), or nil: another kind of declaration, or no
+// value in its place.
+func declValue(sym *semantic.Symbol) syntax.Expr {
 	loc, ok := sym.Node.(*syntax.Local)
 	if !ok {
 		return nil
 	}
 	for i, n := range loc.Names {
 		if n == sym.Decl && i < len(loc.Values) {
-			tbl, _ := unparen(loc.Values[i]).(*syntax.Table)
-			return tbl
+			return loc.Values[i]
 		}
 	}
 	return nil
