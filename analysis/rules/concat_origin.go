@@ -165,7 +165,10 @@ func enclosingCallee(m *semantic.Model, stack []syntax.Node, fn *syntax.Function
 		}
 		switch p := stack[i-1].(type) {
 		case *syntax.LocalFunction:
-			return selfCallee{sym: m.Use(p.Name), name: p.Name.Value}, p.Name != nil
+			if p.Name == nil {
+				return selfCallee{}, false
+			}
+			return selfCallee{sym: m.Use(p.Name), name: p.Name.Value}, true
 		case *syntax.FunctionStmt:
 			switch n := p.Name.(type) {
 			case *syntax.Name:
