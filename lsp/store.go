@@ -12,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
 	"github.com/buflsp/buflsp/analysis"
@@ -134,44 +133,6 @@ func newSnapshot(u protocol.DocumentURI, version int32, content []byte, cfg *ana
 		ctx: ctx, cancel: cancel, work: work, stopWork: stopWork, parseDone: make(chan struct{}), done: make(chan struct{}), indexDone: make(chan struct{}), namesDone: make(chan struct{})}
 }
 
-// supersede tells the snapshot that a newer version (or a close) replaced
-// it: work not yet started for it is skipped, and its model and type
-// inference stop at once unless a request waits for them (then when the
-// last such request is done).
-func (s *Snapshot) supersede() {
-	s.cancel()
-	s.waitMu.Lock()
-	defer s.waitMu.Unlock()
-	s.replaced = true
-	if s.waiters == 0 {
-		s.stopWork()
-	}
-}
-
-// hold keeps this version's analysis going, replaced or not, until the
-// returned function is called: a request waiting for it gets a whole
-// answer.
-func (s *Snapshot) hold() (release func()) {
-	s.waitMu.Lock()
-	s.waiters++
-	s.waitMu.Unlock()
-	return func() {
-		s.waitMu.Lock()
-		defer s.waitMu.Unlock()
-		s.waiters--
-		if s.replaced && s.waiters == 0 {
-			s.stopWork()
-		}
-	}
-}
-
-// errGivenUp answers a request that reached a replaced version after its
-// analysis was given up (supersede): the client asks again on the text it
-// has now.
-func errGivenUp() error {
-	return jsonrpc2.NewError(protocol.CodeContentModified, "the document changed before its analysis completed; ask again")
-}
-
 // startParse launches the parse of this version once, on its own goroutine
 // so that a cancelled request can stop waiting for it.
 func (s *Snapshot) startParse() {
@@ -193,10 +154,10 @@ func (s *Snapshot) startParse() {
 // warm starts the parse, scope model and type inference of this version
 // at once, ahead of the debounce that delays the rules: the index of a
 // request and the rules of the scheduler then find them done or under way.
-// It does nothing while prev (the version this one replaced) is still
-// warming, so that a burst of edits runs at most one such computation per
-// document (prev's stops soon: supersede ends its analysis); the debounced
-// analysis of the last version starts it anyway.
+// It does nothing in a burst of edits (see debounce) or while prev (the
+// version this one replaced) is still warming, so that a burst runs at
+// most one such computation per document; the debounced analysis of the
+// last version starts it anyway.
 // It holds a slot of the CPU budget while it runs (waiting for one, and
 // giving up when a newer version replaces this one meanwhile); the parse
 // and the index it waits for run on other goroutines, covered by that
@@ -223,50 +184,6 @@ func (s *Snapshot) warm(prev *Snapshot) {
 			s.noteCost(start)
 		}
 	}()
-}
-
-// noteCost records, once this version's index is ready, how long its
-// analysis took since start. warm and start both measure it, the one that
-// started later waiting for the other: the longer measure holds.
-func (s *Snapshot) noteCost(start time.Time) {
-	if !s.indexReady() {
-		return
-	}
-	d := int64(time.Since(start))
-	for {
-		cur := s.ownCost.Load()
-		if d <= cur || s.ownCost.CompareAndSwap(cur, d) {
-			return
-		}
-	}
-}
-
-// analysisCost is how long the newest completed analysis of this
-// document known to this version took; 0 when none is known.
-func (s *Snapshot) analysisCost() time.Duration {
-	if c := s.ownCost.Load(); c > 0 {
-		return time.Duration(c)
-	}
-	return time.Duration(s.lastCost.Load())
-}
-
-// maxBurstDelay bounds the delay of an analysis during a burst of edits
-// (debounce).
-const maxBurstDelay = 500 * time.Millisecond
-
-// debounce is how long the analysis of this version waits for a newer
-// one, base normally. In a burst of edits on a document whose analysis
-// takes longer than the user's pause between keystrokes, an analysis
-// started at once is replaced and given up before it completes: it only
-// adds its parse and partial inference (tens of MiB on a large file) to
-// the version that answers meanwhile. There the wait is half the last
-// analysis' duration (at most maxBurstDelay), so that the analysis starts
-// once typing pauses; requests that need this version start it sooner.
-func (s *Snapshot) debounce(base time.Duration) time.Duration {
-	if !s.burst {
-		return base
-	}
-	return max(base, min(s.analysisCost()/2, maxBurstDelay))
 }
 
 // parsedResult waits for the parse.
