@@ -20,19 +20,29 @@ import (
 // so that a file costs a few large allocations instead of one per name.
 
 // visible is one local on the stack of names in scope: the hash of its
-// name and its symbol id. Without pointers, the stack is scanned quickly
-// (a lookup that finds nothing, the common case for globals, passes every
-// visible local) and costs the garbage collector nothing.
+// name and its symbol id. Without pointers, the stack costs the garbage
+// collector nothing.
 type visible struct {
 	hash uint32
 	id   int32 // index of the symbol in builder.syms
 	prev int32 // index in builder.active of the entry of the same name it hides, or -1
+	// next is the index in builder.active of the entry below this one
+	// whose hash falls in the same bucket (builder.heads), or -1.
+	next int32
 }
 
-// scanActive is how many visible locals lookup scans before it asks
-// builder.innermost instead: a scan is fastest for the usual few dozen,
-// but a function with thousands of locals made every lookup linear and
-// the whole build quadratic.
+// buckets is the number of chains the visible locals are spread over by
+// the low bits of their hash. A lookup follows one chain, which holds
+// about one local in buckets, instead of scanning the whole stack (a
+// lookup that finds nothing, every use of a global, passed every visible
+// local, and that scan was a twentieth of parse plus resolve).
+const buckets = 64
+
+// scanActive is how many visible locals lookup serves from the chains
+// before it asks builder.innermost instead: the chains are fastest for the
+// usual few dozen, but names whose hashes share their low bits could put
+// thousands of locals of one function on one chain, make every lookup
+// linear and the whole build quadratic.
 //
 // The index is kept only while it is needed: it is built when the stack
 // grows past scanActive and dropped when it shrinks to half of that. Keeping
@@ -81,6 +91,9 @@ type builder struct {
 	// active holds the declared, visible locals, innermost last; a scope's
 	// own symbols are the top of the stack from its activeBase up.
 	active []visible
+	// heads holds, for each bucket, the index in active of the innermost
+	// local whose hash falls in it, or -1; the rest follow visible.next.
+	heads [buckets]int32
 	// innermost maps a name to its innermost entry in active while indexed
 	// is set (see scanActive); visible.prev is valid only then.
 	innermost map[string]int32
@@ -144,6 +157,9 @@ func build(f *syntax.File, stop stopper) *Model {
 		nextSyms:   n/100 + 8,
 		nextScopes: n/150 + 4,
 	}
+	for i := range b.heads {
+		b.heads[i] = -1
+	}
 	m.scopes = make([]*Scope, 0, n/100+4)
 	m.Notes = parseAnnotations(f)
 	root := b.open(f.Chunk.Range, true)
@@ -200,6 +216,12 @@ func (b *builder) close(fr frame) {
 		syms := b.takeSymPtrs(n)
 		for i, v := range b.active[fr.activeBase:] {
 			syms[i] = b.syms[v.id]
+		}
+		// The scope's locals are the innermost of their chains: popping
+		// them in reverse restores each chain.
+		for i := len(b.active) - 1; i >= fr.activeBase; i-- {
+			v := b.active[i]
+			b.heads[v.hash%buckets] = v.next
 		}
 		if b.indexed {
 			if fr.activeBase <= scanActive/2 {
@@ -261,10 +283,12 @@ func (b *builder) lookup(name string, h uint32) (id int32, crossedFunc bool) {
 		}
 		return b.active[i].id, int(i) < b.fnBase
 	}
-	for i := len(b.active) - 1; i >= 0; i-- {
-		if v := b.active[i]; v.hash == h && b.syms[v.id].Name == name {
-			return v.id, i < b.fnBase
+	for i := b.heads[h%buckets]; i >= 0; {
+		v := b.active[i]
+		if v.hash == h && b.syms[v.id].Name == name {
+			return v.id, int(i) < b.fnBase
 		}
+		i = v.next
 	}
 	return -1, false
 }
@@ -282,7 +306,8 @@ func (b *builder) declare(n *syntax.Name, kind SymbolKind, node syntax.Node, att
 		sym.Shadows = b.syms[prev]
 	}
 	id := b.register(sym)
-	b.active = append(b.active, visible{hash: h, id: id, prev: -1})
+	b.active = append(b.active, visible{hash: h, id: id, prev: -1, next: b.heads[h%buckets]})
+	b.heads[h%buckets] = int32(len(b.active) - 1)
 	if b.indexed {
 		b.index(len(b.active) - 1)
 	} else if len(b.active) > scanActive {
