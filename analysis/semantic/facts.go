@@ -401,18 +401,36 @@ func (in *inferrer) selfLike(e syntax.Expr) bool {
 	if sym.Name == "self" {
 		return true
 	}
+	c, ok := declValue(sym).(*syntax.Call)
+	return ok && in.globalPath(c.Fn) == "setmetatable"
+}
+
+// declValue is the expression a local statement gives the local sym, or
+// nil: none written for it (local a; local a, b = 1), or sym is no such
+// local. A local past the values of a statement ending in a call or
+// "..." (local a, b = f()) gets one of its results: multiValue.
+func declValue(sym *Symbol) syntax.Expr {
 	l, ok := sym.Node.(*syntax.Local)
 	if !ok {
-		return false
+		return nil
 	}
 	for i, d := range l.Names {
-		if d == sym.Decl && i < len(l.Values) {
-			c, ok := l.Values[i].(*syntax.Call)
-			return ok && in.globalPath(c.Fn) == "setmetatable"
+		if d != sym.Decl {
+			continue
+		}
+		if i < len(l.Values) {
+			return l.Values[i]
+		}
+		if n := len(l.Values); n > 0 && isMulti(l.Values[n-1]) {
+			return multiValue{}
 		}
 	}
-	return false
+	return nil
 }
+
+// multiValue stands for one result of a call or "..." that a local
+// statement gives a local (see declValue).
+type multiValue struct{ syntax.Expr }
 
 // setField records an assignment to a field of a self-like object.
 func (in *inferrer) setField(name string, t Type) {
@@ -719,16 +737,7 @@ func shapeOf(t Type) map[string]Kind {
 	if t.Kind != Table || t.Table == nil {
 		return nil
 	}
-	var out map[string]Kind
-	for k, v := range t.Table.Fields {
-		if interesting(v.Kind) {
-			if out == nil {
-				out = map[string]Kind{}
-			}
-			out[strings.Clone(k)] = v.Kind
-		}
-	}
-	return out
+	return bufferFields(t.Table.Fields)
 }
 
 // instanceFacts lists the buffer-kind fields of the file's objects (see
@@ -737,8 +746,14 @@ func (in *inferrer) instanceFacts() map[string]Kind {
 	if in.prev == nil {
 		return nil
 	}
+	return bufferFields(in.prev.fields)
+}
+
+// bufferFields keeps the fields of a buffer kind (or a library), with
+// names copied out of the source the summary outlives; nil when none is.
+func bufferFields(fields map[string]Type) map[string]Kind {
 	var out map[string]Kind
-	for k, v := range in.prev.fields {
+	for k, v := range fields {
 		if interesting(v.Kind) {
 			if out == nil {
 				out = map[string]Kind{}

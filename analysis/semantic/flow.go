@@ -351,21 +351,15 @@ func (in *inferrer) forwardCandidate(name *syntax.Name, fn *syntax.Function) {
 		return
 	}
 	// Declared without a value (or with nil): "local f = g" followed by
-	// "f = function() end" holds either function in a closure.
-	l, ok := sym.Node.(*syntax.Local)
-	if !ok {
+	// "f = function() end" holds either function in a closure, and so
+	// does "local a, f = g()".
+	if _, ok := sym.Node.(*syntax.Local); !ok {
 		return
 	}
-	for i, d := range l.Names {
-		switch {
-		case d != sym.Decl:
-		case i < len(l.Values):
-			if _, isNil := l.Values[i].(*syntax.Nil); !isNil {
-				return
-			}
-		case len(l.Values) > 0 && isMulti(l.Values[len(l.Values)-1]):
-			return // local a, f = g(): f is g's second result
-		}
+	switch declValue(sym).(type) {
+	case nil, *syntax.Nil:
+	default:
+		return
 	}
 	writes := 0
 	for _, r := range sym.Refs {

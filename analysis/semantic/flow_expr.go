@@ -658,15 +658,9 @@ func (in *inferrer) localCopy(s *Symbol) string {
 	// ends; the entry written first also stops a malformed tree.
 	in.copies[s] = ""
 	p := ""
-	if l, ok := s.Node.(*syntax.Local); ok {
-		for i, d := range l.Names {
-			if d == s.Decl && i < len(l.Values) && len(l.Values) == len(l.Names) {
-				switch v := l.Values[i].(type) {
-				case *syntax.Name, *syntax.Member:
-					p = in.globalPath(v)
-				}
-			}
-		}
+	switch v := declValue(s).(type) {
+	case *syntax.Name, *syntax.Member:
+		p = in.globalPath(v)
 	}
 	in.copies[s] = p
 	return p
