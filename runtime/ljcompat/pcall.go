@@ -73,13 +73,14 @@ func InstallYieldablePcall(L *lua.LState) {
 	if err != nil {
 		panic("ljcompat: yieldable pcall does not compile: " + err.Error())
 	}
+	prot := newProtector(L)
 	isGo := L.NewFunction(func(L *lua.LState) int {
 		f, ok := L.Get(1).(*lua.LFunction)
 		L.Push(lua.LBool(ok && f.IsG))
 		return 1
 	})
 	args := []lua.LValue{
-		L.NewFunction(protectedCall), L.NewFunction(protectedCallWith),
+		L.NewFunction(prot.protectedCall), L.NewFunction(prot.protectedCallWith),
 		co.RawGetString("create"), co.RawGetString("wrap"), co.RawGetString("resume"),
 		co.RawGetString("status"), co.RawGetString("yield"), co.RawGetString("running"),
 		L.GetGlobal("type"), isGo, L.NewFunction(stripPcallPosition), L.GetGlobal("select"),
@@ -138,25 +139,25 @@ func scriptSite(L *lua.LState) string {
 // protectedCall is pcall for the main thread and Go functions: gopher-lua's
 // pcall, with the error position of the wrapper removed. The wrapper calls
 // it in a tail call, so nothing of the wrapper runs after it returns.
-func protectedCall(L *lua.LState) int {
+func (p *protector) protectedCall(L *lua.LState) int {
 	if L.GetTop() < 1 {
 		ArgError(L, 1, "value expected")
 	}
 	if !callable(L, L.Get(1)) {
 		return notCallable(L)
 	}
-	return finishPcall(L, L.PCall(L.GetTop()-1, lua.MultRet, nil))
+	return finishPcall(L, p.call(L, L.GetTop()-1, nil))
 }
 
 // protectedCallWith is xpcall(f, handler) for the main thread and Go
 // functions.
-func protectedCallWith(L *lua.LState) int {
+func (p *protector) protectedCallWith(L *lua.LState) int {
 	handler, _ := L.Get(2).(*lua.LFunction)
 	L.SetTop(1)
 	if !callable(L, L.Get(1)) {
 		return notCallable(L)
 	}
-	return finishPcall(L, L.PCall(0, lua.MultRet, handler))
+	return finishPcall(L, p.call(L, 0, handler))
 }
 
 func callable(L *lua.LState, v lua.LValue) bool {
