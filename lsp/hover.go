@@ -3,7 +3,7 @@ package lsp
 // This file answers textDocument/hover: on an API function or method, its
 // signature and description from the signature table; on a variable, what is
 // known of its value (buffer kind, constant size, where a view or pointer
-// came from).
+// came from); on a field the analyzer knows holds a buffer, its kind.
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/buflsp/buflsp/analysis/api"
 	"github.com/buflsp/buflsp/analysis/semantic"
+	"github.com/buflsp/buflsp/analysis/syntax"
 )
 
 func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
@@ -34,7 +35,7 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	}
 	o := ix.occurrenceAt(off)
 	if o == nil {
-		return nil, nil
+		return s.fieldHover(v, off), nil
 	}
 	sym := o.sym
 	val := ix.valueAt(o)
@@ -145,4 +146,40 @@ func (s *Server) markup(md string, r protocol.Range, inText bool) *protocol.Hove
 		h.Range = &r
 	}
 	return h
+}
+
+// fieldHover describes the field whose name is at off (o.buf, self.out)
+// when the analyzer knows it holds a buffer or a buffer library, as it
+// does for fields set in constructors, by other modules' constructors
+// and in table constructors; nil otherwise.
+func (s *Server) fieldHover(v *view, off int) *protocol.Hover {
+	ix := v.ix
+	if ix.types == nil || ix.file == nil || ix.file.Chunk == nil {
+		return nil
+	}
+	var found *syntax.Member
+	syntax.Inspect(ix.file.Chunk, func(n syntax.Node) bool {
+		if found != nil || n == nil {
+			return false
+		}
+		if start, end := n.Span(); off < start || off > end {
+			return false
+		}
+		if m, ok := n.(*syntax.Member); ok && m.Name != nil && m.Name.Start <= off && off <= m.Name.End && m.Name.Value != "" {
+			found = m
+			return false
+		}
+		return true
+	})
+	if found == nil {
+		return nil
+	}
+	val := value{t: ix.types.TypeOf(found)}
+	switch val.t.Kind {
+	case semantic.SBuf, semantic.View, semantic.LBuf, semantic.SBufModule, semantic.LuauLib:
+	default:
+		return nil
+	}
+	r, ok := v.rangeOf(found.Name.Start, found.Name.End)
+	return s.markup("```lua\n(field) "+found.Name.Value+": "+val.Describe()+"\n```", r, ok)
 }
