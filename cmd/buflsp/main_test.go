@@ -10,7 +10,7 @@ import (
 	"github.com/buflsp/buflsp/runtime/sandbox/proc"
 )
 
-// TestMain lets the test binary stand in for buflsp when `eval` and `run`
+// TestMain lets the test binary stand in for buflsp when `eval` and `run --isolate`
 // start their child from os.Executable(): started as `<test binary>
 // __eval-worker` (or __run-child), it runs the same dispatch as the real
 // command instead of the tests. Tests that need the real command over the

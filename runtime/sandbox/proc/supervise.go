@@ -11,7 +11,7 @@ import (
 	"sync"
 )
 
-// RunChildCommand is the hidden subcommand that `buflsp run` starts its
+// RunChildCommand is the hidden subcommand that `buflsp run --isolate` starts its
 // script in (see Supervise).
 const RunChildCommand = "__run-child"
 
