@@ -49,7 +49,8 @@ Flags:
   --target T        ` + "lua51, lua52, lua53, lua54, luajit, luau or buflsp" + `
   --timeout D       stop the script after D (e.g. 500ms, 10s); default: no limit
   --max-memory SIZE the most memory the script may hold (e.g. 512M, 4G);
-                    default: a quarter of this machine's memory. One
+                    default: a quarter of the machine's memory (or of
+                    its memory cgroup's limit, when smaller). One
                     allocation over it (string.rep, table.concat,
                     table.create, buffer.create, string.buffer reserve) is
                     refused with "not enough memory"; a heap that grows
