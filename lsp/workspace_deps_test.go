@@ -15,8 +15,9 @@ import (
 // the files of the workspace the editor does not have open get their
 // diagnostics again when a file they depend on changes its summary: a
 // module whose function starts returning a buffer (its requirer's
-// findings change), and a caller that starts passing a buffer to another
-// module's function (that module's findings change), and back.
+// findings change), a caller that starts passing a buffer to another
+// module's function (that module's findings change), and back, and a
+// module deleted on disk.
 func TestDiskFilesFollowTheirDependencies(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -24,6 +25,8 @@ func TestDiskFilesFollowTheirDependencies(t *testing.T) {
 		"user.lua": "local lib = require(\"lib\")\nlocal o = lib.make()\no.put(\"x\")\nreturn o\n",
 		"sink.lua": "local S = {}\nfunction S.frame(out) out.put(\"x\") end\nreturn S\n",
 		"main.lua": "local sink = require(\"sink\")\nsink.frame({})\n",
+		"maker.lua": "local buffer = require(\"string.buffer\")\nreturn { make = function() return buffer.new() end }\n",
+		"user2.lua": "local maker = require(\"maker\")\nlocal b = maker.make()\nb.put(\"x\")\nreturn b\n",
 	}
 	for name, src := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
@@ -54,6 +57,17 @@ func TestDiskFilesFollowTheirDependencies(t *testing.T) {
 		t.Errorf("findings before any buffer reaches the files: %q", got)
 	}
 	c.mu.Unlock()
+
+	// A module deleted on disk: the file requiring it loses what it knew.
+	user2 := uri.File(filepath.Join(dir, "user2.lua"))
+	c.waitFor("user2.lua's finding from maker.lua", func() bool { return latest(user2) == "method-call-with-dot" })
+	if err := os.Remove(filepath.Join(dir, "maker.lua")); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{
+		map[string]any{"uri": uri.File(filepath.Join(dir, "maker.lua")), "type": 3},
+	}})
+	c.waitFor("user2.lua without findings once maker.lua is deleted", func() bool { return latest(user2) == "" })
 
 	makesBuffer := "local buffer = require(\"string.buffer\")\nlocal M = {}\nfunction M.make() return buffer.new() end\nreturn M\n"
 	c.open(lib, makesBuffer)
