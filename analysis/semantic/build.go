@@ -388,6 +388,10 @@ func (b *builder) finish() {
 	}
 	m.syms = b.syms
 	m.uses = make([]int32, m.File.NameIDs()+1)
+	// The same pass turns the list of uses, no longer needed in walk
+	// order, into the list of identifiers without the zero-width ones
+	// (sorted below): one visit of each Name node instead of two.
+	w := 0
 	for i, n := range b.useNames {
 		x := b.useIDs[i]
 		symID := int32(x >> useKindBits)
@@ -400,11 +404,6 @@ func (b *builder) finish() {
 		} else {
 			m.setUse(n, sym, symID)
 		}
-	}
-	// The list of uses is no longer needed in walk order: it becomes the
-	// list of identifiers by offset, without the zero-width ones.
-	w := 0
-	for i, n := range b.useNames {
 		if n.End > n.Start {
 			if w != i {
 				b.useNames[w] = n
