@@ -23,6 +23,33 @@ func flowTypes(p *Pass) *semantic.Types {
 // code base do not, and the buffer rules then cost nothing.
 func mentionsBuffer(p *Pass) bool { return bytes.Contains(p.File.Src, []byte("buffer")) }
 
+// srcContains reports whether the file's text contains word. A rule that
+// looks only for code spelled with word ('..', tostring, pcall) asks it
+// before walking the file: without the word the walk could find nothing.
+func srcContains(p *Pass, word string) bool { return bytes.Contains(p.File.Src, []byte(word)) }
+
+// anyCall reports whether one of the file's API calls satisfies ok. A rule
+// that walks the file for one kind of API call asks it first: every call
+// for which Types.CallOf gives a record is in Types.Calls, so when none of
+// them qualifies the walk could find nothing.
+func anyCall(t *semantic.Types, ok func(*semantic.Call) bool) bool {
+	for _, c := range t.Calls() {
+		if ok(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// newWithOptions reports whether c is string.buffer.new with options.
+func newWithOptions(t *semantic.Types, c *semantic.Call) bool {
+	if !moduleCall(t, c.Node, "new") {
+		return false
+	}
+	opts, ok := newOptions(t, c.Node)
+	return ok && opts != nil
+}
+
 // callsSBuf reports whether the file calls one of the named methods (or
 // module functions) on a string.buffer value anywhere. The flow rules only
 // have facts to track after such a call (a pointer from ref or reserve, a

@@ -441,7 +441,7 @@ func runMethodCallWithDot(p *Pass) {
 // buffer is not passed as the method's first argument; the fix inserts it.
 func runPcallMethodWithoutSelf(p *Pass) {
 	ts := p.Types()
-	if len(ts.Members()) == 0 {
+	if len(ts.Members()) == 0 || !srcContains(p, "pcall") { // pcall and xpcall
 		return
 	}
 	m := p.Model()

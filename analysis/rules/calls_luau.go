@@ -255,7 +255,7 @@ func runOutOfBounds(p *Pass) {
 // body indexes a Luau buffer with the loop variable itself.
 func runOneBasedOffset(p *Pass) {
 	ts := p.Types()
-	if len(ts.Calls()) == 0 {
+	if !anyCall(ts, func(c *semantic.Call) bool { return c.Func != nil && c.Func.Owner == api.Luau }) {
 		return
 	}
 	m := p.Model()

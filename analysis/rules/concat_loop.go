@@ -118,6 +118,9 @@ func growthOf(m *semantic.Model, n syntax.Node) (target, self, value syntax.Expr
 }
 
 func runStringConcatInLoop(p *Pass) {
+	if !srcContains(p, "..") { // every growth it reports is a '..' or '..='
+		return
+	}
 	t := flowTypes(p)
 	m := p.Model()
 	groups := map[accVar]map[syntax.Stmt]*concatGroup{}

@@ -167,7 +167,7 @@ func argOf(c *walkCtx, e syntax.Expr) (*syntax.Call, int, bool) {
 // ---- buffer-concat ----
 
 func runBufferConcat(p *Pass) {
-	if !mentionsBuffer(p) {
+	if !mentionsBuffer(p) || !srcContains(p, "..") {
 		return
 	}
 	t := flowTypes(p)
@@ -242,7 +242,8 @@ func concatFix(p *Pass, t *semantic.Types, m *semantic.Model, c *walkCtx, b *syn
 // ---- buffer-tostring ----
 
 func runBufferTostring(p *Pass) {
-	if !mentionsBuffer(p) {
+	// Both forms it reports, tostring(b) and b:tostring(), spell the name.
+	if !mentionsBuffer(p) || !srcContains(p, "tostring") {
 		return
 	}
 	t := flowTypes(p)
@@ -355,6 +356,12 @@ func runBufferPutBuffer(p *Pass) {
 		return
 	}
 	t := flowTypes(p)
+	if !anyCall(t, func(c *semantic.Call) bool {
+		info := sbufMethod(t, c.Node)
+		return info != nil && info.Name == "put"
+	}) {
+		return
+	}
 	m := p.Model()
 	walkFile(p.File, func(n syntax.Node, c *walkCtx) bool {
 		call, ok := n.(*syntax.Call)
@@ -420,6 +427,9 @@ func runBufferNewInLoop(p *Pass) {
 		return
 	}
 	t := flowTypes(p)
+	if !anyCall(t, func(c *semantic.Call) bool { _, ok := newOptions(t, c.Node); return ok && moduleCall(t, c.Node, "new") }) {
+		return
+	}
 	m := p.Model()
 	type candidate struct {
 		call   *syntax.Call
@@ -603,6 +613,9 @@ func runCodecOptionsMutated(p *Pass) {
 		return
 	}
 	t := flowTypes(p)
+	if !anyCall(t, func(c *semantic.Call) bool { return newWithOptions(t, c) }) {
+		return
+	}
 	m := p.Model()
 	// watched maps a table symbol to the new call it was given to; optsOf
 	// maps an options local to that call (its dict/metatable fields may be

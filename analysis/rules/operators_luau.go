@@ -23,6 +23,9 @@ func runBufferOperator(p *Pass) {
 		return
 	}
 	ts := p.Types()
+	if !ts.HasKind(semantic.LBuf) {
+		return // no operand can be a Luau buffer
+	}
 	isBuf := func(e syntax.Expr) bool { return e != nil && ts.TypeOf(e).Kind == semantic.LBuf }
 	syntax.Inspect(p.File.Chunk, func(n syntax.Node) bool {
 		if isTypeAnnotation(n) {

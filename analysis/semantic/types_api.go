@@ -148,6 +148,22 @@ func (t *Types) setName(n *syntax.Name, i int32) bool {
 	return true
 }
 
+// HasKind reports whether TypeOf gives k for some expression of the file:
+// a rule that looks only at values of kind k can stop at once when it
+// does not.
+func (t *Types) HasKind(k Kind) bool {
+	switch k {
+	case Unknown, Nil, Boolean, Number, String:
+		return true // what literalType gives, without a record
+	}
+	for _, v := range t.vals {
+		if v.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
 // DeclType returns the type a local had when it was declared (its initial
 // value, or its annotation), Unknown if the inference did not reach it.
 func (t *Types) DeclType(s *Symbol) Type {
