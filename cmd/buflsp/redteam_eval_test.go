@@ -25,6 +25,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,13 +67,7 @@ func loadRedTeamCases(t *testing.T) []redTeamCase {
 		}
 		c := redTeamCase{name: strings.TrimSuffix(filepath.Base(p), ".lua"), path: p, src: src,
 			timeout: sandbox.DefaultTimeout, memory: sandbox.DefaultMaxMemory}
-		for _, line := range strings.Split(string(src), "\n") {
-			rest, ok := strings.CutPrefix(line, "-- ")
-			if !ok {
-				break
-			}
-			key, val, _ := strings.Cut(rest, ":")
-			val = strings.TrimSpace(val)
+		for key, val := range caseMarkers(src) {
 			switch key {
 			case "attempt":
 				c.attempt = val
@@ -112,6 +107,23 @@ func loadRedTeamCases(t *testing.T) []redTeamCase {
 		cases = append(cases, c)
 	}
 	return cases
+}
+
+// caseMarkers yields the "-- key: value" lines that open a case file, in
+// order, up to the first line that is not one.
+func caseMarkers(src []byte) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, line := range strings.Split(string(src), "\n") {
+			rest, ok := strings.CutPrefix(line, "-- ")
+			if !ok {
+				return
+			}
+			key, val, _ := strings.Cut(rest, ":")
+			if !yield(key, strings.TrimSpace(val)) {
+				return
+			}
+		}
+	}
 }
 
 // goText matches what only Go prints: a goroutine dump, a Go source

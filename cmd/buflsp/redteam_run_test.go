@@ -80,13 +80,7 @@ func loadRunCases(t *testing.T) []runCase {
 		}
 		c := runCase{name: filepath.Base(p), path: p}
 		attempt := ""
-		for _, line := range strings.Split(string(src), "\n") {
-			rest, ok := strings.CutPrefix(line, "-- ")
-			if !ok {
-				break
-			}
-			key, val, _ := strings.Cut(rest, ":")
-			val = strings.TrimSpace(val)
+		for key, val := range caseMarkers(src) {
 			switch key {
 			case "attempt":
 				attempt = val
