@@ -55,6 +55,9 @@ type goEncoder struct {
 	cfg   config
 	buf   []byte
 	depth int
+	// plans holds the typed encoder of each Go type met so far (structs
+	// and what contains them), built with cfg's dictionary.
+	plans map[reflect.Type]*typeEnc
 }
 
 func (e *goEncoder) append(dst []byte, v any) ([]byte, error) {

@@ -15,19 +15,25 @@ func (e *goEncoder) reflectValue(b []byte, rv reflect.Value) ([]byte, error) {
 		if rv.IsNil() {
 			return append(b, tagNil), nil
 		}
+		if rv.Kind() == reflect.Pointer && rv.Type().Elem().Kind() == reflect.Struct {
+			return e.typedValue(b, rv)
+		}
 		return e.value(b, rv.Elem().Interface())
 	case reflect.Slice, reflect.Array:
 		if rv.Kind() == reflect.Slice && rv.IsNil() {
 			return append(b, tagNil), nil
 		}
 		if rv.Type().Elem().Kind() == reflect.Uint8 {
+			if rv.Kind() == reflect.Array {
+				return e.typedValue(b, rv)
+			}
 			return e.str(b, string(rv.Bytes()))
 		}
-		xs := make([]any, rv.Len())
-		for i := range xs {
-			xs[i] = rv.Index(i).Interface()
-		}
-		return e.array(b, xs)
+		// Typed slices and arrays (of structs, numbers, ...) go through
+		// the type's plan, which reads the elements in place.
+		return e.typedValue(b, rv)
+	case reflect.Struct:
+		return e.typedValue(b, rv)
 	case reflect.Map:
 		if rv.IsNil() {
 			return append(b, tagNil), nil

@@ -90,7 +90,8 @@ func TestMarshalErrors(t *testing.T) {
 	}{
 		{"int64 not exact", int64(1)<<53 + 1, "integer 9007199254740993 is not exactly representable as a Lua number (use serial.Int64)"},
 		{"uint64 max", uint64(math.MaxUint64), "not exactly representable"},
-		{"struct", struct{}{}, "cannot serialize Go type struct {}"},
+		{"chan", make(chan int), "cannot serialize Go type chan int"},
+		{"chan field", struct{ C chan int }{make(chan int)}, "field C: cannot serialize Go type chan int"},
 		{"func", func() {}, "cannot serialize Go type func()"},
 		{"too deep", deep, "too deep to serialize"},
 		{"nil key", map[any]any{nil: 1.0}, "table index is nil"},
