@@ -3,6 +3,7 @@ package serial
 import (
 	"io"
 	"math"
+	"reflect"
 	"strings"
 	"unsafe"
 )
@@ -62,7 +63,7 @@ func NewDecoder(data []byte, opts ...Option) *Decoder {
 
 func newDecoder(s string, opts []Option) *Decoder {
 	cfg := newConfig(opts)
-	return &Decoder{src: s, dec: goDecoder{dict: cfg.dict, floats: cfg.floats, box: newBoxer()}}
+	return &Decoder{src: s, dec: goDecoder{dict: cfg.dict, floats: cfg.floats, strict: cfg.strict, box: newBoxer()}}
 }
 
 // Decode returns the next object. It returns io.EOF when the input is used
@@ -97,8 +98,11 @@ type goDecoder struct {
 	own      string
 	dict     []string
 	floats   bool // WithFloat64Slices
+	strict   bool // WithUnknownKeysError
 	depth    int
-	box      boxer
+	// plans holds the decoding plan of each Go type met by DecodeInto.
+	plans map[reflect.Type]*typeDec
+	box   boxer
 }
 
 // substr returns src[i:j] as a string that does not share memory with the

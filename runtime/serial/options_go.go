@@ -8,6 +8,7 @@ type config struct {
 	keys     strDict  // for encoding
 	sortKeys bool
 	floats   bool
+	strict   bool
 }
 
 // WithDict sets the string dictionary, the Go counterpart of string.buffer's
@@ -39,6 +40,13 @@ func WithSortedKeys() Option {
 // encoder writes []float64 like the equivalent []any either way.
 func WithFloat64Slices() Option {
 	return func(c *config) { c.floats = true }
+}
+
+// WithUnknownKeysError makes UnmarshalInto and DecodeInto fail on a table
+// key that the destination struct has no field for (including array
+// elements); without it such keys are skipped.
+func WithUnknownKeysError() Option {
+	return func(c *config) { c.strict = true }
 }
 
 func newConfig(opts []Option) config {

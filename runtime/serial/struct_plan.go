@@ -94,16 +94,11 @@ func structFields(t reflect.Type) []structField {
 			path := append(slices.Clip(index), i)
 			ft := sf.Type
 			if sf.Anonymous && name == "" {
-				et, viaPtr := ft, false
+				et, viaPtr := ft, false // the decoder allocates nil embedded pointers, exported or not
 				if et.Kind() == reflect.Pointer {
 					et, viaPtr = et.Elem(), true
 				}
 				if et.Kind() == reflect.Struct {
-					// A nil embedded pointer to an unexported type could
-					// not be allocated when decoding.
-					if viaPtr && !sf.IsExported() {
-						continue
-					}
 					walk(et, path, offset+sf.Offset, direct && !viaPtr, seen)
 					continue
 				}
