@@ -1,6 +1,7 @@
 package serial
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"testing"
@@ -230,4 +231,78 @@ func (b *byteSource) value(depth int) any {
 		}
 		return m
 	}
+}
+
+// fuzzRec has a field of each kind DecodeInto handles; its keys are short
+// (and some in the fuzz dictionary) so that the fuzzer finds them.
+type fuzzRec struct {
+	recBase
+	A int            `lua:"a"`
+	B string         `lua:"bb"`
+	C []float64      `lua:"key"`
+	D *fuzzRec       `lua:"d"`
+	E map[string]int8
+	F [2]bool
+	G any
+	H []byte
+	I uint16
+	J Int64
+	K []fuzzRec
+	L float32
+}
+
+func FuzzDecodeInto(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(mustHex(f, s))
+	}
+	dict := WithDict("a", "bb", "", "key")
+	for _, v := range []fuzzRec{
+		{A: 1, B: "x", C: []float64{1, 2}, D: &fuzzRec{A: 2}, E: map[string]int8{"k": -1}, F: [2]bool{true},
+			G: "g", H: []byte("h"), I: 9, J: -5, K: []fuzzRec{{B: "k"}}, L: 0.5},
+		{recBase: recBase{ID: 3, Kind: "z"}},
+	} {
+		b, err := Append(nil, v, dict)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v fuzzRec
+		err := UnmarshalInto(data, &v, dict)
+		_, gerr := Unmarshal(data, dict)
+		if err != nil {
+			var de *DecodeError
+			var te *TypeError
+			switch {
+			case errors.As(err, &te):
+				if te.Offset < 0 || te.Offset > len(data) || te.Expected == "" || te.Found == "" {
+					t.Fatalf("type error without a place or a text: %#v", te)
+				}
+			case errors.As(err, &de):
+				if de.Offset < 0 || de.Offset > len(data) {
+					t.Fatalf("error %v has no valid offset", err)
+				}
+			default:
+				t.Fatalf("error of an unexpected kind: %v", err)
+			}
+			return
+		}
+		if gerr != nil {
+			t.Fatalf("UnmarshalInto took what Unmarshal rejects (%v): %+v", gerr, v)
+		}
+		// What was decoded encodes, and decodes to a value that encodes
+		// to the same bytes.
+		b, err := Append(nil, &v, dict, WithSortedKeys())
+		if err != nil {
+			t.Fatalf("decoded %+v but cannot encode it: %v", v, err)
+		}
+		var w fuzzRec
+		if err := UnmarshalInto(b, &w, dict); err != nil {
+			t.Fatalf("decoding our own encoding %x: %v", b, err)
+		}
+		if c, err := Append(nil, &w, dict, WithSortedKeys()); err != nil || !bytes.Equal(b, c) {
+			t.Fatalf("round trip: %x then %x (%v)", b, c, err)
+		}
+	})
 }
