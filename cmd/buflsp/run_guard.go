@@ -60,7 +60,7 @@ func (g *runGuard) start() (context.Context, func()) {
 			g.abandon(done, "the script ran longer than --timeout "+g.timeout.String()+" and was stopped inside a function that did not return")
 		})
 	}
-	go host.WatchHeap(done, g.limit, func() {
+	go host.WatchHeap(done, g.limit, false, func() {
 		cancel(errOutOfMemory)
 		g.abandon(done, "not enough memory: the script grew past the memory limit of "+host.SizeText(g.limit)+" (--max-memory) inside a function that did not return")
 	})

@@ -7,13 +7,14 @@ import (
 
 	"github.com/buflsp/buflsp/runtime/buffer"
 	"github.com/buflsp/buflsp/runtime/ljcompat"
+	"github.com/buflsp/buflsp/runtime/luaustd"
 )
 
 // A Go program cannot recover from one failed allocation: when the system
 // refuses memory the runtime prints "fatal error: out of memory" and a
 // goroutine dump and ends the process. Options.MaxMemory keeps scripts away
 // from that in two ways. Functions whose argument is the size of one block
-// (string.rep, table.concat, table.create, buffer.create and fromstring,
+// (string.rep, table.concat, string.pack, table.create, buffer.create,
 // string.buffer's new, reserve and setlen) have that size checked before
 // anything is allocated and refuse it with LuaJIT's "not enough memory"
 // (io.read and file:read too, for their byte counts).
@@ -27,6 +28,8 @@ func guardMemory(L *lua.LState, max int64) {
 	g := &memoryGuard{max: max}
 	if str, ok := L.GetGlobal("string").(*lua.LTable); ok {
 		WrapGo(L, str, "rep", func(L *lua.LState) { g.check(L, "string.rep", repLength(L)) }, nil)
+		// Luau's string.pack (absent in LuaJIT's library).
+		WrapGo(L, str, "pack", func(L *lua.LState) { g.check(L, "string.pack", luaustd.PackLength(L)) }, nil)
 	}
 	if t, ok := L.GetGlobal("table").(*lua.LTable); ok {
 		WrapGo(L, t, "concat", func(L *lua.LState) {

@@ -29,6 +29,9 @@ func TestMemoryGuard(t *testing.T) {
 		{FlavorLuaJIT, `io.write("") return io.type(io.stdout)`, ""}, // io functions keep their upvalues
 		{FlavorLuau, `return table.create(2^17)`, "table.create asked for 2097152 bytes"},
 		{FlavorLuau, `return #table.create(100, 0)`, ""},
+		{FlavorLuau, `return string.pack("c1000000c1000000", "", "")`, "string.pack asked for 2000000 bytes"},
+		{FlavorLuau, `return string.pack("s4", ("x"):rep(2^20))`, "string.pack asked for 1048580 bytes"},
+		{FlavorLuau, `return #string.pack("i4zs1", 7, "abc", "de")`, ""},
 		{FlavorLuau, `return string.rep("ab", 2^20)`, "string.rep asked for"},
 	} {
 		L := NewState(Options{Flavor: tc.flavor, MaxMemory: limit})

@@ -17,6 +17,7 @@ const HeapWatchInterval = 5 * time.Millisecond
 const (
 	heapObjectsMetric = "/memory/classes/heap/objects:bytes"
 	stacksMetric      = "/memory/classes/heap/stacks:bytes"
+	liveMetric        = "/gc/heap/live:bytes"
 )
 
 // newSample is the sample readHeap reads.
@@ -29,41 +30,76 @@ func newSample() []metrics.Sample {
 // more than limit since the watch began. Growth is measured from the lowest
 // heap seen, since garbage left by earlier work is swept while the watch
 // runs and would otherwise hide new growth. Garbage counts in a sample until
-// it is swept, so a heap a little over the limit is collected once (at most
-// every 50 ms) and looked at again before exceed is called; one at twice the
-// limit or more is reported at once.
+// it is swept. A heap at twice the limit or more is reported at once. One a
+// little over it is, with force, collected once (at most every 50 ms, on
+// another goroutine, while the watch goes on) and looked at again; without
+// force, judged by the heap the last collection found live. A forced
+// collection makes metrics.Read wait while it sweeps, so a process whose
+// collector already has the limit as its soft memory limit (`buflsp run`)
+// watches without force; the sandbox, which shares its process, forces.
 //
 // The figure is the whole process's: it is exact for a process that runs
 // one script (`buflsp run`) and a coarse safety net when several
 // evaluations share a process.
-func WatchHeap(done <-chan struct{}, limit int64, exceed func()) {
+func WatchHeap(done <-chan struct{}, limit int64, force bool, exceed func()) {
 	sample := newSample()
+	liveSample := []metrics.Sample{{Name: liveMetric}}
 	base := readHeap(sample)
+	liveBase := readHeap(liveSample)
 	ticker := time.NewTicker(HeapWatchInterval)
 	defer ticker.Stop()
+	// A forced collection runs on its own goroutine: waiting for it here
+	// would leave the heap unwatched for as long as it takes (hundreds of
+	// milliseconds on a large heap), while the script goes on allocating.
+	collected := make(chan struct{}, 1)
+	collecting, over := false, false
 	var lastGC time.Time
 	for {
 		select {
 		case <-done:
 			return
+		case <-collected:
+			collecting = false
+			if over {
+				// Still over the limit after a whole collection: it is
+				// not garbage. Look once more with the swept heap.
+				now := readHeap(sample)
+				if now-min(base, now) > limit {
+					exceed()
+					return
+				}
+				over = false
+			}
+			continue
 		case <-ticker.C:
 		}
 		now := readHeap(sample)
 		base = min(base, now)
 		grown := now - base
-		if grown <= limit {
-			continue
-		}
-		if grown < 2*limit && time.Since(lastGC) > 50*time.Millisecond {
-			runtime.GC()
-			lastGC = time.Now()
-			now = readHeap(sample)
-			base = min(base, now)
-			grown = now - base
-		}
-		if grown > limit {
+		switch {
+		case grown <= limit:
+			over = false
+		case grown >= 2*limit:
 			exceed()
 			return
+		case !force:
+			// What the last collection found live is garbage-free, if
+			// late; the collector's own soft limit keeps it recent.
+			live := readHeap(liveSample)
+			liveBase = min(liveBase, live)
+			if live-liveBase > limit {
+				exceed()
+				return
+			}
+		case !over:
+			over = true
+			if !collecting && time.Since(lastGC) > 50*time.Millisecond {
+				collecting, lastGC = true, time.Now()
+				go func() {
+					runtime.GC()
+					collected <- struct{}{}
+				}()
+			}
 		}
 	}
 }

@@ -14,7 +14,7 @@ func TestWatchHeap(t *testing.T) {
 		done := make(chan struct{})
 		defer close(done)
 		exceeded := make(chan struct{})
-		go WatchHeap(done, 16<<20, func() { close(exceeded) })
+		go WatchHeap(done, 16<<20, false, func() { close(exceeded) })
 		var keep [][]byte
 		for len(keep) < 512 {
 			select {
@@ -33,7 +33,7 @@ func TestWatchHeap(t *testing.T) {
 		done := make(chan struct{})
 		defer close(done)
 		exceeded := make(chan struct{})
-		go WatchHeap(done, 64<<20, func() { close(exceeded) })
+		go WatchHeap(done, 64<<20, true, func() { close(exceeded) })
 		keep := make([]byte, 1<<20)
 		select {
 		case <-exceeded:

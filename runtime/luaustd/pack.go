@@ -169,7 +169,10 @@ func (p *packState) putInt(b []byte, v uint64, size int) []byte {
 
 func strPack(L *lua.LState) int {
 	p := &packState{L: L, fn: "pack", fmt: luau.CheckString(L, 1, "pack"), little: true, align: 1}
-	var out []byte
+	// One block of the final size: a result grown by append is copied
+	// at each doubling, and a copy of hundreds of megabytes cannot be
+	// interrupted (the memory watch of `buflsp run` would wait for it).
+	out := make([]byte, 0, int(min(PackLength(L), 1<<31)))
 	arg := 1
 	for p.i < len(p.fmt) {
 		kind, size, pad := p.option(len(out))
@@ -224,6 +227,37 @@ func strPack(L *lua.LState) int {
 	}
 	L.Push(lua.LString(out))
 	return 1
+}
+
+// PackLength is the length of the string string.pack(fmt, ...) builds from
+// the arguments on L's stack, or 0 when the format or an argument is not
+// what pack accepts (pack then raises its own error). It reads the format
+// as pack does, with the strings' own lengths for s and z options.
+func PackLength(L *lua.LState) float64 {
+	f, ok := L.Get(1).(lua.LString)
+	if !ok {
+		return 0
+	}
+	p := &packState{L: L, fn: "pack", fmt: string(f), little: true, align: 1}
+	total, arg := 0.0, 1
+	for p.i < len(p.fmt) {
+		kind, size, pad := p.option(int(min(total, 1<<40)))
+		total += float64(pad + size)
+		if kind != kPadding && kind != kPaddAlign && kind != kNop {
+			arg++
+		}
+		if kind == kString || kind == kZstr {
+			s, ok := L.Get(arg).(lua.LString)
+			if !ok {
+				return 0
+			}
+			total += float64(len(s))
+			if kind == kZstr {
+				total++
+			}
+		}
+	}
+	return total
 }
 
 func strPackSize(L *lua.LState) int {

@@ -48,7 +48,7 @@ func (r *run) checkAlloc(what string, n float64) {
 // watchHeap stops the run when the heap grows by more than the memory
 // limit (or watchFloor) before done is closed (host.WatchHeap).
 func (r *run) watchHeap(done <-chan struct{}) {
-	host.WatchHeap(done, max(r.opts.MaxMemory, watchFloor), func() {
+	host.WatchHeap(done, max(r.opts.MaxMemory, watchFloor), true, func() {
 		r.exceed(LimitMemory, "the heap grew by more than the memory limit of %d bytes", r.opts.MaxMemory)
 	})
 }
