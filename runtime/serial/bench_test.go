@@ -22,14 +22,26 @@ import (
 type benchPayload struct {
 	name    string
 	value   any
-	dict    []string // string dictionary, nil for none
-	objects int      // records per payload, for objects/s
+	dict    []string   // string dictionary, nil for none
+	objects int        // records per payload, for objects/s
+	structs []benchRec // the same records as Go structs, or nil
+}
+
+// benchRec is a small-tables record as a Go struct.
+type benchRec struct {
+	ID     int      `lua:"id"`
+	Name   string   `lua:"name"`
+	Active bool     `lua:"active"`
+	Score  float64  `lua:"score"`
+	Tags   []string `lua:"tags"`
 }
 
 func benchPayloads() []benchPayload {
 	keys := []string{"id", "name", "active", "score", "tags"}
 	small := make([]any, 2000)
+	recs := make([]benchRec, len(small))
 	for i := range small {
+		recs[i] = benchRec{ID: i, Name: fmt.Sprintf("item-%d", i), Active: i%3 == 0, Score: float64(i) * 1.25, Tags: []string{"a", "b"}}
 		small[i] = map[string]any{
 			"id":     float64(i),
 			"name":   fmt.Sprintf("item-%d", i),
@@ -51,8 +63,8 @@ func benchPayloads() []benchPayload {
 		strs[i] = strings.Repeat(string(rune('a'+i)), 256<<10)
 	}
 	return []benchPayload{
-		{name: "small-tables", value: small, objects: len(small)},
-		{name: "small-tables-dict", value: small, dict: keys, objects: len(small)},
+		{name: "small-tables", value: small, objects: len(small), structs: recs},
+		{name: "small-tables-dict", value: small, dict: keys, objects: len(small), structs: recs},
 		{name: "numbers", value: numbers, objects: len(numbers)},
 		{name: "large-strings", value: strs, objects: len(strs)},
 	}
@@ -165,6 +177,18 @@ func BenchmarkSerial(b *testing.B) {
 				}
 			})
 		})
+		if p.structs != nil {
+			b.Run(p.name+"/encode-struct/buflsp", func(b *testing.B) {
+				// The same records as []benchRec: the struct plan
+				// instead of map iteration.
+				enc := NewEncoder(io.Discard, p.opts()...)
+				measure(b, lj[p.name].encodeCPU, func() {
+					if err := enc.Encode(p.structs); err != nil {
+						b.Fatal(err)
+					}
+				})
+			})
+		}
 		b.Run(p.name+"/encode/gopherlua", func(b *testing.B) {
 			L := lua.NewState(lua.Options{SkipOpenLibs: true})
 			defer L.Close()
@@ -217,6 +241,21 @@ func BenchmarkSerial(b *testing.B) {
 				}
 			})
 		})
+		if p.structs != nil {
+			b.Run(p.name+"/decode-struct/buflsp", func(b *testing.B) {
+				// Into []benchRec through a Decoder, which keeps its
+				// plan; the input is the map encoding LuaJIT decodes.
+				s := string(data)
+				var recs []benchRec
+				measure(b, lj[p.name].decodeCPU, func() {
+					dec := NewDecoder(nil, p.opts()...)
+					dec.src = s
+					if err := dec.DecodeInto(&recs); err != nil {
+						b.Fatal(err)
+					}
+				})
+			})
+		}
 		b.Run(p.name+"/decode-string/buflsp", func(b *testing.B) {
 			// UnmarshalString shares the input's memory, as LuaJIT's
 			// decode of a string does.

@@ -75,11 +75,15 @@ func (d *Decoder) DecodeInto(v any) error {
 
 // typeDec is the decoding plan of one Go type.
 type typeDec struct {
-	t      reflect.Type
-	fields []structField  // structs
-	byName map[string]int // structs: field position by key
-	elem   *typeDec       // pointers, slices, arrays, maps
-	key    reflect.Type   // maps
+	t         reflect.Type
+	kind      reflect.Kind   // t.Kind(), or Invalid for this package's boxed types
+	fields    []structField  // structs
+	fieldDecs []*typeDec     // structs: the plan of each field
+	byName    map[string]int // structs: field position by key
+	byDict    []int          // structs: field position by dictionary index, or -1
+	next      []int          // structs: the field whose key followed field i's last time (i = len(fields): the first key)
+	elem      *typeDec       // pointers, slices, arrays, maps
+	key       reflect.Type   // maps
 }
 
 func (d *goDecoder) typeDecoder(t reflect.Type) *typeDec {
@@ -89,17 +93,31 @@ func (d *goDecoder) typeDecoder(t reflect.Type) *typeDec {
 	if d.plans == nil {
 		d.plans = map[reflect.Type]*typeDec{}
 	}
-	td := &typeDec{t: t}
+	td := &typeDec{t: t, kind: t.Kind()}
 	d.plans[t] = td
 	if boxedType(t) {
+		td.kind = reflect.Invalid
 		return td
 	}
 	switch t.Kind() {
 	case reflect.Struct:
 		td.fields = structFields(t)
 		td.byName = make(map[string]int, len(td.fields))
+		td.fieldDecs = make([]*typeDec, len(td.fields))
+		td.next = make([]int, len(td.fields)+1)
 		for i, f := range td.fields {
 			td.byName[f.name] = i
+			td.fieldDecs[i] = d.typeDecoder(f.typ)
+			td.next[i] = -1
+		}
+		td.next[len(td.fields)] = -1
+		// The dictionary is fixed for the decoder's life, like the plan.
+		td.byDict = make([]int, len(d.dict))
+		for i, k := range d.dict {
+			td.byDict[i] = -1
+			if fi, ok := td.byName[k]; ok {
+				td.byDict[i] = fi
+			}
 		}
 	case reflect.Pointer, reflect.Slice, reflect.Array:
 		td.elem = d.typeDecoder(t.Elem())
@@ -211,10 +229,9 @@ func (d *goDecoder) number(p int) (float64, int, bool) {
 // returns the position after it.
 func (d *goDecoder) into(p int, td *typeDec, ptr unsafe.Pointer) (int, error) {
 	t := td.t
-	if boxedType(t) {
+	switch td.kind {
+	case reflect.Invalid:
 		return d.intoGeneric(p, td, ptr)
-	}
-	switch t.Kind() {
 	case reflect.String:
 		if s, np, ok := d.strKey(p); ok {
 			*(*string)(ptr) = s
@@ -338,11 +355,22 @@ func (d *goDecoder) integer(p int, signed bool) (i int64, u uint64, np int, ok b
 }
 
 func (d *goDecoder) intoInt(p int, td *typeDec, ptr unsafe.Pointer) (int, error) {
-	i, _, np, ok := d.integer(p, true)
-	if ok {
-		dst := reflect.NewAt(td.t, ptr).Elem()
-		if !dst.OverflowInt(i) {
-			dst.SetInt(i)
+	if i, _, np, ok := d.integer(p, true); ok {
+		switch {
+		case td.kind == reflect.Int64:
+			*(*int64)(ptr) = i
+			return np, nil
+		case td.kind == reflect.Int && i == int64(int(i)):
+			*(*int)(ptr) = int(i)
+			return np, nil
+		case td.kind == reflect.Int32 && i == int64(int32(i)):
+			*(*int32)(ptr) = int32(i)
+			return np, nil
+		case td.kind == reflect.Int16 && i == int64(int16(i)):
+			*(*int16)(ptr) = int16(i)
+			return np, nil
+		case td.kind == reflect.Int8 && i == int64(int8(i)):
+			*(*int8)(ptr) = int8(i)
 			return np, nil
 		}
 	}
@@ -350,11 +378,25 @@ func (d *goDecoder) intoInt(p int, td *typeDec, ptr unsafe.Pointer) (int, error)
 }
 
 func (d *goDecoder) intoUint(p int, td *typeDec, ptr unsafe.Pointer) (int, error) {
-	_, u, np, ok := d.integer(p, false)
-	if ok {
-		dst := reflect.NewAt(td.t, ptr).Elem()
-		if !dst.OverflowUint(u) {
-			dst.SetUint(u)
+	if _, u, np, ok := d.integer(p, false); ok {
+		switch {
+		case td.kind == reflect.Uint64:
+			*(*uint64)(ptr) = u
+			return np, nil
+		case td.kind == reflect.Uint && u == uint64(uint(u)):
+			*(*uint)(ptr) = uint(u)
+			return np, nil
+		case td.kind == reflect.Uintptr && u == uint64(uintptr(u)):
+			*(*uintptr)(ptr) = uintptr(u)
+			return np, nil
+		case td.kind == reflect.Uint32 && u == uint64(uint32(u)):
+			*(*uint32)(ptr) = uint32(u)
+			return np, nil
+		case td.kind == reflect.Uint16 && u == uint64(uint16(u)):
+			*(*uint16)(ptr) = uint16(u)
+			return np, nil
+		case td.kind == reflect.Uint8 && u == uint64(uint8(u)):
+			*(*uint8)(ptr) = uint8(u)
 			return np, nil
 		}
 	}

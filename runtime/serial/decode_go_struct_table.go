@@ -51,7 +51,7 @@ func (d *goDecoder) intoTable(start int, td *typeDec, ptr unsafe.Pointer) (int, 
 		return start, cerr
 	}
 	var err error
-	switch td.t.Kind() {
+	switch td.kind {
 	case reflect.Struct:
 		p, err = d.intoStruct(p, tag, narray, nhash, td, ptr)
 	case reflect.Map:
@@ -64,6 +64,13 @@ func (d *goDecoder) intoTable(start int, td *typeDec, ptr unsafe.Pointer) (int, 
 	}
 	d.depth--
 	return p, nil
+}
+
+// sliceHeader is the layout of a Go slice, for setting a slice of a type
+// known only at run time without going through reflect.Value.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // arrayStart splits a table's array count: whether it has a slot 0, and
@@ -110,9 +117,8 @@ func (d *goDecoder) intoArray(start, p int, tag, narray, nhash uint32, td *typeD
 		reflect.NewAt(t, ptr).Elem().SetZero()
 		base = ptr
 	} else {
-		s := reflect.MakeSlice(t, int(n), int(n))
-		reflect.NewAt(t, ptr).Elem().Set(s)
-		base = s.UnsafePointer()
+		base = reflect.MakeSlice(t, int(n), int(n)).UnsafePointer()
+		*(*sliceHeader)(ptr) = sliceHeader{base, int(n), int(n)}
 	}
 	for i := range int(n) {
 		np, err := d.into(p, td.elem, unsafe.Add(base, uintptr(i)*size))
@@ -148,13 +154,11 @@ func (d *goDecoder) intoStruct(p int, tag, narray, nhash uint32, td *typeDec, pt
 	}
 	var seen uint64 // fields already set, for the first 64
 	var seenMore []bool
+	prev := len(td.fields) // the field of the previous key; none yet
 	for range nhash {
 		kpos := p
-		ks, np, isStr := d.keyView(p)
-		fi, known := -1, false
-		if isStr {
-			fi, known = td.byName[ks]
-		}
+		fi, np := d.fieldAt(p, td, prev)
+		known := fi >= 0
 		if !known {
 			k, np, err := d.value(p)
 			if err != nil {
@@ -191,8 +195,9 @@ func (d *goDecoder) intoStruct(p int, tag, narray, nhash uint32, td *typeDec, pt
 			}
 			seenMore[fi] = true
 		}
+		prev = fi
 		f := &td.fields[fi]
-		np, err := d.into(p, d.typeDecoder(f.typ), f.alloc(td.t, ptr))
+		np, err := d.into(p, td.fieldDecs[fi], f.alloc(td.t, ptr))
 		if err != nil {
 			return p, withPath(err, f.name)
 		}
@@ -339,6 +344,35 @@ func withPath(err error, seg string) error {
 		te.Path = seg + "." + te.Path
 	}
 	return te
+}
+
+// fieldAt finds the field named by the key at p, and returns -1 for keys
+// that are not strings or name no field. Dictionary keys go through the
+// plan's index by dictionary position. Other keys are compared first with
+// the field whose key followed prev's last time: tables of one shape
+// mostly list their keys in the same order, and one comparison is cheaper
+// than a map lookup.
+func (d *goDecoder) fieldAt(p int, td *typeDec, prev int) (int, int) {
+	if p < len(d.src) && d.src[p] == tagDictStr {
+		idx, np, ok := d.readU(p + 1)
+		if ok && uint64(idx) < uint64(len(td.byDict)) {
+			return td.byDict[idx], np
+		}
+		return -1, p
+	}
+	ks, np, ok := d.keyView(p)
+	if !ok {
+		return -1, p
+	}
+	if g := td.next[prev]; g >= 0 && td.fields[g].name == ks {
+		return g, np
+	}
+	fi, ok := td.byName[ks]
+	if !ok {
+		return -1, np
+	}
+	td.next[prev] = fi
+	return fi, np
 }
 
 // keyView is strKey for a key that is only looked up, never kept: it

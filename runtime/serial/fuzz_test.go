@@ -237,10 +237,10 @@ func (b *byteSource) value(depth int) any {
 // (and some in the fuzz dictionary) so that the fuzzer finds them.
 type fuzzRec struct {
 	recBase
-	A int            `lua:"a"`
-	B string         `lua:"bb"`
-	C []float64      `lua:"key"`
-	D *fuzzRec       `lua:"d"`
+	A int       `lua:"a"`
+	B string    `lua:"bb"`
+	C []float64 `lua:"key"`
+	D *fuzzRec  `lua:"d"`
 	E map[string]int8
 	F [2]bool
 	G any
