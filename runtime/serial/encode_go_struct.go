@@ -26,8 +26,37 @@ type typeEnc struct {
 // encField is a struct field with its key already encoded.
 type encField struct {
 	structField
-	key []byte
-	enc *typeEnc
+	key  string
+	enc  *typeEnc
+	fast fastKind
+}
+
+// fastKind names the field types the struct loop writes itself, without
+// calling the type's encoder.
+type fastKind uint8
+
+const (
+	fastNone fastKind = iota
+	fastString
+	fastFloat64
+	fastBool
+	fastInt
+)
+
+func fastKindOf(t reflect.Type) fastKind {
+	switch {
+	case boxedType(t):
+		return fastNone
+	case t.Kind() == reflect.String:
+		return fastString
+	case t.Kind() == reflect.Float64:
+		return fastFloat64
+	case t.Kind() == reflect.Bool:
+		return fastBool
+	case t.Kind() == reflect.Int:
+		return fastInt
+	}
+	return fastNone
 }
 
 var (
@@ -250,7 +279,7 @@ func (e *goEncoder) structEncoder(t reflect.Type) encFn {
 		} else {
 			key = appendStr(nil, f.name)
 		}
-		fields[i] = encField{structField: f, key: key, enc: e.typeEncoder(f.typ)}
+		fields[i] = encField{structField: f, key: string(key), enc: e.typeEncoder(f.typ), fast: fastKindOf(f.typ)}
 	}
 	// With fewer than 0xe0 fields the count fits the one-byte prefix,
 	// which is reserved and filled in afterwards.
@@ -268,12 +297,44 @@ func (e *goEncoder) structEncoder(t reflect.Type) encFn {
 		var err error
 		for i := range fields {
 			f := &fields[i]
-			fp := f.at(t, p)
-			if fp == nil || (f.omitEmpty && reflect.NewAt(f.typ, fp).Elem().IsZero()) {
+			var fp unsafe.Pointer
+			if f.direct {
+				fp = unsafe.Add(p, f.offset)
+			} else if fp = f.at(t, p); fp == nil {
+				continue
+			}
+			if f.omitEmpty && reflect.NewAt(f.typ, fp).Elem().IsZero() {
 				continue
 			}
 			mark := len(b)
 			b = append(b, f.key...)
+			// The commonest field types are written here, saving a call.
+			switch f.fast {
+			case fastString:
+				if s := *(*string)(fp); len(s) < 0xe0-tagStr {
+					b = appendShortStr(b, s)
+					n++
+					continue
+				}
+			case fastFloat64:
+				b = appendNum(b, *(*float64)(fp))
+				n++
+				continue
+			case fastBool:
+				if *(*bool)(fp) {
+					b = append(b, tagTrue)
+				} else {
+					b = append(b, tagFalse)
+				}
+				n++
+				continue
+			case fastInt:
+				if x := *(*int)(fp); x == int(int32(x)) {
+					b = appendNum(b, float64(x))
+					n++
+					continue
+				}
+			}
 			if b, err = f.enc.fn(e, b, fp); err != nil {
 				return b[:start], fieldEncodeError(f.name, err)
 			}
