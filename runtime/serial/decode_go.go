@@ -83,6 +83,13 @@ func (d *Decoder) Decode() (any, error) {
 	return v, nil
 }
 
+// Reset makes the Decoder read a copy of data from its start, keeping its
+// options and the plans it has built for Go types (see DecodeInto).
+func (d *Decoder) Reset(data []byte) {
+	d.src, d.pos = string(data), 0
+	d.dec.own, d.dec.borrowed = "", false
+}
+
 // Offset returns the number of bytes consumed so far.
 func (d *Decoder) Offset() int { return d.pos }
 

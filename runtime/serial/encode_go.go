@@ -38,6 +38,13 @@ func (e *Encoder) Encode(v any) error {
 	return nil
 }
 
+// Append appends the encoding of v to dst, with the Encoder's options and
+// the plans it keeps for struct types, without writing anything. On error
+// dst is returned unchanged (same length).
+func (e *Encoder) Append(dst []byte, v any) ([]byte, error) {
+	return e.enc.append(dst, v)
+}
+
 // Marshal returns the encoding of v. See docs/serial.md for how Go types map
 // to the format.
 func Marshal(v any) ([]byte, error) {

@@ -161,7 +161,11 @@ func TestStructRoundTrip(t *testing.T) {
 			if want := string(data) + string(data); out.String() != want {
 				t.Fatalf("Encoder wrote %x, want %x", out.String(), want)
 			}
-			dec := NewDecoder(out.Bytes(), c.opts()...)
+			if again, err := enc.Append([]byte("x"), c.give); err != nil || string(again) != "x"+string(data) {
+				t.Fatalf("Encoder.Append: %x, %v", again, err)
+			}
+			dec := NewDecoder([]byte("junk"), c.opts()...)
+			dec.Reset(out.Bytes())
 			for i := range 3 {
 				dst := reflect.New(reflect.TypeOf(c.wantBack()))
 				err := dec.DecodeInto(dst.Interface())
