@@ -185,6 +185,7 @@ func (b *builder) newSymbol() *Symbol {
 // register gives sym an id so that its references can be counted.
 func (b *builder) register(sym *Symbol) int32 {
 	b.syms = append(b.syms, sym)
+	sym.id = int32(len(b.syms))
 	return int32(len(b.syms) - 1)
 }
 

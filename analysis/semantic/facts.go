@@ -509,7 +509,7 @@ func (in *inferrer) classField(name string) Type {
 	if sym == nil || sym.Kind == Global {
 		return unknownType
 	}
-	c, ok := in.t.decl[sym]
+	c, ok := in.t.decl.get(sym)
 	if !ok || c.Table == nil {
 		return unknownType
 	}

@@ -223,6 +223,8 @@ func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop 
 	if !bytes.Contains(m.File.Src, []byte("buffer")) && (facts == nil || facts.Import == nil && len(facts.Params) == 0) {
 		return t
 	}
+	// A slot for every symbol: most locals get a declared type.
+	t.decl = newDeclTable(len(m.syms))
 	in := &inferrer{t: t, m: m, stop: stop, bufs: map[syntax.Node]*Buffer{},
 		tables: map[*syntax.Table]*TableObj{}, funcs: map[*syntax.Function]*FuncInfo{},
 		volatile: map[*Symbol]bool{}, assigned: map[*syntax.Block][]*Symbol{}, typed: map[*Symbol]bool{},
@@ -255,7 +257,7 @@ func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop 
 	in.t.vals = make([]Type, 0, in.firstRecords/2)
 	// The first round's declarations are never read again: its map, sized
 	// for every local, is emptied and reused.
-	clear(first.decl)
+	first.decl.reset()
 	in.t.decl = first.decl
 	// The second round records about what the first did: sizing its maps
 	// from the first round spares their rehashing as they grow.
@@ -273,16 +275,11 @@ func infer(m *Model, target syntax.Target, table *api.Table, facts *Facts, stop 
 	return in.t
 }
 
+// newTypes makes an empty result; InferWith gives decl its slots once it
+// knows the file is walked.
 func newTypes(m *Model, target syntax.Target, table *api.Table) *Types {
-	// decl gets an entry for most locals: size it once instead of letting
-	// it rehash its way up to thousands of entries.
-	nlocals := 0
-	if m != nil {
-		nlocals = len(m.Locals)
-	}
 	return &Types{Model: m, Target: target, API: table,
-		exprs: map[syntax.Expr]int32{}, decl: make(map[*Symbol]Type, nlocals),
-		callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
+		exprs: map[syntax.Expr]int32{}, callIdx: map[*syntax.Call]*Call{}, memIdx: map[*syntax.Member]*MemberUse{}}
 }
 
 // walkChunk runs one round over the file.
@@ -537,7 +534,7 @@ func (in *inferrer) setVar(sym *Symbol, t Type) {
 		// than in the flow state, which then holds only the locals that do
 		// change and is far cheaper to copy at every branch and loop.
 		t.Stale, t.StaleBy = false, nil
-		in.t.decl[sym] = t
+		in.t.decl.set(sym, t)
 		return
 	}
 	if t.Kind == Unknown {
@@ -590,7 +587,7 @@ func (in *inferrer) stmt(s syntax.Stmt) {
 			in.setVar(sym, t)
 			in.record(n, t)
 			if in.recording {
-				in.t.decl[sym] = t
+				in.t.decl.set(sym, t)
 			}
 			in.declared = append(in.declared, sym)
 		}
@@ -601,7 +598,7 @@ func (in *inferrer) stmt(s syntax.Stmt) {
 		if sym != nil {
 			in.setVar(sym, t)
 			if in.recording {
-				in.t.decl[sym] = t
+				in.t.decl.set(sym, t)
 			}
 			in.declared = append(in.declared, sym)
 		}
@@ -943,7 +940,7 @@ func (in *inferrer) function(fn *syntax.Function, doc *Doc) {
 		if sym := in.m.Use(p); sym != nil {
 			in.setVar(sym, t)
 			if in.recording {
-				in.t.decl[sym] = t
+				in.t.decl.set(sym, t)
 			}
 		}
 		in.record(p, t)

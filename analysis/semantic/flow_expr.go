@@ -210,7 +210,7 @@ func (in *inferrer) readVar(n *syntax.Name) Type {
 			}
 			return unknownType
 		default:
-			d, ok := in.t.decl[sym]
+			d, ok := in.t.decl.get(sym)
 			if !ok {
 				return unknownType
 			}

@@ -51,6 +51,10 @@ type Symbol struct {
 	Shadows *Symbol
 	// Doc holds the annotations written above the declaring statement.
 	Doc *Doc
+	// id is the symbol's index in its model's list plus one (0 for a
+	// symbol the model did not register), so that the inference keeps a
+	// value per symbol in a slice instead of a map.
+	id int32
 }
 
 // Scope is a lexical scope: a function body, a block or a loop body.

@@ -43,7 +43,7 @@ type Types struct {
 	// IDs overlap) is never taken for one of this file.
 	names   []nameType
 	vals    []Type
-	decl    map[*Symbol]Type
+	decl    declTable
 	calls   []*Call
 	callIdx map[*syntax.Call]*Call
 	members []*MemberUse
@@ -130,6 +130,57 @@ func (t *Types) TypeOf(e syntax.Expr) Type {
 	return literalType(e)
 }
 
+// declTable holds the type each local was declared with: a slot per
+// symbol the model registered (by Symbol.id), and a map for any other.
+// It answers as a map keyed by the symbol would; the slots spare hashing a
+// pointer at every read of a local, and half the memory.
+type declTable struct {
+	slots []declSlot
+	other map[*Symbol]Type
+}
+
+type declSlot struct {
+	sym *Symbol
+	t   Type
+}
+
+// newDeclTable makes the table for a model of n symbols.
+func newDeclTable(n int) declTable { return declTable{slots: make([]declSlot, n+1)} }
+
+func (d *declTable) slot(s *Symbol) int {
+	if s == nil || s.id <= 0 || int(s.id) >= len(d.slots) {
+		return 0
+	}
+	return int(s.id)
+}
+
+func (d *declTable) get(s *Symbol) (Type, bool) {
+	if i := d.slot(s); i > 0 && d.slots[i].sym == s {
+		return d.slots[i].t, true
+	}
+	t, ok := d.other[s]
+	return t, ok
+}
+
+func (d *declTable) set(s *Symbol, t Type) {
+	// A slot held by another symbol (one of another model with the same
+	// index) leaves s to the map.
+	if i := d.slot(s); i > 0 && (d.slots[i].sym == nil || d.slots[i].sym == s) {
+		d.slots[i] = declSlot{s, t}
+		return
+	}
+	if d.other == nil {
+		d.other = map[*Symbol]Type{}
+	}
+	d.other[s] = t
+}
+
+// reset empties the table, keeping its memory.
+func (d *declTable) reset() {
+	clear(d.slots)
+	clear(d.other)
+}
+
 // nameType is the recorded type of one name: its index in Types.vals.
 type nameType struct {
 	n *syntax.Name
@@ -167,7 +218,7 @@ func (t *Types) HasKind(k Kind) bool {
 // DeclType returns the type a local had when it was declared (its initial
 // value, or its annotation), Unknown if the inference did not reach it.
 func (t *Types) DeclType(s *Symbol) Type {
-	if tt, ok := t.decl[s]; ok {
+	if tt, ok := t.decl.get(s); ok {
 		return tt
 	}
 	return unknownType
