@@ -356,21 +356,19 @@ func (d *goDecoder) integer(p int, signed bool) (i int64, u uint64, np int, ok b
 
 func (d *goDecoder) intoInt(p int, td *typeDec, ptr unsafe.Pointer) (int, error) {
 	if i, _, np, ok := d.integer(p, true); ok {
-		switch {
-		case td.kind == reflect.Int64:
-			*(*int64)(ptr) = i
-			return np, nil
-		case td.kind == reflect.Int && i == int64(int(i)):
-			*(*int)(ptr) = int(i)
-			return np, nil
-		case td.kind == reflect.Int32 && i == int64(int32(i)):
-			*(*int32)(ptr) = int32(i)
-			return np, nil
-		case td.kind == reflect.Int16 && i == int64(int16(i)):
-			*(*int16)(ptr) = int16(i)
-			return np, nil
-		case td.kind == reflect.Int8 && i == int64(int8(i)):
-			*(*int8)(ptr) = int8(i)
+		switch td.kind {
+		case reflect.Int:
+			ok = putInt[int](ptr, i)
+		case reflect.Int8:
+			ok = putInt[int8](ptr, i)
+		case reflect.Int16:
+			ok = putInt[int16](ptr, i)
+		case reflect.Int32:
+			ok = putInt[int32](ptr, i)
+		default:
+			ok = putInt[int64](ptr, i)
+		}
+		if ok {
 			return np, nil
 		}
 	}
@@ -379,28 +377,43 @@ func (d *goDecoder) intoInt(p int, td *typeDec, ptr unsafe.Pointer) (int, error)
 
 func (d *goDecoder) intoUint(p int, td *typeDec, ptr unsafe.Pointer) (int, error) {
 	if _, u, np, ok := d.integer(p, false); ok {
-		switch {
-		case td.kind == reflect.Uint64:
-			*(*uint64)(ptr) = u
-			return np, nil
-		case td.kind == reflect.Uint && u == uint64(uint(u)):
-			*(*uint)(ptr) = uint(u)
-			return np, nil
-		case td.kind == reflect.Uintptr && u == uint64(uintptr(u)):
-			*(*uintptr)(ptr) = uintptr(u)
-			return np, nil
-		case td.kind == reflect.Uint32 && u == uint64(uint32(u)):
-			*(*uint32)(ptr) = uint32(u)
-			return np, nil
-		case td.kind == reflect.Uint16 && u == uint64(uint16(u)):
-			*(*uint16)(ptr) = uint16(u)
-			return np, nil
-		case td.kind == reflect.Uint8 && u == uint64(uint8(u)):
-			*(*uint8)(ptr) = uint8(u)
+		switch td.kind {
+		case reflect.Uint:
+			ok = putUint[uint](ptr, u)
+		case reflect.Uintptr:
+			ok = putUint[uintptr](ptr, u)
+		case reflect.Uint8:
+			ok = putUint[uint8](ptr, u)
+		case reflect.Uint16:
+			ok = putUint[uint16](ptr, u)
+		case reflect.Uint32:
+			ok = putUint[uint32](ptr, u)
+		default:
+			ok = putUint[uint64](ptr, u)
+		}
+		if ok {
 			return np, nil
 		}
 	}
 	return d.badScalar(p, td, ptr)
+}
+
+// putInt stores i at ptr as a T if T holds it exactly.
+func putInt[T int | int8 | int16 | int32 | int64](ptr unsafe.Pointer, i int64) bool {
+	if int64(T(i)) != i {
+		return false
+	}
+	*(*T)(ptr) = T(i)
+	return true
+}
+
+// putUint stores u at ptr as a T if T holds it exactly.
+func putUint[T uint | uint8 | uint16 | uint32 | uint64 | uintptr](ptr unsafe.Pointer, u uint64) bool {
+	if uint64(T(u)) != u {
+		return false
+	}
+	*(*T)(ptr) = T(u)
+	return true
 }
 
 // badScalar handles a value a number destination could not take: nil

@@ -197,7 +197,7 @@ func (d *goDecoder) intoStruct(p int, tag, narray, nhash uint32, td *typeDec, pt
 		}
 		prev = fi
 		f := &td.fields[fi]
-		np, err := d.into(p, td.fieldDecs[fi], f.alloc(td.t, ptr))
+		np, err := d.into(p, td.fieldDecs[fi], f.at(td.t, ptr, true))
 		if err != nil {
 			return p, withPath(err, f.name)
 		}

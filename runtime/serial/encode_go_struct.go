@@ -300,7 +300,7 @@ func (e *goEncoder) structEncoder(t reflect.Type) encFn {
 			var fp unsafe.Pointer
 			if f.direct {
 				fp = unsafe.Add(p, f.offset)
-			} else if fp = f.at(t, p); fp == nil {
+			} else if fp = f.at(t, p, false); fp == nil {
 				continue
 			}
 			if f.omitEmpty && reflect.NewAt(f.typ, fp).Elem().IsZero() {

@@ -83,6 +83,11 @@ func TestMarshalErrors(t *testing.T) {
 	for range 100 {
 		deep = []any{deep}
 	}
+	type cyclic struct {
+		Next *cyclic `lua:"next"`
+	}
+	cycle := &cyclic{}
+	cycle.Next = cycle
 	tests := []struct {
 		name string
 		give any
@@ -92,6 +97,9 @@ func TestMarshalErrors(t *testing.T) {
 		{"uint64 max", uint64(math.MaxUint64), "not exactly representable"},
 		{"chan", make(chan int), "cannot serialize Go type chan int"},
 		{"chan field", struct{ C chan int }{make(chan int)}, "field C: cannot serialize Go type chan int"},
+		{"int field", struct{ N int64 }{1<<53 + 1}, "field N: integer 9007199254740993 is not exactly representable"},
+		{"nested field", struct{ O struct{ F func() } }{}, "field O: field F: cannot serialize Go type func()"},
+		{"struct cycle", cycle, "too deep to serialize"},
 		{"func", func() {}, "cannot serialize Go type func()"},
 		{"too deep", deep, "too deep to serialize"},
 		{"nil key", map[any]any{nil: 1.0}, "table index is nil"},

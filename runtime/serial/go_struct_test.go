@@ -390,30 +390,3 @@ func TestDecodeIntoBadCalls(t *testing.T) {
 		t.Errorf("duplicate key: %v", err)
 	}
 }
-
-// TestStructEncodeErrors: fields that cannot be encoded are named.
-func TestStructEncodeErrors(t *testing.T) {
-	type cyclic struct {
-		Next *cyclic `lua:"next"`
-	}
-	c := &cyclic{}
-	c.Next = c
-	tests := []struct {
-		name string
-		give any
-		want string
-	}{
-		{"int", struct{ N int64 }{1<<53 + 1}, "field N: integer 9007199254740993 is not exactly representable"},
-		{"nested", struct{ O struct{ F func() } }{}, "field O: field F: cannot serialize Go type func()"},
-		{"cycle", c, "too deep to serialize"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Marshal(tt.give)
-			var ee *EncodeError
-			if !errors.As(err, &ee) || !strings.Contains(ee.Msg, tt.want) {
-				t.Fatalf("got %v, want an *EncodeError containing %q", err, tt.want)
-			}
-		})
-	}
-}

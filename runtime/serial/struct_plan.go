@@ -21,29 +21,9 @@ type structField struct {
 }
 
 // at returns the address of the field in the struct at p, or nil when an
-// embedded pointer on the way is nil.
-func (f *structField) at(t reflect.Type, p unsafe.Pointer) unsafe.Pointer {
-	if f.direct {
-		return unsafe.Add(p, f.offset)
-	}
-	for i, x := range f.index {
-		sf := t.Field(x)
-		p = unsafe.Add(p, sf.Offset)
-		t = sf.Type
-		if i < len(f.index)-1 && t.Kind() == reflect.Pointer {
-			p = *(*unsafe.Pointer)(p)
-			if p == nil {
-				return nil
-			}
-			t = t.Elem()
-		}
-	}
-	return p
-}
-
-// alloc is at for the decoder: embedded pointers on the way that are nil
-// are allocated.
-func (f *structField) alloc(t reflect.Type, p unsafe.Pointer) unsafe.Pointer {
+// embedded pointer on the way is nil. With alloc (for the decoder) such
+// pointers are allocated instead.
+func (f *structField) at(t reflect.Type, p unsafe.Pointer, alloc bool) unsafe.Pointer {
 	if f.direct {
 		return unsafe.Add(p, f.offset)
 	}
@@ -54,6 +34,9 @@ func (f *structField) alloc(t reflect.Type, p unsafe.Pointer) unsafe.Pointer {
 		if i < len(f.index)-1 && t.Kind() == reflect.Pointer {
 			pp := (*unsafe.Pointer)(p)
 			if *pp == nil {
+				if !alloc {
+					return nil
+				}
 				*pp = reflect.New(t.Elem()).UnsafePointer()
 			}
 			p = *pp
