@@ -276,7 +276,14 @@ func (d *goDecoder) into(p int, td *typeDec, ptr unsafe.Pointer) (int, error) {
 		if *pp == nil {
 			*pp = reflect.New(t.Elem()).UnsafePointer()
 		}
-		return d.into(p, td.elem, *pp)
+		// Counted like a table: a pointer type that points to itself
+		// would otherwise recurse without reading anything.
+		if d.depth++; d.depth > maxDepth {
+			return p, errAt(p, msgTooDeep)
+		}
+		np, err := d.into(p, td.elem, *pp)
+		d.depth--
+		return np, err
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
 			if s, np, ok := d.strKey(p); ok {

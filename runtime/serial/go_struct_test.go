@@ -385,6 +385,12 @@ func TestDecodeIntoBadCalls(t *testing.T) {
 	if !errors.As(err, &de) || de.Msg != msgUnexpectedEnd {
 		t.Errorf("truncated input: %v", err)
 	}
+	// A pointer type that points to itself stops at the depth limit.
+	type selfPtr *selfPtr
+	var sp selfPtr
+	if err := UnmarshalInto([]byte{tagTrue}, &sp); !errors.As(err, &de) || de.Msg != msgTooDeep {
+		t.Errorf("self pointer: %v", err)
+	}
 	dup, _ := hex.DecodeString("0902" + "246e616d65" + "2178" + "246e616d65" + "2179")
 	if err := UnmarshalInto(dup, &r); !errors.As(err, &de) || de.Msg != msgDuplicateKey {
 		t.Errorf("duplicate key: %v", err)
