@@ -93,13 +93,16 @@ func formatResult(r *Result) string {
 		// Growth in a loop is caught either by the check on the growing
 		// buffer or by the heap watchdog, whichever sees it first, so the
 		// message is recorded only as "growth".
+		// A load reader's pieces are counted as they arrive ("load asked
+		// for"), so that check and the watchdog race in the same way.
 		line, msg := strconv.Itoa(r.Err.Line), r.Err.Message
-		if r.Err.Limit == LimitTimeout || (r.Err.Limit == LimitMemory && strings.Contains(msg, " grew ")) {
+		growth := r.Err.Limit == LimitMemory && (strings.Contains(msg, " grew ") || strings.HasPrefix(msg, "load asked for "))
+		if r.Err.Limit == LimitTimeout || growth {
 			// When the run is abandoned inside one long Go call (a huge
 			// concatenation under load), no line is known at all.
 			line = "timing-dependent"
 		}
-		if r.Err.Limit == LimitMemory && strings.Contains(msg, " grew ") {
+		if growth {
 			msg = "(growth over the memory limit)"
 		}
 		fmt.Fprintf(&b, "kind=%s limit=%s line=%s\n%s\n", r.Err.Kind, r.Err.Limit, line, msg)
