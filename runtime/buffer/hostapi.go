@@ -52,6 +52,11 @@ func Check(L *lua.LState, n int) *Buffer {
 	return nil
 }
 
+// Methods returns the metatable that every string.buffer object of L
+// shares, which is also the table of their methods (its __index is
+// itself): a host that wraps a method there changes it for every buffer.
+func Methods(L *lua.LState) *lua.LTable { return metatable(L) }
+
 // metatable returns the per-state metatable of buffers, building it on first
 // use.
 func metatable(L *lua.LState) *lua.LTable {

@@ -138,12 +138,7 @@ func (g *memoryGuard) guardStringBuffer(L *lua.LState, mod *lua.LTable) {
 		return
 	}
 	g.bufferWrapped = true
-	ud := buffer.Push(L, buffer.New(0))
-	L.Pop(1)
-	mt, ok := ud.Metatable.(*lua.LTable)
-	if !ok {
-		return
-	}
+	mt := buffer.Methods(L)
 	WrapGo(L, mt, "reserve", g.argSize("buffer:reserve", 2, 1), nil)
 	WrapGo(L, mt, "setlen", g.argSize("buffer:setlen", 2, 1), nil)
 }

@@ -66,12 +66,7 @@ func (r *run) wrapBufferMethods() {
 		return
 	}
 	r.bufferWrapped = true
-	ud := buffer.Push(r.L, buffer.New(0))
-	r.L.Pop(1)
-	mt, ok := ud.Metatable.(*lua.LTable)
-	if !ok {
-		return
-	}
+	mt := buffer.Methods(r.L)
 	after := func(L *lua.LState) {
 		if b, ok := buffer.To(L.Get(1)); ok && int64(b.Cap()) > r.opts.MaxMemory {
 			r.raiseLimit(LimitMemory, "a string.buffer grew to %d bytes, over the memory limit of %d bytes", b.Cap(), r.opts.MaxMemory)
