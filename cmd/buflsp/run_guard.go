@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/buflsp/buflsp/internal/gctune"
 	"github.com/buflsp/buflsp/runtime/host"
 )
 
@@ -49,7 +50,7 @@ func (g *runGuard) start() (context.Context, func()) {
 	// The collector works harder near the limit, so that garbage does not
 	// trip the watch (the heap growth between collections is
 	// host.TuneGC's); stacks may grow until the watch sees them.
-	restore := softLimit(g.limit)
+	restore := gctune.SoftLimit(g.limit)
 	prevStack := debug.SetMaxStack(int(min(max(2*g.limit, 1<<30), 1<<40)))
 	ctx, cancel := context.WithCancelCause(context.Background())
 	done := make(chan struct{})
@@ -123,14 +124,3 @@ func (g *runGuard) explain(ctx context.Context, msg string) string {
 // fallbackRunMemory is the default memory limit where the machine's memory
 // cannot be read.
 const fallbackRunMemory = 4 << 30
-
-// softLimit sets the collector's soft memory limit, unless the user chose
-// one through GOMEMLIMIT or switched the collector through GOGC, and
-// returns a function that restores the previous one.
-func softLimit(n int64) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	prev := debug.SetMemoryLimit(n)
-	return func() { debug.SetMemoryLimit(prev) }
-}

@@ -1,7 +1,6 @@
 package gctune
 
 import (
-	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -19,7 +18,7 @@ import (
 // the previous percent. With GOGC or GOMEMLIMIT in the environment it
 // changes nothing.
 func Adaptive(maxPercent int, headroom int64) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if userChose() {
 		return func() {}
 	}
 	a := &adaptive{

@@ -14,7 +14,7 @@ import (
 // restores the previous settings. With GOGC or GOMEMLIMIT in the
 // environment it changes nothing.
 func Tune(percent int, limit int64) (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if userChose() {
 		return func() {}
 	}
 	prevPercent := debug.SetGCPercent(percent)
@@ -23,6 +23,23 @@ func Tune(percent int, limit int64) (restore func()) {
 		debug.SetGCPercent(prevPercent)
 		debug.SetMemoryLimit(prevLimit)
 	}
+}
+
+// SoftLimit sets only the soft memory limit, in bytes, and returns a
+// function that restores the previous one. With GOGC or GOMEMLIMIT in the
+// environment it changes nothing.
+func SoftLimit(limit int64) (restore func()) {
+	if userChose() {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// userChose reports whether the environment sets the collector (GOGC or
+// GOMEMLIMIT); every setting of this package then leaves it alone.
+func userChose() bool {
+	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
 }
 
 // A check keeps only findings once a file is done, so its live heap is
