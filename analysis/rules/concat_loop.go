@@ -716,19 +716,7 @@ func scansInput(m *semantic.Model, t *semantic.Types, loop syntax.Stmt) bool {
 		if w, ok := loop.(*syntax.While); ok && walksString(m, w) {
 			return true
 		}
-		found := false
-		syntax.Inspect(loop, func(n syntax.Node) bool {
-			switch n := n.(type) {
-			case *syntax.Function:
-				return false
-			case *syntax.Call:
-				if readsOrScans(n) {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
+		return callOutsideFunctions(loop, readsOrScans)
 	}
 	return false
 }

@@ -231,13 +231,20 @@ func (mm *concatMemo) growsBySelfCall(m *semantic.Model, sc selfCallee, loop syn
 // hasCall reports whether root calls the function sc names, outside
 // function literals.
 func (sc selfCallee) hasCall(m *semantic.Model, root syntax.Node) bool {
+	return callOutsideFunctions(root, func(c *syntax.Call) bool { return sc.callsSelf(m, c) })
+}
+
+// callOutsideFunctions reports whether root holds a call that ok accepts,
+// not counting calls inside function literals (they run when called, not
+// where they are written).
+func callOutsideFunctions(root syntax.Node, ok func(*syntax.Call) bool) bool {
 	found := false
 	syntax.Inspect(root, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Function:
 			return false
 		case *syntax.Call:
-			if sc.callsSelf(m, n) {
+			if ok(n) {
 				found = true
 			}
 		}
