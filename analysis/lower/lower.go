@@ -85,10 +85,10 @@ func File(ctx context.Context, f *syntax.File) ([]ast.Stmt, error) {
 
 // lowerer is the state of one walk.
 type lowerer struct {
-	ctx   context.Context
-	lines *syntax.LineTable
-	err   *Error
-	steps int
+	ctx    context.Context
+	lines  *syntax.LineTable
+	err    *Error
+	steps  int
 	isLuau bool
 
 	loops   []*loop // enclosing loops of the current function, innermost last
