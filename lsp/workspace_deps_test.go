@@ -21,10 +21,10 @@ import (
 func TestDiskFilesFollowTheirDependencies(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"lib.lua":  "local M = {}\nfunction M.make() return {} end\nreturn M\n",
-		"user.lua": "local lib = require(\"lib\")\nlocal o = lib.make()\no.put(\"x\")\nreturn o\n",
-		"sink.lua": "local S = {}\nfunction S.frame(out) out.put(\"x\") end\nreturn S\n",
-		"main.lua": "local sink = require(\"sink\")\nsink.frame({})\n",
+		"lib.lua":   "local M = {}\nfunction M.make() return {} end\nreturn M\n",
+		"user.lua":  "local lib = require(\"lib\")\nlocal o = lib.make()\no.put(\"x\")\nreturn o\n",
+		"sink.lua":  "local S = {}\nfunction S.frame(out) out.put(\"x\") end\nreturn S\n",
+		"main.lua":  "local sink = require(\"sink\")\nsink.frame({})\n",
 		"maker.lua": "local buffer = require(\"string.buffer\")\nreturn { make = function() return buffer.new() end }\n",
 		"user2.lua": "local maker = require(\"maker\")\nlocal b = maker.make()\nb.put(\"x\")\nreturn b\n",
 	}
