@@ -28,16 +28,24 @@ func terminalSafe(s string) string {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && size == 1:
+		case !controlRune(r, size):
+			b.WriteString(s[i : i+size])
+		case r == utf8.RuneError:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r < 0x20 && r != '\t' || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r >= 0x80 && r <= 0x9f:
+		case r >= 0x80:
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
-			b.WriteString(s[i : i+size])
+			fmt.Fprintf(&b, `\x%02x`, r)
 		}
 		i += size
 	}
 	return b.String()
+}
+
+// controlRune reports whether r, decoded from size bytes, is one that a
+// terminal or a log reader could act on: a C0 control but tab, DEL, a C1
+// control (U+0080..U+009F) or a byte that is not UTF-8. Text output and
+// GitHub workflow commands both encode these.
+func controlRune(r rune, size int) bool {
+	return r == utf8.RuneError && size == 1 || r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f
 }

@@ -67,9 +67,7 @@ func escapeCommand(s string, property bool) string {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && size == 1,
-			r == '%', r == 0x7f, r < 0x20 && r != '\t', r >= 0x80 && r <= 0x9f,
-			property && (r == ':' || r == ','):
+		case controlRune(r, size), r == '%', property && (r == ':' || r == ','):
 			for _, c := range []byte(s[i : i+size]) {
 				fmt.Fprintf(&b, "%%%02X", c)
 			}
