@@ -120,13 +120,9 @@ func (e *goEncoder) buildEncoder(t reflect.Type) encFn {
 			return e.str(b, s)
 		}
 	case reflect.Float64:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, *(*float64)(p)), nil
-		}
+		return numField[float64]
 	case reflect.Float32:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*float32)(p))), nil
-		}
+		return numField[float32]
 	case reflect.Int:
 		return func(e *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
 			return e.integer(b, int64(*(*int)(p)))
@@ -136,33 +132,21 @@ func (e *goEncoder) buildEncoder(t reflect.Type) encFn {
 			return e.integer(b, *(*int64)(p))
 		}
 	case reflect.Int32:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*int32)(p))), nil
-		}
+		return numField[int32]
 	case reflect.Int16:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*int16)(p))), nil
-		}
+		return numField[int16]
 	case reflect.Int8:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*int8)(p))), nil
-		}
+		return numField[int8]
 	case reflect.Uint, reflect.Uint64, reflect.Uintptr:
 		return func(e *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
 			return e.unsigned(b, reflect.NewAt(t, p).Elem().Uint())
 		}
 	case reflect.Uint32:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*uint32)(p))), nil
-		}
+		return numField[uint32]
 	case reflect.Uint16:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*uint16)(p))), nil
-		}
+		return numField[uint16]
 	case reflect.Uint8:
-		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
-			return appendNum(b, float64(*(*uint8)(p))), nil
-		}
+		return numField[uint8]
 	case reflect.Complex128:
 		return func(_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
 			return appendComplex(b, *(*complex128)(p)), nil
@@ -389,4 +373,10 @@ func (e *goEncoder) typedValue(b []byte, rv reflect.Value) ([]byte, error) {
 	cp := reflect.New(t)
 	cp.Elem().Set(rv)
 	return e.typeEncoder(t).fn(e, b, cp.UnsafePointer())
+}
+
+// numField writes a field of a numeric type that a double always holds
+// exactly, so it needs no range check.
+func numField[T float64 | float32 | int8 | int16 | int32 | uint8 | uint16 | uint32](_ *goEncoder, b []byte, p unsafe.Pointer) ([]byte, error) {
+	return appendNum(b, float64(*(*T)(p))), nil
 }
