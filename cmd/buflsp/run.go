@@ -57,7 +57,7 @@ Flags:
                     past it stops the script.
   --isolate         run the script in a child process, so that even a
                     failure of the Go runtime itself ends as one line
-                    (costs ~5 ms of start-up)
+                    (adds about 3 ms to start-up)
   -h, --help        show this help
 
 Examples:
